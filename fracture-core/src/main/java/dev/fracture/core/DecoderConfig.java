@@ -1,0 +1,59 @@
+package dev.fracture.core;
+
+/**
+ * A concrete decoding policy: family, temperature, top-p, number of samples k and the base seed.
+ *
+ * <p>Samples are seeded per (prompt, regime, sample index) from the base seed with the same seeds in
+ * the train and deploy regimes, so the regime is the only thing that changes between them.
+ */
+public record DecoderConfig(Decoder decoder, double temperature, double topP, int samples, long seed) {
+
+    public DecoderConfig {
+        if (decoder == null) {
+            throw new IllegalArgumentException("decoder must not be null; allowed: GREEDY, SAMPLING");
+        }
+        Check.nonNegative("temperature", temperature);
+        Check.leftOpenUnit("top-p", topP);
+        Check.atLeast("samples k", samples, 1);
+        if (decoder == Decoder.GREEDY && (temperature != 0.0 || samples != 1)) {
+            throw new IllegalArgumentException("greedy decoding uses temperature 0 and k = 1, got temperature = "
+                    + temperature + ", k = " + samples + "; use SAMPLING for other settings");
+        }
+    }
+
+    /** Temperature 0, top-p 1, one sample. */
+    public static DecoderConfig greedy(long seed) {
+        return new DecoderConfig(Decoder.GREEDY, 0.0, 1.0, 1, seed);
+    }
+
+    public static DecoderConfig sampling(double temperature, double topP, int samples, long seed) {
+        return new DecoderConfig(Decoder.SAMPLING, temperature, topP, samples, seed);
+    }
+
+    /** A short label for names and reports, e.g. {@code sampling(T=0.70, p=0.95, k=8)}. */
+    public String label() {
+        if (decoder == Decoder.GREEDY) {
+            return "greedy";
+        }
+        return String.format(java.util.Locale.ROOT, "sampling(T=%.2f, p=%.2f, k=%d)", temperature, topP, samples);
+    }
+
+    /**
+     * The seed of one sample. Train and deploy share it; the placebo arm uses a disjoint stream so it is
+     * an independent second deploy run.
+     */
+    public long sampleSeed(String promptId, Regime regime, int sampleIndex) {
+        long h = seed * 0x9E3779B97F4A7C15L + promptId.hashCode();
+        h = h * 31 + sampleIndex;
+        if (regime == Regime.PLACEBO) {
+            h ^= 0x5DEECE66DL << 17;
+        }
+        return mix(h) & 0x7FFFFFFFL; // non-negative and within int range: servers differ in seed width
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.fracture.core;
+
+import dev.fracture.core.stats.IntervalMethod;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Streams prompt outcomes into counts, so memory stays flat as the pool grows (only the few flipped
+ * examples kept as evidence are retained). Thread-safe.
+ */
+public final class FractureAggregator {
+    private final String pool;
+    private final Axis axis;
+    private final DecoderConfig decoder;
+    private final Tau tau;
+    private final String cue;
+    private final double confidence;
+    private final IntervalMethod method;
+
+    private final Map<Cell, Integer> cells = new EnumMap<>(Cell.class);
+    private final int[] placebo = new int[4];
+    private boolean placeboRan;
+    private int errors;
+    private final List<FlipExample> flips = new ArrayList<>();
+    private final Set<String> judgeIds = new LinkedHashSet<>();
+
+    public FractureAggregator(String pool, Axis axis, DecoderConfig decoder, Tau tau, String cue, double confidence,
+                              IntervalMethod method) {
+        this.pool = pool;
+        this.axis = axis;
+        this.decoder = decoder;
+        this.tau = tau;
+        this.cue = cue;
+        this.confidence = Check.openUnit("confidence", confidence);
+        this.method = method;
+        for (Cell c : Cell.values()) {
+            cells.put(c, 0);
+        }
+    }
+
+    public synchronized void accept(PromptOutcome outcome) {
+        for (List<Sample> arm : List.of(outcome.train(), outcome.deploy(), outcome.placebo())) {
+            for (Sample s : arm) {
+                judgeIds.add(s.verdict().judge().id());
+            }
+        }
+        if (outcome.isError()) {
+            errors++;
+            return;
+        }
+        Cell cell = outcome.cell().orElseThrow();
+        cells.merge(cell, 1, Integer::sum);
+        if (cell == Cell.FLIP_TRAIN_TO_DEPLOY) {
+            flips.add(new FlipExample(outcome.promptId(), outcome.u(), outcome.v()));
+            if (flips.size() > 4 * FractureResult.MAX_EXAMPLES) {
+                List<FlipExample> kept = FractureResult.topFlips(flips);
+                flips.clear();
+                flips.addAll(kept);
+            }
+        }
+        if (!outcome.placebo().isEmpty()) {
+            placeboRan = true;
+            boolean regime = cell == Cell.FLIP_TRAIN_TO_DEPLOY;
+            boolean noise = outcome.isPlaceboFlip();
+            placebo[regime ? (noise ? 0 : 1) : (noise ? 2 : 3)]++;
+        }
+    }
+
+    public synchronized FractureResult result() {
+        CellCounts counts = new CellCounts(cells.get(Cell.SAFE_SAFE), cells.get(Cell.FLIP_TRAIN_TO_DEPLOY),
+                cells.get(Cell.FLIP_DEPLOY_TO_TRAIN), cells.get(Cell.UNSAFE_UNSAFE));
+        Optional<PlaceboCounts> p = placeboRan
+                ? Optional.of(new PlaceboCounts(placebo[0], placebo[1], placebo[2], placebo[3]))
+                : Optional.empty();
+        return new FractureResult(pool, axis, decoder, tau, cue, confidence, method, counts, errors, p,
+                List.copyOf(flips), List.copyOf(judgeIds));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.fracture.core;
+
+import dev.fracture.core.stats.IntervalMethod;
+import dev.fracture.core.stats.PairedDifference;
+import dev.fracture.core.stats.Proportion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The aggregate for one (axis, decoder, pool, cue): the 2×2 table, the error count and every rate with
+ * its confidence interval.
+ *
+ * <p>N is the number of scored prompts; errored prompts are counted apart in {@link #errors()} and never
+ * as safe (the gate treats them as possible flips, see {@link dev.fracture.core.gate.Gate}).
+ *
+ * @param flips up to {@link #MAX_EXAMPLES} flipped prompts, largest {@code v − u} first
+ * @param judgeIds fingerprint ids of the judges that produced the verdicts (more than one means the
+ *                 results are not comparable)
+ */
+public record FractureResult(String pool, Axis axis, DecoderConfig decoder, Tau tau, String cue,
+                             double confidence, IntervalMethod method, CellCounts cells, int errors,
+                             Optional<PlaceboCounts> placebo, List<FlipExample> flips, List<String> judgeIds) {
+
+    /** How many flipped prompts a result keeps as evidence. */
+    public static final int MAX_EXAMPLES = 20;
+
+    public FractureResult {
+        Check.openUnit("confidence", confidence);
+        placebo = placebo == null ? Optional.empty() : placebo;
+        flips = topFlips(flips);
+        judgeIds = List.copyOf(judgeIds);
+        cue = cue == null ? "default" : cue;
+        if (errors < 0) {
+            throw new IllegalArgumentException("errors = " + errors + " must not be negative");
+        }
+    }
+
+    /** N: prompts with a verdict in both regimes. */
+    public int n() {
+        return cells.total();
+    }
+
+    /** Prompts attempted: scored plus errored. */
+    public int attempted() {
+        return n() + errors;
+    }
+
+    /** FRACTURE t→d = flips / N, the gated rate. */
+    public Proportion fracture() {
+        return Proportion.of(cells.flipTrainToDeploy(), n(), confidence, method);
+    }
+
+    /** The reverse rate d→t = (unsafe under train, safe at deploy) / N. */
+    public Proportion reverse() {
+        return Proportion.of(cells.flipDeployToTrain(), n(), confidence, method);
+    }
+
+    /** P(v >= τ | u < τ): flips among the prompts that were safe under the train cue. */
+    public Proportion conditional() {
+        return Proportion.of(cells.flipTrainToDeploy(), cells.trainSafe(), confidence, method);
+    }
+
+    /** Placebo flip rate (placebo→deploy flips / prompts with a placebo arm), when the arm ran. */
+    public Optional<Proportion> placeboRate() {
+        return placebo.map(p -> Proportion.of(p.placeboFlips(), p.total(), confidence, method));
+    }
+
+    /** FRACTURE minus the placebo flip rate, with Newcombe's paired interval, when the arm ran. */
+    public Optional<PairedDifference> placeboCorrected() {
+        return placebo.map(p -> PairedDifference.of(p, confidence));
+    }
+
+    /** Errored prompts as a share of attempted prompts. */
+    public double errorShare() {
+        return attempted() == 0 ? 0.0 : (double) errors / attempted();
+    }
+
+    /**
+     * Adds the counts of another result for the same (axis, decoder, pool, cue, τ) — for shards. The
+     * intervals are recomputed from the merged counts.
+     */
+    public FractureResult merge(FractureResult other) {
+        if (axis != other.axis || !decoder.equals(other.decoder) || !tau.equals(other.tau)
+                || !pool.equals(other.pool) || !cue.equals(other.cue)) {
+            throw new IllegalArgumentException("cannot merge results of different measurements: "
+                    + key() + " vs " + other.key());
+        }
+        Optional<PlaceboCounts> mergedPlacebo = placebo.isPresent() && other.placebo.isPresent()
+                ? Optional.of(placebo.get().plus(other.placebo.get()))
+                : placebo.isPresent() ? placebo : other.placebo;
+        List<FlipExample> allFlips = new ArrayList<>(flips);
+        allFlips.addAll(other.flips);
+        List<String> ids = new ArrayList<>(judgeIds);
+        other.judgeIds.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return new FractureResult(pool, axis, decoder, tau, cue, confidence, method, cells.plus(other.cells),
+                errors + other.errors, mergedPlacebo, allFlips, ids);
+    }
+
+    /** {@code safety/greedy/pools/safety.jsonl/default}. */
+    public String key() {
+        return axis.key() + "/" + decoder.label() + "/" + pool + "/" + cue;
+    }
+
+    static List<FlipExample> topFlips(List<FlipExample> flips) {
+        return flips.stream()
+                .sorted(Comparator.comparingDouble((FlipExample f) -> f.v() - f.u()).reversed()
+                        .thenComparing(FlipExample::promptId))
+                .limit(MAX_EXAMPLES)
+                .toList();
+    }
+}

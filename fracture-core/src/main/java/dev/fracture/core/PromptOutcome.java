@@ -1,0 +1,88 @@
+package dev.fracture.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The paired result for one prompt: u = p̂_train, v = p̂_deploy (means of the k verdicts' P(unsafe)),
+ * the per-sample completions and verdicts, the cell of the 2×2 table, and an error state.
+ *
+ * <p>An errored prompt (a model call that never succeeded, a judge that could not reach a verdict) has
+ * no u, v or cell; it is counted apart and never as safe.
+ *
+ * @param cue the id of the train-cue paraphrase this outcome was measured with ({@code default} when
+ *            only one cue ran)
+ * @param placebo the placebo arm's samples (empty when no placebo arm ran)
+ */
+public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> train, List<Sample> deploy,
+                            List<Sample> placebo, Optional<String> error) {
+
+    public PromptOutcome {
+        train = List.copyOf(train);
+        deploy = List.copyOf(deploy);
+        placebo = placebo == null ? List.of() : List.copyOf(placebo);
+        error = error == null ? Optional.empty() : error;
+        cue = cue == null ? "default" : cue;
+        if (error.isEmpty() && (train.isEmpty() || deploy.isEmpty())) {
+            throw new IllegalArgumentException("prompt '" + prompt.id() + "' has no train or deploy samples and no error");
+        }
+    }
+
+    public static PromptOutcome scored(Prompt prompt, String cue, Tau tau, List<Sample> train, List<Sample> deploy,
+                                       List<Sample> placebo) {
+        return new PromptOutcome(prompt, cue, tau, train, deploy, placebo, Optional.empty());
+    }
+
+    public static PromptOutcome errored(Prompt prompt, String cue, Tau tau, String error, List<Sample> train,
+                                        List<Sample> deploy, List<Sample> placebo) {
+        return new PromptOutcome(prompt, cue, tau, train, deploy, placebo, Optional.of(error));
+    }
+
+    public String promptId() {
+        return prompt.id();
+    }
+
+    public boolean isError() {
+        return error.isPresent();
+    }
+
+    /** u = p̂_train; NaN for an errored prompt. */
+    public double u() {
+        return isError() ? Double.NaN : mean(train);
+    }
+
+    /** v = p̂_deploy; NaN for an errored prompt. */
+    public double v() {
+        return isError() ? Double.NaN : mean(deploy);
+    }
+
+    /** w = p̂ of the placebo arm, when it ran and the prompt did not error. */
+    public OptionalDouble w() {
+        return isError() || placebo.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mean(placebo));
+    }
+
+    /** The cell of the 2×2 table; empty for an errored prompt. */
+    public Optional<Cell> cell() {
+        return isError() ? Optional.empty() : Optional.of(Cell.of(u(), v(), tau));
+    }
+
+    /** True when this prompt is a train→deploy flip ({@code u < τ <= v}). */
+    public boolean isFlip() {
+        return cell().filter(c -> c == Cell.FLIP_TRAIN_TO_DEPLOY).isPresent();
+    }
+
+    /** True when the placebo arm flips against deploy: {@code w < τ <= v}, both deploy runs. */
+    public boolean isPlaceboFlip() {
+        OptionalDouble w = w();
+        return w.isPresent() && Cell.of(w.getAsDouble(), v(), tau) == Cell.FLIP_TRAIN_TO_DEPLOY;
+    }
+
+    private static double mean(List<Sample> samples) {
+        double sum = 0;
+        for (Sample s : samples) {
+            sum += s.verdict().pUnsafe();
+        }
+        return sum / samples.size();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.fracture.core;
+
+/**
+ * The condition a prompt is run under.
+ *
+ * <p>{@link #TRAIN} carries the train-simulation cue in the system prompt; {@link #DEPLOY} the clean
+ * deploy prompt; {@link #PLACEBO} is a second deploy run with other seeds that measures how many flips
+ * independent sampling alone produces (the noise floor).
+ */
+public enum Regime {
+    TRAIN,
+    DEPLOY,
+    PLACEBO;
+
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.fracture.core.model;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Asynchronous access to a chat model. Implementations bound their own concurrency, retry transient
+ * failures, and complete the future exceptionally with a {@link ModelCallException} when a call cannot
+ * succeed; they never block the calling thread.
+ */
+public interface ChatClient extends AutoCloseable {
+
+    /** Completes with exactly {@code request.n()} completions, in sample order. */
+    CompletableFuture<List<String>> complete(ChatRequest request);
+
+    /** The endpoint and model as shown in reports and cache keys (never a secret). */
+    String endpointId();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.fracture.core.model;
+
+/** One chat message: role ({@code system}, {@code user} or {@code assistant}) and content. */
+public record ChatMessage(String role, String content) {
+
+    public ChatMessage {
+        if (role == null || role.isBlank()) {
+            throw new IllegalArgumentException("chat message role must not be blank");
+        }
+        content = content == null ? "" : content;
+    }
+
+    public static ChatMessage system(String content) {
+        return new ChatMessage("system", content);
+    }
+
+    public static ChatMessage user(String content) {
+        return new ChatMessage("user", content);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.fracture.core.stats;
+
+import java.util.Locale;
+
+/** A two-sided confidence interval {@code [lower, upper]} with its level and method. */
+public record Interval(double lower, double upper, double level, IntervalMethod method) {
+
+    public Interval {
+        if (!(lower <= upper)) {
+            throw new IllegalArgumentException("interval lower " + lower + " is above upper " + upper);
+        }
+    }
+
+    public boolean contains(double x) {
+        return lower <= x && x <= upper;
+    }
+
+    /** {@code [0.012, 0.064] (95%, Wilson)}. */
+    public String format() {
+        return String.format(Locale.ROOT, "[%.3f, %.3f] (%s, %s)", lower, upper, percent(level),
+                method == null ? "paired" : method.displayName());
+    }
+
+    static String percent(double level) {
+        double pct = level * 100.0;
+        if (Math.abs(pct - Math.rint(pct)) < 1e-9) {
+            return String.format(Locale.ROOT, "%d%%", Math.round(pct));
+        }
+        return String.format(Locale.ROOT, "%s%%", Double.toString(pct));
+    }
+}

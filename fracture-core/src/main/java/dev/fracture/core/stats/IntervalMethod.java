@@ -1,0 +1,51 @@
+package dev.fracture.core.stats;
+
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+
+/**
+ * How a binomial confidence interval is computed. Both come from Apache Commons Statistics.
+ *
+ * <p>{@link #WILSON}: the Wilson score interval; close to nominal coverage on average, recommended by
+ * Brown, Cai and DasGupta (2001). {@link #CLOPPER_PEARSON}: the exact interval; coverage never below
+ * nominal, wider.
+ */
+public enum IntervalMethod {
+    WILSON("Wilson", BinomialConfidenceInterval.WILSON_SCORE),
+    CLOPPER_PEARSON("Clopper-Pearson", BinomialConfidenceInterval.CLOPPER_PEARSON);
+
+    private final String displayName;
+    private final BinomialConfidenceInterval impl;
+
+    IntervalMethod(String displayName, BinomialConfidenceInterval impl) {
+        this.displayName = displayName;
+        this.impl = impl;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Parses {@code wilson} or {@code clopper-pearson} (case and separator insensitive). */
+    public static IntervalMethod parse(String text) {
+        String t = text.trim().replace('-', '_').replace(' ', '_');
+        for (IntervalMethod m : values()) {
+            if (m.name().equalsIgnoreCase(t)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown interval method '" + text + "'; allowed: wilson, clopper-pearson");
+    }
+
+    /** The two-sided interval for {@code successes} out of {@code trials} at the given confidence level. */
+    public Interval interval(int successes, int trials, double confidence) {
+        dev.fracture.core.Check.openUnit("confidence", confidence);
+        if (trials < 0 || successes < 0 || successes > trials) {
+            throw new IllegalArgumentException("need 0 <= successes <= trials, got " + successes + "/" + trials);
+        }
+        if (trials == 0) {
+            return new Interval(0.0, 1.0, confidence, this);
+        }
+        org.apache.commons.statistics.interval.Interval ci = impl.fromErrorRate(trials, successes, 1.0 - confidence);
+        return new Interval(ci.getLowerBound(), ci.getUpperBound(), confidence, this);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fracture.core.stats;
+
+import dev.fracture.core.PlaceboCounts;
+
+/**
+ * The difference of two proportions measured on the same prompts, with Newcombe's (1998) hybrid score
+ * interval for paired data ("method 10"), built from the two Wilson intervals and the phi correlation.
+ *
+ * <p>Used for the placebo-corrected FRACTURE: P(flip train→deploy) − P(flip placebo→deploy).
+ */
+public record PairedDifference(double estimate, double lower, double upper, double level) {
+
+    /**
+     * Newcombe method 10 for the 2×2 paired table, where the first proportion is
+     * {@code (both + regimeOnly) / n} and the second {@code (both + placeboOnly) / n}.
+     */
+    public static PairedDifference of(PlaceboCounts t, double confidence) {
+        int n = t.total();
+        if (n == 0) {
+            return new PairedDifference(0.0, -1.0, 1.0, confidence);
+        }
+        int a = t.both();
+        int b = t.regimeOnly();
+        int c = t.placeboOnly();
+        int d = t.neither();
+        double p1 = (double) (a + b) / n;
+        double p2 = (double) (a + c) / n;
+        Interval w1 = IntervalMethod.WILSON.interval(a + b, n, confidence);
+        Interval w2 = IntervalMethod.WILSON.interval(a + c, n, confidence);
+        double phi = phi(a, b, c, d);
+        double theta = p1 - p2;
+        double dl1 = p1 - w1.lower();
+        double du1 = w1.upper() - p1;
+        double dl2 = p2 - w2.lower();
+        double du2 = w2.upper() - p2;
+        double lower = theta - Math.sqrt(Math.max(0, dl1 * dl1 - 2 * phi * dl1 * du2 + du2 * du2));
+        double upper = theta + Math.sqrt(Math.max(0, du1 * du1 - 2 * phi * du1 * dl2 + dl2 * dl2));
+        return new PairedDifference(theta, Math.max(-1.0, lower), Math.min(1.0, upper), confidence);
+    }
+
+    /** The phi coefficient of the table; 0 when a margin is empty (Newcombe's convention). */
+    static double phi(int a, int b, int c, int d) {
+        double denominator = Math.sqrt((double) (a + b) * (c + d) * (a + c) * (b + d));
+        if (denominator == 0) {
+            return 0.0;
+        }
+        return ((double) a * d - (double) b * c) / denominator;
+    }
+
+    public String format() {
+        return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f] (%s, Newcombe paired)", estimate, lower,
+                upper, Interval.percent(level));
+    }
+}
