@@ -1,0 +1,37 @@
+package dev.fracture.core.event;
+
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.run.RunStats;
+
+/**
+ * Receives the neutral facts of a Fracture run; reporters (Allure, the run summary, the dashboard)
+ * implement it and are found with {@link java.util.ServiceLoader}, so the engine never depends on them.
+ *
+ * <p>{@link #promptEvaluated} and {@link #gateDecided} are called on the thread that runs the
+ * corresponding test invocation, so a reporter may use thread-bound APIs such as Allure's runtime API.
+ * A listener that throws is logged and ignored: a reporter never masks a measurement.
+ */
+public interface FractureListener {
+
+    /** A measurement starts (before its first prompt is reported). */
+    default void measurementStarted(RunInfo info) {
+    }
+
+    /** One prompt's paired outcome, while its per-prompt test invocation runs. */
+    default void promptEvaluated(RunInfo info, PromptOutcome outcome) {
+    }
+
+    /**
+     * The gate of a measurement decided, while the gate's test invocation runs.
+     *
+     * @param results one result per train-cue paraphrase (the gated one first)
+     */
+    default void gateDecided(RunInfo info, java.util.List<FractureResult> results, GateResult gate, RunStats stats) {
+    }
+
+    /** All measurements of the test engine run are done (write files here). */
+    default void runFinished() {
+    }
+}
