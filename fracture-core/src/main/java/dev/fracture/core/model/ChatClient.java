@@ -1,6 +1,7 @@
 package dev.fracture.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,6 +13,15 @@ public interface ChatClient extends AutoCloseable {
 
     /** Completes with exactly {@code request.n()} completions, in sample order. */
     CompletableFuture<List<String>> complete(ChatRequest request);
+
+    /**
+     * Like {@link #complete} but asks for the first token's top log-probabilities ({@code logprobs},
+     * {@code top_logprobs}) where the server supports them; used by classifier judges. The default
+     * returns the texts without log-probabilities.
+     */
+    default CompletableFuture<List<Completion>> completeWithLogprobs(ChatRequest request, int topLogprobs) {
+        return complete(request).thenApply(texts -> texts.stream().map(t -> new Completion(t, Map.of())).toList());
+    }
 
     /** The endpoint and model as shown in reports and cache keys (never a secret). */
     String endpointId();
