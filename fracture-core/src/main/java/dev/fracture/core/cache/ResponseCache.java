@@ -173,6 +173,11 @@ public final class ResponseCache implements AutoCloseable {
         return writer.writeNanos();
     }
 
+    /** CPU time of the writer thread inside write transactions, in nanoseconds. */
+    public long writeCpuNanos() {
+        return writer.writeCpuNanos();
+    }
+
     /** Flushes, stops the writer and closes the file. */
     @Override
     public void close() {

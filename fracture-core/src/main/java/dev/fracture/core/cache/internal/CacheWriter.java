@@ -1,6 +1,8 @@
 package dev.fracture.core.cache.internal;
 
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
 public final class CacheWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CacheWriter.class.getName());
     private static final int MAX_BATCH = 4096;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One row to write; {@code replace} overwrites an existing key (refresh), else the first write wins. */
     public record Row(String key, String text, String logprobsJson, String endpoint, String model, boolean replace) {
@@ -39,6 +42,7 @@ public final class CacheWriter implements AutoCloseable {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicReference<SQLException> failure = new AtomicReference<>();
     private volatile boolean stopped;
 
@@ -88,6 +92,14 @@ public final class CacheWriter implements AutoCloseable {
         return nanos.get();
     }
 
+    /**
+     * CPU time of the writer thread inside write transactions, in nanoseconds: the cost of writing
+     * without the time spent waiting for a core on a busy machine.
+     */
+    public long writeCpuNanos() {
+        return cpuNanos.get();
+    }
+
     @Override
     public void close() {
         if (stopped) {
@@ -133,12 +145,14 @@ public final class CacheWriter implements AutoCloseable {
 
     private void write(List<Row> batch) {
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         try {
             SqliteFiles.retryBusy(() -> {
                 writeTransaction(batch);
                 return null;
             });
             nanos.addAndGet(System.nanoTime() - start);
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
             rows.addAndGet(batch.size());
             batches.incrementAndGet();
             onCommitted.accept(batch);

@@ -57,13 +57,16 @@ public final class SqliteFiles {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            // A rowid table with a unique key index, not WITHOUT ROWID: answers are large rows, and
+            // appending them in rowid order while only the small key index takes random inserts is
+            // several times faster for batched writes.
             s.execute("CREATE TABLE IF NOT EXISTS samples ("
-                    + "key TEXT PRIMARY KEY, "
+                    + "key TEXT NOT NULL UNIQUE, "
                     + "text TEXT NOT NULL, "
                     + "logprobs TEXT, "
                     + "endpoint TEXT NOT NULL, "
                     + "model TEXT NOT NULL, "
-                    + "created_at INTEGER NOT NULL) WITHOUT ROWID");
+                    + "created_at INTEGER NOT NULL)");
             s.execute("INSERT OR IGNORE INTO meta(name, value) VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             String version;
             try (ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE name = 'schema_version'")) {

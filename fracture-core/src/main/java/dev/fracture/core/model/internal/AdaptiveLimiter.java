@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bounds the calls in flight with an AIMD limit: halved when the server throttles (429), raised by one
- * after about {@code limit} successes, never above the configured maximum nor below one.
+ * Bounds the calls in flight with an AIMD limit: halved when the server throttles (429 or 503), raised by one
+ * after {@code limit} successes since the last change, never above the configured maximum nor below one.
  *
  * <p>Tasks that find no free slot wait in a FIFO queue and run on the thread that frees a slot, so no
  * thread is parked per waiting call. A burst of 429s answering calls that were all sent under the same
@@ -16,7 +16,8 @@ import java.util.List;
 public final class AdaptiveLimiter {
     private final int max;
     private final ArrayDeque<Task> waiting = new ArrayDeque<>();
-    private double limit;
+    private int limit;
+    private int successesInWindow;
     private int inFlight;
     private long generation;
     private int peakInFlight;
@@ -86,9 +87,9 @@ public final class AdaptiveLimiter {
         toRun.forEach(Runnable::run);
     }
 
-    /** The current limit, rounded down (at least 1). */
+    /** The current limit (between 1 and the maximum). */
     public synchronized int limit() {
-        return Math.max(1, (int) Math.floor(limit));
+        return limit;
     }
 
     public synchronized int inFlight() {
@@ -109,16 +110,18 @@ public final class AdaptiveLimiter {
 
     private void adjust(Outcome outcome, long grantedGeneration) {
         if (outcome == Outcome.THROTTLED && grantedGeneration == generation) {
-            limit = Math.max(1.0, Math.floor(limit) / 2.0);
+            limit = Math.max(1, limit / 2);
+            successesInWindow = 0;
             generation++;
-        } else if (outcome == Outcome.SUCCESS && limit < max) {
-            limit = Math.min(max, limit + 1.0 / Math.floor(limit));
+        } else if (outcome == Outcome.SUCCESS && limit < max && ++successesInWindow >= limit) {
+            limit++;
+            successesInWindow = 0;
         }
     }
 
     private List<Runnable> drainLocked() {
         List<Runnable> toRun = new ArrayList<>();
-        while (!waiting.isEmpty() && inFlight < limit()) {
+        while (!waiting.isEmpty() && inFlight < limit) {
             Task task = waiting.pollFirst();
             inFlight++;
             peakInFlight = Math.max(peakInFlight, inFlight);
