@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Pass a {@link CacheContext} (prompt id and regime) where available: a replay-only miss then names
  * the prompt; without one the message quotes the start of the user message.
+ *
+ * <p>Lookups are indexed reads done on the calling thread (well under a millisecond each); model calls
+ * and writes never block it.
  */
 public final class CachingChatClient implements ChatClient {
     private static final int QUOTE_CHARS = 60;
