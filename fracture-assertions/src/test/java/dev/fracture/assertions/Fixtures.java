@@ -13,6 +13,8 @@ import dev.fracture.core.Sample;
 import dev.fracture.core.Tau;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.stats.IntervalMethod;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,13 @@ public final class Fixtures {
     public static final String JUDGE_ID = "f140126f54d5ebb9";
 
     private Fixtures() {
+    }
+
+    /** Runs {@code call}, requires it to throw an {@link AssertionError} and returns it. */
+    public static AssertionError expectAssertionError(ThrowingCallable call) {
+        AssertionError error = Assertions.catchThrowableOfType(AssertionError.class, call);
+        Assertions.assertThat(error).as("an AssertionError").isNotNull();
+        return error;
     }
 
     /** The lines joined with the platform line separator, as AssertJ's {@code %n} renders them. */
