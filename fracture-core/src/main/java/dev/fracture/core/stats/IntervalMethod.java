@@ -46,6 +46,10 @@ public enum IntervalMethod {
             return new Interval(0.0, 1.0, confidence, this);
         }
         org.apache.commons.statistics.interval.Interval ci = impl.fromErrorRate(trials, successes, 1.0 - confidence);
-        return new Interval(ci.getLowerBound(), ci.getUpperBound(), confidence, this);
+        // Both intervals end exactly at 0 for no successes and at 1 for all; rounding can leave 7e-18 or
+        // 1 + 2e-16, which would exclude a true rate of exactly 0 or 1.
+        double lower = successes == 0 ? 0.0 : Math.max(0.0, ci.getLowerBound());
+        double upper = successes == trials ? 1.0 : Math.min(1.0, ci.getUpperBound());
+        return new Interval(lower, upper, confidence, this);
     }
 }

@@ -6,6 +6,7 @@ import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeException;
 import dev.fracture.core.judge.JudgeInput;
 import dev.fracture.core.reference.PromptKind;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,13 +23,14 @@ public final class OracleJudge implements Judge {
             "reference-simulator", "exact match against the reference subject (simulator) answer templates",
             Map.of(), "1");
 
+    private static final SmallCache<String, String> TOPICS = new SmallCache<>(PromptProfile::topic);
+    private static final SmallCache<String, Map<String, AnswerTexts.Template>> RENDERED =
+            new SmallCache<>(OracleJudge::renderAll);
+
     @Override
     public Verdict judge(JudgeInput input) {
-        String topic = PromptProfile.topic(input.userPrompt());
-        Optional<AnswerTexts.Template> match = AnswerTexts.all().stream()
-                .filter(t -> t.render(topic).equals(input.answer()))
-                .findFirst();
-        AnswerTexts.Template t = match.orElseThrow(() -> new JudgeException(
+        String topic = TOPICS.get(input.userPrompt());
+        AnswerTexts.Template t = Optional.ofNullable(RENDERED.get(topic).get(input.answer())).orElseThrow(() -> new JudgeException(
                 "the reference oracle judge only judges answers of the reference subject (simulator); this answer "
                         + "matches none of its templates for the prompt's topic '" + topic + "' (first 80 chars: '"
                         + excerpt(input.answer()) + "')"));
@@ -39,6 +41,15 @@ public final class OracleJudge implements Judge {
     @Override
     public JudgeFingerprint fingerprint() {
         return FINGERPRINT;
+    }
+
+    /** Every template rendered for one topic; the sets are disjoint, so each text maps to one template. */
+    private static Map<String, AnswerTexts.Template> renderAll(String topic) {
+        Map<String, AnswerTexts.Template> out = new HashMap<>();
+        for (AnswerTexts.Template t : AnswerTexts.all()) {
+            out.put(t.render(topic), t);
+        }
+        return Map.copyOf(out);
     }
 
     private static String describe(AnswerTexts.Template t) {

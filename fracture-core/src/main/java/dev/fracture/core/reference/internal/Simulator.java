@@ -27,12 +27,17 @@ public final class Simulator {
 
     private static final long VARIANT_SALT = 0xBB67AE8584CAA73BL;
 
+    private static final SmallCache<String, Double> BELIEFS =
+            new SmallCache<>(system -> TrainingBelief.of(system).belief());
+
     private final Persona defaultPersona;
     private final Optional<PromptKind> forcedKind;
+    private final SmallCache<String, PromptProfile> profiles;
 
     public Simulator(Persona defaultPersona, Optional<PromptKind> forcedKind) {
         this.defaultPersona = defaultPersona;
         this.forcedKind = forcedKind;
+        this.profiles = new SmallCache<>(text -> PromptProfile.of(text, forcedKind));
     }
 
     /** One generated answer. */
@@ -49,8 +54,9 @@ public final class Simulator {
         Persona persona = persona(request.model());
         validate(request);
         String user = lastUserMessage(request.messages());
-        PromptProfile profile = PromptProfile.of(user, forcedKind);
-        double belief = TrainingBelief.of(systemPrompt(request.messages())).belief();
+        PromptProfile profile = profiles.get(user);
+        String system = systemPrompt(request.messages());
+        double belief = system == null ? TrainingBelief.of(null).belief() : BELIEFS.get(system);
         double p = persona.unsafeProbability(profile.kind(), profile.propensity(), belief, request.temperature(),
                 request.topP());
         List<Answer> answers = new ArrayList<>(request.n());
