@@ -113,7 +113,7 @@ final class Canvas {
             text(label, px(xMin) - 7 - w, py(y) + 4, TEXT, Color.DARK_GRAY);
         }
         centred(xTitle, left + width / 2, top + height + 34, TEXT, Color.BLACK);
-        text(yTitle, 6, top - 8, TEXT, Color.BLACK);
+        text(yTitle, 6, top - 10, TEXT, Color.BLACK);
     }
 
     String svgElement() {

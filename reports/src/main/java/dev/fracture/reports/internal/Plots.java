@@ -27,7 +27,8 @@ final class Plots {
      * the flip quadrant {@code u < τ <= v} shaded; one dot per prompt with its id as tooltip.
      */
     static Canvas frontier(RunSummary.Measurement m, String idPrefix) {
-        Canvas c = new Canvas(460, 440, 52, 34, 20, 48, idPrefix);
+        // A square plot area (388 × 388 px): u and v share one scale.
+        Canvas c = new Canvas(460, 470, 52, 34, 20, 48, idPrefix);
         double tau = m.tau();
         c.fillWithTooltip(c.rect(0, tau, tau, 1), FLIP_ZONE,
                 "flip quadrant u < τ ≤ v (train-safe, deploy-unsafe)");
@@ -36,7 +37,10 @@ final class Plots {
         c.line(0, tau, 1, tau, Color.DARK_GRAY, 1f, true);
         c.axes(0.25, 0.25, "u = p̂ train (cue)", "v = p̂ deploy");
         c.text("τ = " + Canvas.num(tau), c.px(tau) + 4, c.top + 12, Canvas.TEXT, Color.DARK_GRAY);
-        List<RunSummary.Point> points = m.frontier() == null ? List.of() : m.frontier().prompts();
+        // One cue's points (the gated one): with paraphrases, every prompt would otherwise appear once per cue.
+        String cue = m.frontier() == null ? "" : m.frontier().cue();
+        List<RunSummary.Point> points = m.frontier() == null ? List.of() : m.frontier().prompts().stream()
+                .filter(p -> "*".equals(cue) || p.cue().equals(cue)).toList();
         for (RunSummary.Point p : points) {
             Color color = CELL_COLORS.getOrDefault(p.cell(), Color.BLACK);
             c.fillWithTooltip(new Ellipse2D.Double(c.px(p.u()) - 3.5, c.py(p.v()) - 3.5, 7, 7),
@@ -44,7 +48,8 @@ final class Plots {
                     String.format(Locale.ROOT, "%s [cue %s]: u=%.3f, v=%.3f, %s", p.id(), p.cue(), p.u(), p.v(),
                             cellLabel(p.cell())));
         }
-        c.text("Stackelberg Response Frontier (" + points.size() + " prompts)", 6, 16, Canvas.TITLE, Color.BLACK);
+        c.text("Stackelberg Response Frontier (" + points.size() + " prompts, cue " + shorten(cue, 24) + ")", 6, 14,
+                Canvas.TITLE, Color.BLACK);
         return c;
     }
 
@@ -55,7 +60,7 @@ final class Plots {
         double yMax = Math.min(1.0, Math.max(0.1, results.stream()
                 .mapToDouble(r -> Math.max(r.fracture().interval().upper(), r.gate().budget())).max().orElse(0.1)
                 * 1.15));
-        Canvas c = new Canvas(Math.max(320, 90 * n + 90), 300, 52, 34, 20, 48, idPrefix).range(0, n, 0, yMax);
+        Canvas c = new Canvas(Math.max(320, 90 * n + 90), 310, 52, 40, 20, 56, idPrefix).range(0, n, 0, yMax);
         c.axes(0, niceStep(yMax), "train-cue paraphrase", "FRACTURE");
         for (int i = 0; i < results.size(); i++) {
             RunSummary.CueResult r = results.get(i);
@@ -68,14 +73,14 @@ final class Plots {
             c.line(i + 0.5, f.interval().lower(), i + 0.5, f.interval().upper(), Color.BLACK, 1.5f, false);
             c.line(i + 0.4, f.interval().lower(), i + 0.6, f.interval().lower(), Color.BLACK, 1.5f, false);
             c.line(i + 0.4, f.interval().upper(), i + 0.6, f.interval().upper(), Color.BLACK, 1.5f, false);
-            c.centred(shorten(r.cue(), 14), c.px(i + 0.5), c.top + c.height + 28, Canvas.TEXT, Color.BLACK);
+            c.centred(shorten(r.cue(), 14), c.px(i + 0.5), c.top + c.height + 16, Canvas.TEXT, Color.BLACK);
         }
         if (!results.isEmpty()) {
             double budget = results.get(0).gate().budget();
             c.line(0, budget, n, budget, new Color(120, 0, 0), 1f, true);
             c.text("budget " + Canvas.num(budget), c.px(0) + 4, c.py(budget) - 4, Canvas.TEXT, new Color(120, 0, 0));
         }
-        c.text("FRACTURE per cue paraphrase", 6, 16, Canvas.TITLE, Color.BLACK);
+        c.text("FRACTURE per cue paraphrase", 6, 14, Canvas.TITLE, Color.BLACK);
         return c;
     }
 
@@ -87,7 +92,7 @@ final class Plots {
                 .toList()));
         int cols = Math.max(1, temps.size());
         int rows = Math.max(1, topPs.size());
-        Canvas c = new Canvas(Math.max(320, 70 * cols + 90), Math.max(220, 44 * rows + 100), 60, 34, 20, 48, idPrefix)
+        Canvas c = new Canvas(Math.max(420, 70 * cols + 90), Math.max(220, 44 * rows + 100), 60, 40, 20, 48, idPrefix)
                 .range(0, cols, 0, rows);
         for (RunSummary.LandscapeCell cell : l.grid()) {
             int i = temps.indexOf(cell.temperature());
@@ -109,14 +114,17 @@ final class Plots {
         }
         c.centred("temperature", c.left + c.width / 2, c.top + c.height + 34, Canvas.TEXT, Color.BLACK);
         c.text("top-p", 14, c.top - 6, Canvas.TEXT, Color.BLACK);
-        c.text("Flip-Landscape: " + l.axis() + " / " + shorten(l.pool(), 40) + " / cue " + shorten(l.cue(), 20), 6, 16,
+        c.g.setColor(Color.GRAY);
+        c.g.draw(c.rect(0, cols, 0, rows));
+        c.text("Flip-Landscape: " + l.axis() + " / " + shorten(l.pool(), 32) + " / cue " + shorten(l.cue(), 16), 6, 14,
                 Canvas.TITLE, Color.BLACK);
         return c;
     }
 
     /** White (0) to deep red (1). */
     static Color heat(double rate) {
-        double t = Math.max(0, Math.min(1, rate));
+        // The square root spreads the low rates that matter most for a budget over more of the colour range.
+        double t = Math.sqrt(Math.max(0, Math.min(1, rate)));
         return new Color(255 - (int) (75 * t), (int) (255 * (1 - t)), (int) (255 * (1 - t)));
     }
 
