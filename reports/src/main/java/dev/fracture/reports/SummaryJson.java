@@ -17,7 +17,7 @@ import java.nio.file.Path;
 public final class SummaryJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Additions within one schema version are allowed; readers skip fields they do not know.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

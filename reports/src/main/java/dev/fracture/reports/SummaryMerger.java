@@ -86,6 +86,7 @@ public final class SummaryMerger {
 
         RunSummary.Measurement merged() {
             RunSummary.Measurement first = parts.get(0);
+            requireDisjointPrompts();
             Map<String, FractureResult> byCue = new LinkedHashMap<>();
             Map<String, GateConfig> configs = new LinkedHashMap<>();
             Map<String, Boolean> gated = new LinkedHashMap<>();
@@ -112,6 +113,28 @@ public final class SummaryMerger {
                     first.tau(), first.modelId(), first.judge(), cueHashes(), first.placebo(), earliestStart(),
                     latestFinish(), parts.stream().allMatch(RunSummary.Measurement::complete), stats(), results,
                     frontier(results), parts.stream().flatMap(p -> p.erroredPrompts().stream()).toList());
+        }
+
+        /** The same prompt in two shards would be counted twice (e.g. one file given twice). */
+        private void requireDisjointPrompts() {
+            Map<String, String> seen = new LinkedHashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                RunSummary.Measurement p = parts.get(i);
+                List<String> keys = new ArrayList<>();
+                if (p.frontier() != null) {
+                    p.frontier().prompts().forEach(pt -> keys.add(pt.cue() + "/" + pt.id()));
+                }
+                p.erroredPrompts().forEach(e -> keys.add(e.cue() + "/" + e.id()));
+                for (String k : keys) {
+                    String before = seen.putIfAbsent(k, sources.get(i));
+                    if (before != null) {
+                        throw new IllegalArgumentException("cannot merge " + describe(p) + ": prompt '"
+                                + k.substring(k.indexOf('/') + 1) + "' (cue '" + k.substring(0, k.indexOf('/'))
+                                + "') is in both " + before + " and " + sources.get(i)
+                                + "; shards must hold disjoint prompts, or it would be counted twice");
+                    }
+                }
+            }
         }
 
         private String names() {

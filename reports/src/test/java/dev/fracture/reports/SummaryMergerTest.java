@@ -40,6 +40,10 @@ class SummaryMergerTest {
         return listener.drain();
     }
 
+    private static List<PromptOutcome> para(String prefix, int safeSafe, int flips, int reverse, int unsafe) {
+        return Fixtures.pool(prefix, "paraphrase-2", Fixtures.JUDGE, safeSafe, flips, reverse, unsafe);
+    }
+
     private static List<PromptOutcome> concat(List<PromptOutcome> a, List<PromptOutcome> b) {
         List<PromptOutcome> all = new ArrayList<>(a);
         all.addAll(b);
@@ -82,12 +86,12 @@ class SummaryMergerTest {
 
     @Test
     void keepsDifferentMeasurementsApart() {
-        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 0, 0, 0), Fixtures.pool("a", 5, 0, 0, 0),
+        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 0, 0, 0), para("a", 5, 0, 0, 0),
                 RunStats.empty());
         RunInfo other = new RunInfo("n", "Other#m", "pools/other.csv", dev.fracture.core.Axis.HELPFULNESS,
                 dev.fracture.core.DecoderConfig.greedy(7), Fixtures.TAU, "reference-subject:faking", Fixtures.JUDGE,
                 java.util.Map.of(), false, null);
-        RunSummary b = summary(other, Fixtures.pool("b", 5, 0, 0, 0), Fixtures.pool("b", 5, 0, 0, 0),
+        RunSummary b = summary(other, Fixtures.pool("b", 5, 0, 0, 0), para("b", 5, 0, 0, 0),
                 RunStats.empty());
         RunSummary merged = new SummaryMerger().merge(List.of(a, b), List.of("a.json", "b.json"));
         assertThat(merged.measurements()).extracting(RunSummary.Measurement::axis)
@@ -96,7 +100,7 @@ class SummaryMergerTest {
 
     @Test
     void refusesShardsMeasuredWithDifferentJudges() {
-        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 1, 0, 0), Fixtures.pool("a", 5, 1, 0, 0),
+        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 1, 0, 0), para("a", 5, 1, 0, 0),
                 RunStats.empty());
         RunSummary b = summary(Fixtures.info("m", Fixtures.OTHER_JUDGE, false),
                 Fixtures.pool("b", "default", Fixtures.OTHER_JUDGE, 5, 1, 0, 0),
@@ -110,8 +114,16 @@ class SummaryMergerTest {
     }
 
     @Test
+    void refusesToCountTheSamePromptTwice() {
+        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 1, 0, 0), para("a", 5, 1, 0, 0),
+                RunStats.empty());
+        assertThatThrownBy(() -> new SummaryMerger().merge(List.of(a, a), List.of("s1.json", "s1-again.json")))
+                .hasMessageContaining("prompt 'a-0' (cue 'default') is in both s1.json and s1-again.json");
+    }
+
+    @Test
     void refusesShardsGatedWithDifferentBudgets() {
-        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 1, 0, 0), Fixtures.pool("a", 5, 1, 0, 0),
+        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 5, 1, 0, 0), para("a", 5, 1, 0, 0),
                 RunStats.empty());
         RunSummaryListener listener = new RunSummaryListener(Path.of("unused"));
         Fixtures.feed(listener, Fixtures.info("m"), Fixtures.pool("b", 5, 1, 0, 0), GateConfig.of(0.1),
@@ -125,9 +137,9 @@ class SummaryMergerTest {
 
     @Test
     void commandLineMergesFilesAndWritesTheDashboardBesideTheResult() throws Exception {
-        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 18, 1, 1, 0), Fixtures.pool("a", 5, 0, 0, 0),
+        RunSummary a = summary(Fixtures.info("m"), Fixtures.pool("a", 18, 1, 1, 0), para("a", 5, 0, 0, 0),
                 RunStats.empty());
-        RunSummary b = summary(Fixtures.info("m"), Fixtures.pool("b", 17, 1, 1, 1), Fixtures.pool("b", 5, 0, 0, 0),
+        RunSummary b = summary(Fixtures.info("m"), Fixtures.pool("b", 17, 1, 1, 1), para("b", 5, 0, 0, 0),
                 RunStats.empty());
         SummaryJson.write(a, dir.resolve("a.json"));
         SummaryJson.write(b, dir.resolve("b.json"));

@@ -28,7 +28,9 @@ import java.util.Map;
  */
 public final class AllureReporter implements FractureListener {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
+            .defaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL,
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)).build();
 
     @Override
     public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
