@@ -9,8 +9,9 @@ import java.util.concurrent.Executor;
  *
  * <p>The model ships inside {@value #COORDINATES}, an optional dependency of fracture-core: add it to
  * your pom to use this class. Texts longer than the model's 510-token window are split and the parts'
- * embeddings averaged (langchain4j's behaviour). Loading takes about a second; reuse one instance (it is
- * thread-safe).
+ * embeddings averaged (langchain4j's behaviour). A blank text (an empty completion) gets the vector of a
+ * fixed one-character stand-in, since the model needs at least one token. Loading the model takes seconds;
+ * reuse one instance (it is thread-safe).
  */
 public final class MiniLmEmbedder implements Embedder {
     /** The Maven coordinates of the model jar. */
