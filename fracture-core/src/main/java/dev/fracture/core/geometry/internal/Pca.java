@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * is reproducible.
  */
 public final class Pca {
-    private static final int MAX_ITERATIONS = 5_000;
+    private static final int MAX_ITERATIONS = 2_000;
+    private static final int SETTLE_ITERATIONS = 300;
     private static final double TOLERANCE = 1e-12;
 
     private final double[] mean;
@@ -116,6 +117,7 @@ public final class Pca {
             v[i] = random.nextDouble() - 0.5;
         }
         orthonormalise(v, found, count);
+        double lambda = Double.NaN;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double[] w = multiply(cov, v);
             orthonormalise(w, found, count);
@@ -123,14 +125,20 @@ public final class Pca {
             if (!(wNorm > TOLERANCE * Math.max(trace, Double.MIN_NORMAL))) {
                 break;
             }
+            double rayleigh = Vectors.dot(w, v) / Vectors.dot(v, v);
             for (int i = 0; i < w.length; i++) {
                 w[i] /= wNorm;
             }
             double change = Vectors.distance(w, v);
             v = w;
-            if (change < 1e-10) {
+            // Stop when the direction is fixed. With nearly equal leading eigenvalues the direction only
+            // wanders slowly inside their span, where any vector shows the same variance: after a while,
+            // also stop once the variance it captures no longer changes.
+            boolean settled = it >= SETTLE_ITERATIONS && Math.abs(rayleigh - lambda) <= TOLERANCE * trace;
+            if (change < 1e-10 || settled) {
                 break;
             }
+            lambda = rayleigh;
         }
         return fixSign(v);
     }
