@@ -93,7 +93,8 @@ public final class ManifoldFlows {
                 ? Optional.of(Proportion.of(entered, n, options.confidence(), options.method()))
                 : Optional.empty();
         return new ManifoldResult(flows, PercentileBootstrap.median(drifts),
-                PercentileBootstrap.medianInterval(drifts, options), entry, note, pca.explainedVariance(),
+                PercentileBootstrap.medianInterval(drifts, options), entry, note,
+                List.of(pca.explainedVariance()[0], pca.explainedVariance()[1]),
                 embedder.id());
     }
 

@@ -18,17 +18,12 @@ import java.util.Optional;
  * @param embedderId the {@link Embedder#id()} that produced the vectors
  */
 public record ManifoldResult(List<Flow> flows, double medDrift, BootstrapInterval medDriftInterval,
-                             Optional<Proportion> entry, String entryNote, double[] explainedVariance,
+                             Optional<Proportion> entry, String entryNote, List<Double> explainedVariance,
                              String embedderId) {
 
     public ManifoldResult {
         flows = List.copyOf(flows);
-        explainedVariance = explainedVariance.clone();
-    }
-
-    @Override
-    public double[] explainedVariance() {
-        return explainedVariance.clone();
+        explainedVariance = List.copyOf(explainedVariance);
     }
 
     /** Prompts with a flow. */

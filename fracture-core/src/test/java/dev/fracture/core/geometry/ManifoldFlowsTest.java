@@ -114,8 +114,8 @@ class ManifoldFlowsTest {
         ManifoldResult result = new ManifoldFlows(line).compute(inputs);
 
         // All points are convex combinations of (1,0,0) and (0,1,0): one line, direction (1,−1,0)/√2.
-        assertThat(result.explainedVariance()[0]).isCloseTo(1.0, within(1e-9));
-        assertThat(result.explainedVariance()[1]).isCloseTo(0.0, within(1e-9));
+        assertThat(result.explainedVariance().get(0)).isCloseTo(1.0, within(1e-9));
+        assertThat(result.explainedVariance().get(1)).isCloseTo(0.0, within(1e-9));
         for (Flow f : result.flows()) {
             assertThat(f.train().y()).isCloseTo(0.0, within(1e-9));
             assertThat(f.deploy().y()).isCloseTo(0.0, within(1e-9));
