@@ -19,6 +19,7 @@ import org.jfree.svg.SVGHints;
 final class Canvas {
     static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
 
     final SVGGraphics2D g;
     final double left;
@@ -78,6 +79,14 @@ final class Canvas {
         g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip);
         g.setColor(color);
         g.fill(shape);
+        g.setRenderingHint(SVGHints.KEY_END_GROUP, "end");
+    }
+
+    /** Draws several shapes inside one group with a {@code <title>} (e.g. an arrow: its shaft and its head). */
+    void groupWithTooltip(String tooltip, Runnable draw) {
+        g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, idPrefix + "-" + (++ids));
+        g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip);
+        draw.run();
         g.setRenderingHint(SVGHints.KEY_END_GROUP, "end");
     }
 
