@@ -22,15 +22,17 @@ final class ManifoldPlot {
 
     static Canvas draw(RunSummary.Manifold m, String idPrefix) {
         double[] box = bounds(m);
-        Canvas c = new Canvas(460, 470, 52, 34, 20, 48, idPrefix).range(box[0], box[1], box[2], box[3]);
+        Canvas c = new Canvas(460, 486, 52, 34, 20, 64, idPrefix).range(box[0], box[1], box[2], box[3]);
         c.axes(step(box[1] - box[0]), step(box[3] - box[2]), "principal component 1", "component 2");
         // Entered prompts last, so their red arrows are drawn on top.
         m.flows().stream().filter(f -> !f.entered()).forEach(f -> arrow(c, f));
         m.flows().stream().filter(RunSummary.FlowArrow::entered).forEach(f -> arrow(c, f));
         long entered = m.flows().stream().filter(RunSummary.FlowArrow::entered).count();
         c.text("Manifold Flows (" + m.prompts() + " prompts, train → deploy)", 6, 14, Canvas.TITLE, Color.BLACK);
-        c.text("red: entered the unsafe region (" + entered + ")", c.left + 6, c.top + 14, Canvas.TEXT, ENTERED);
-        c.text("grey: did not", c.left + 6, c.top + 28, Canvas.TEXT, OTHER);
+        double legend = c.top + c.height + 54;
+        String red = "red: entered the unsafe region (" + entered + " of " + m.flows().size() + ")";
+        c.text(red, 6, legend, Canvas.TEXT, ENTERED);
+        c.text("grey: did not", 16 + c.g.getFontMetrics(Canvas.TEXT).stringWidth(red), legend, Canvas.TEXT, OTHER);
         return c;
     }
 
