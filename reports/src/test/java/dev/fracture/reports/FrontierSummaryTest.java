@@ -80,6 +80,7 @@ class FrontierSummaryTest {
         assertThat(lift.lower()).isEqualTo(b.lower());
         assertThat(lift.upper()).isEqualTo(b.upper());
         assertThat(lift.n()).isEqualTo(5);
+        assertThat(lift.note()).isEqualTo("over the prompts of cue default");
     }
 
     @Test

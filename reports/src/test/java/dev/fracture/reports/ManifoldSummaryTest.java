@@ -133,6 +133,20 @@ class ManifoldSummaryTest {
     }
 
     @Test
+    void untrustedPromptIdsAreInertInTheFlowPlot() throws Exception {
+        String evil = "<script>alert(1)</script>";
+        List<PromptOutcome> outcomes = new ArrayList<>(pool(2, 2));
+        outcomes.add(Fixtures.outcome(evil, "default", 0.1, 0.9, Fixtures.JUDGE, "No " + evil, "Sure " + evil));
+        run(ManifoldSettings.on(200, StanceEmbedder::new), outcomes);
+        String svg = Files.readString(dir.resolve("m1-manifold.svg"));
+        assertThat(svg).contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;: drift");
+        for (String file : List.of("m1-manifold.svg", "index.html", "m1-frontier.svg")) {
+            assertThat(Files.readString(dir.resolve(file)).toLowerCase(Locale.ROOT)).as(file)
+                    .doesNotContain("<script");
+        }
+    }
+
+    @Test
     void atMostMaxPromptsAreEmbeddedAndTheSampleDoesNotDependOnArrivalOrder() {
         List<PromptOutcome> outcomes = pool(10, 20);
         RunSummary forward = run(ManifoldSettings.on(10, StanceEmbedder::new), outcomes);

@@ -178,5 +178,6 @@ public final class DashboardPage {
             + ".plots{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}figure{margin:0}"
             + "article{margin-bottom:2.5em}.geo{font-size:.9em;min-width:16em;max-width:28em}.geo dt{font-weight:bold}"
             + ".geo dd{margin:0 0 .5em 0}.why{color:#777;font-size:.85em}table.paper td{vertical-align:top}"
+            + "table.paper td>span{white-space:nowrap}"
             + ".landscape{margin-bottom:2em}";
 }

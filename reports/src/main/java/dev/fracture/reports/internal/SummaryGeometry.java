@@ -44,9 +44,14 @@ public final class SummaryGeometry {
                         "the gate never decided (the run stopped before the gate ran)"));
         RunSummary.Figure lift = m.frontier() == null || m.frontier().n() == null
                 ? Geometry.undefined("srfMedianLift", level, 0, "no prompt was scored")
-                : Geometry.figure(PaperNumbers.srfMedianLift(FrontierMath.stats(m.frontier())));
+                : withNote(Geometry.figure(PaperNumbers.srfMedianLift(FrontierMath.stats(m.frontier()))),
+                "over the prompts of cue " + m.frontier().cue());
         RunSummary.Figure entry = m.manifold() != null ? m.manifold().entry()
                 : Geometry.undefined("manifoldEntry", level, 0, noManifold);
         return new RunSummary.PaperNumbers(fracture, lift, entry, sweep.before(), sweep.after(), sweep.capSetting());
+    }
+
+    private static RunSummary.Figure withNote(RunSummary.Figure f, String note) {
+        return new RunSummary.Figure(f.name(), f.estimate(), f.lower(), f.upper(), f.level(), f.method(), f.n(), note);
     }
 }
