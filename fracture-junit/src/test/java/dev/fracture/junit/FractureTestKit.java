@@ -1,0 +1,44 @@
+package dev.fracture.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Runs fixture classes on the Jupiter engine and wraps the events for Fracture's assertions. */
+final class FractureTestKit {
+    private FractureTestKit() {
+    }
+
+    static FractureResults execute(Class<?> fixture) {
+        return execute(fixture, Map.of());
+    }
+
+    /** Runs {@code fixture} with explicit configuration parameters; {@code -D} and properties files are ignored. */
+    static FractureResults execute(Class<?> fixture, Map<String, String> parameters) {
+        return run(fixture, parameters, false, false);
+    }
+
+    /** Like {@link #execute(Class, Map)}, but also reads {@code junit-platform.properties} as a launcher does. */
+    static FractureResults executeWithPropertiesFile(Class<?> fixture, Map<String, String> parameters) {
+        return run(fixture, parameters, true, false);
+    }
+
+    /** Runs with a listener that throws on every prompt event. */
+    static FractureResults executeWithBrokenListener(Class<?> fixture, Map<String, String> parameters) {
+        return run(fixture, parameters, false, true);
+    }
+
+    private static FractureResults run(Class<?> fixture, Map<String, String> parameters, boolean implicit,
+                                       boolean brokenListener) {
+        RecordingListener.reset(brokenListener);
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put(OnlyInTestKit.KEY, "enabled");
+        return new FractureResults(EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .configurationParameters(all)
+                .enableImplicitConfigurationParameters(implicit)
+                .execute(), RecordingListener.events());
+    }
+}
