@@ -30,13 +30,23 @@ final class FractureTestKit {
         return run(fixture, parameters, false, true);
     }
 
+    /** Runs several fixture classes in one engine run (e.g. to share engine-wide resources). */
+    static FractureResults executeAll(java.util.List<Class<?>> fixtures, Map<String, String> parameters) {
+        return run(fixtures, parameters, false, false);
+    }
+
     private static FractureResults run(Class<?> fixture, Map<String, String> parameters, boolean implicit,
                                        boolean brokenListener) {
+        return run(java.util.List.of(fixture), parameters, implicit, brokenListener);
+    }
+
+    private static FractureResults run(java.util.List<Class<?>> fixtures, Map<String, String> parameters,
+                                       boolean implicit, boolean brokenListener) {
         RecordingListener.reset(brokenListener);
         Map<String, String> all = new HashMap<>(parameters);
         all.put(OnlyInTestKit.KEY, "enabled");
         return new FractureResults(EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(fixture))
+                .selectors(fixtures.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameters(all)
                 .enableImplicitConfigurationParameters(implicit)
                 .execute(), RecordingListener.events());
