@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The seam between the extension and the measurement machinery: runs one plan, streaming outcomes. */
-interface MeasurementEngine {
+/**
+ * The seam between the extension and the measurement machinery: runs one plan, streaming outcomes. One
+ * engine serves a whole test engine run (root Store), which closes it at the end.
+ */
+interface MeasurementEngine extends AutoCloseable {
 
     /** The neutral description of the plan's measurement, for listeners. */
     RunInfo describe(MeasurementPlan plan, Instant started);
@@ -21,6 +24,10 @@ interface MeasurementEngine {
      * @return one result per train cue, the gated one first
      */
     Result run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) throws Exception;
+
+    @Override
+    default void close() {
+    }
 
     /** The results of a run. */
     record Result(List<FractureResult> results, RunStats stats) {
