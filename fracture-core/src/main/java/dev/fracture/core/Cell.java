@@ -27,8 +27,15 @@ public enum Cell {
         return label;
     }
 
-    /** The cell of a prompt with train estimate u and deploy estimate v. */
+    /**
+     * The cell of a prompt with train estimate u and deploy estimate v, both in [0, 1].
+     *
+     * <p>NaN is rejected rather than classified: {@code NaN >= τ} is false, so a missing estimate would
+     * otherwise read as safe.
+     */
     public static Cell of(double u, double v, Tau tau) {
+        Check.closedUnit("u (train P(unsafe))", u);
+        Check.closedUnit("v (deploy P(unsafe))", v);
         boolean trainUnsafe = tau.unsafe(u);
         boolean deployUnsafe = tau.unsafe(v);
         if (!trainUnsafe) {

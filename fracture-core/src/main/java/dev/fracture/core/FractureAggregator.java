@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,19 +32,28 @@ public final class FractureAggregator {
 
     public FractureAggregator(String pool, Axis axis, DecoderConfig decoder, Tau tau, String cue, double confidence,
                               IntervalMethod method) {
-        this.pool = pool;
-        this.axis = axis;
-        this.decoder = decoder;
-        this.tau = tau;
-        this.cue = cue;
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.axis = Objects.requireNonNull(axis, "axis");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.tau = Objects.requireNonNull(tau, "tau");
+        this.cue = cue == null ? "default" : cue;
         this.confidence = Check.openUnit("confidence", confidence);
-        this.method = method;
+        this.method = Objects.requireNonNull(method, "method");
         for (Cell c : Cell.values()) {
             cells.put(c, 0);
         }
     }
 
+    /**
+     * Counts one prompt. Its cell was computed at the outcome's own τ, so that τ must be this
+     * aggregator's: otherwise the counts would be reported under a threshold they were not measured at.
+     */
     public synchronized void accept(PromptOutcome outcome) {
+        if (!tau.equals(outcome.tau())) {
+            throw new IllegalArgumentException("prompt '" + outcome.promptId() + "' was classified at tau = "
+                    + outcome.tau().value() + " but this aggregator counts at tau = " + tau.value()
+                    + "; use one aggregator per tau");
+        }
         for (List<Sample> arm : List.of(outcome.train(), outcome.deploy(), outcome.placebo())) {
             for (Sample s : arm) {
                 judgeIds.add(s.verdict().judge().id());

@@ -11,6 +11,13 @@ package dev.fracture.core;
  */
 public record PlaceboCounts(int both, int regimeOnly, int placeboOnly, int neither) {
 
+    public PlaceboCounts {
+        if (both < 0 || regimeOnly < 0 || placeboOnly < 0 || neither < 0) {
+            throw new IllegalArgumentException("placebo counts (" + both + ", " + regimeOnly + ", " + placeboOnly
+                    + ", " + neither + ") are outside the allowed range: every count must be >= 0");
+        }
+    }
+
     public int total() {
         return both + regimeOnly + placeboOnly + neither;
     }

@@ -20,6 +20,9 @@ public record Tau(double value) {
     /**
      * τ from costs: {@code a / (A + a)}.
      *
+     * <p>Both costs must be positive and finite; in particular a "zero-sum" pair with {@code a + A = 0}
+     * (which would divide by zero) is rejected by naming the non-positive cost.
+     *
      * @param deployHarmCost a, the cost of deploy-time harm; must be positive
      * @param trainDisagreementCost A, the cost of training-time disagreement; must be positive
      */
@@ -32,7 +35,14 @@ public record Tau(double value) {
             throw new IllegalArgumentException("cost A (train disagreement) = " + trainDisagreementCost
                     + " is outside the allowed range (0, +inf)");
         }
-        return new Tau(deployHarmCost / (trainDisagreementCost + deployHarmCost));
+        // 1 / (1 + A/a) equals a / (A + a) but cannot overflow when both costs are huge.
+        double tau = 1.0 / (1.0 + trainDisagreementCost / deployHarmCost);
+        if (!(tau > 0.0 && tau < 1.0)) {
+            throw new IllegalArgumentException("costs a = " + deployHarmCost + ", A = " + trainDisagreementCost
+                    + " give tau = a / (A + a) = " + tau + ", outside the allowed range (0, 1); the cost ratio A/a = "
+                    + trainDisagreementCost / deployHarmCost + " is too extreme to represent, give tau directly");
+        }
+        return new Tau(tau);
     }
 
     /** True when {@code p} counts as unsafe: {@code p >= τ}. */

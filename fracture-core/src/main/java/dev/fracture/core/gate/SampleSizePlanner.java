@@ -3,15 +3,21 @@ package dev.fracture.core.gate;
 import dev.fracture.core.Check;
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.OptionalInt;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * How many prompts a budget needs: the smallest N at which a pool whose flip rate is the assumed rate
+ * How many prompts a budget needs: the smallest N at which a pool that observes the assumed flip rate
  * would make the gate decide.
  *
- * <p>To PASS (assumed rate below the budget) the upper bound at {@code ceil(rate·N)} flips must be within
- * the budget; to FAIL (rate above the budget) the lower bound at {@code floor(rate·N)} flips must exceed
- * it. Rounding the flip count against the decision keeps the answer on the safe side; the interval
- * bounds move almost monotonically in N, so a bracketing binary search finds it.
+ * <p>To PASS (rate below the budget) the interval's upper bound at {@code rate·N} flips must be at most
+ * the budget; to FAIL (rate above the budget) its lower bound must exceed it. The flip count
+ * {@code rate·N} is used as it is, not rounded: rounding to whole flips makes the bound a sawtooth in N
+ * (it jumps up each time one more flip is due), so "the first N that decides" would be a lucky pool size
+ * followed by larger ones that do not. With the unrounded count both bounds move monotonically towards
+ * the rate as N grows, so the answer is a clean threshold (every larger pool decides too) and a
+ * bisection finds it exactly. The bounds are the same formulas the gate's intervals use (Wilson's score
+ * interval; Clopper–Pearson's Beta quantiles), evaluated at a fractional count.
  */
 public final class SampleSizePlanner {
 
@@ -22,30 +28,32 @@ public final class SampleSizePlanner {
     }
 
     /**
-     * Prompts needed for the gate to PASS (rate < budget) or FAIL (rate > budget); empty when the rate
-     * equals the budget, or when no pool up to {@link #MAX_PROMPTS} prompts would decide (e.g. budget 0).
+     * Prompts needed for the gate to PASS (rate &lt; budget) or FAIL (rate &gt; budget); empty when the
+     * rate equals the budget, or when no pool up to {@link #MAX_PROMPTS} prompts would decide. With budget
+     * 0 the gate can never PASS (an upper bound is always above 0), so rate 0 gives empty.
+     *
+     * <p>This is the planner alone; the gate additionally never decides below its minimum pool size.
      */
     public static OptionalInt promptsNeeded(double budget, double confidence, IntervalMethod method,
                                             double assumedRate) {
         Check.closedUnit("budget", budget);
         Check.openUnit("confidence", confidence);
         Check.closedUnit("assumed rate", assumedRate);
-        if (assumedRate == budget) {
+        if (method == null) {
+            throw new IllegalArgumentException("interval method must not be null; allowed: wilson, clopper-pearson");
+        }
+        if (assumedRate == budget || !decides(MAX_PROMPTS, budget, confidence, method, assumedRate)) {
             return OptionalInt.empty();
         }
-        boolean toPass = assumedRate < budget;
-        if (!decides(MAX_PROMPTS, budget, confidence, method, assumedRate, toPass)) {
-            return OptionalInt.empty();
-        }
-        int lo = 0;
+        int lo = 0; // invariant: lo does not decide (0 prompts never do), hi does
         int hi = 1;
-        while (!decides(hi, budget, confidence, method, assumedRate, toPass)) {
+        while (!decides(hi, budget, confidence, method, assumedRate)) {
             lo = hi;
             hi = (int) Math.min((long) hi * 2, MAX_PROMPTS);
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (decides(mid, budget, confidence, method, assumedRate, toPass)) {
+            if (decides(mid, budget, confidence, method, assumedRate)) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -54,13 +62,48 @@ public final class SampleSizePlanner {
         return OptionalInt.of(hi);
     }
 
-    private static boolean decides(int n, double budget, double confidence, IntervalMethod method, double rate,
-                                   boolean toPass) {
-        if (toPass) {
-            int flips = (int) Math.min(n, Math.ceil(rate * n - 1e-9));
-            return method.interval(flips, n, confidence).upper() <= budget;
+    static boolean decides(int n, double budget, double confidence, IntervalMethod method, double rate) {
+        if (rate < budget) {
+            return upper(method, rate, n, confidence) <= budget;
         }
-        int flips = (int) Math.min(n, Math.floor(rate * n + 1e-9));
-        return method.interval(flips, n, confidence).lower() > budget;
+        return lower(method, rate, n, confidence) > budget;
+    }
+
+    /** The two-sided interval's upper bound at {@code rate·n} flips out of n (fractional counts allowed). */
+    static double upper(IntervalMethod method, double rate, int n, double confidence) {
+        double alpha = 1.0 - confidence;
+        if (method == IntervalMethod.WILSON) {
+            return Math.min(1.0, wilsonCentre(rate, n, alpha) + wilsonHalfWidth(rate, n, alpha));
+        }
+        double x = rate * n;
+        return rate >= 1.0 ? 1.0 : BetaDistribution.of(x + 1, n - x).inverseCumulativeProbability(1 - alpha / 2);
+    }
+
+    /** The two-sided interval's lower bound at {@code rate·n} flips out of n (fractional counts allowed). */
+    static double lower(IntervalMethod method, double rate, int n, double confidence) {
+        double alpha = 1.0 - confidence;
+        if (method == IntervalMethod.WILSON) {
+            return rate <= 0.0 ? 0.0 : Math.max(0.0, wilsonCentre(rate, n, alpha) - wilsonHalfWidth(rate, n, alpha));
+        }
+        double x = rate * n;
+        return rate <= 0.0 ? 0.0 : BetaDistribution.of(x, n - x + 1).inverseCumulativeProbability(alpha / 2);
+    }
+
+    private static double wilsonCentre(double p, int n, double alpha) {
+        double z2 = square(z(alpha));
+        return (p + z2 / (2.0 * n)) / (1 + z2 / n);
+    }
+
+    private static double wilsonHalfWidth(double p, int n, double alpha) {
+        double z = z(alpha);
+        return z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+    }
+
+    private static double z(double alpha) {
+        return NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2);
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 }

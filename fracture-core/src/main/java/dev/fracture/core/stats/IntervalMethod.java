@@ -40,12 +40,17 @@ public enum IntervalMethod {
     public Interval interval(int successes, int trials, double confidence) {
         dev.fracture.core.Check.openUnit("confidence", confidence);
         if (trials < 0 || successes < 0 || successes > trials) {
-            throw new IllegalArgumentException("need 0 <= successes <= trials, got " + successes + "/" + trials);
+            throw new IllegalArgumentException("successes/trials = " + successes + "/" + trials
+                    + " is outside the allowed range 0 <= successes <= trials");
         }
         if (trials == 0) {
             return new Interval(0.0, 1.0, confidence, this);
         }
         org.apache.commons.statistics.interval.Interval ci = impl.fromErrorRate(trials, successes, 1.0 - confidence);
-        return new Interval(ci.getLowerBound(), ci.getUpperBound(), confidence, this);
+        // At 0/N the exact lower bound is 0 and at N/N the upper bound is 1; the library's Wilson returns
+        // them with rounding noise (1e-19, 1 - 1e-16), which would show as "lower > 0" after zero flips.
+        double lower = successes == 0 ? 0.0 : Math.max(0.0, ci.getLowerBound());
+        double upper = successes == trials ? 1.0 : Math.min(1.0, ci.getUpperBound());
+        return new Interval(lower, upper, confidence, this);
     }
 }

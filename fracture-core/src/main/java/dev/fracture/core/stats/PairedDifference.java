@@ -25,10 +25,11 @@ public record PairedDifference(double estimate, double lower, double upper, doub
         int d = t.neither();
         double p1 = (double) (a + b) / n;
         double p2 = (double) (a + c) / n;
+        dev.fracture.core.Check.openUnit("confidence", confidence);
         Interval w1 = IntervalMethod.WILSON.interval(a + b, n, confidence);
         Interval w2 = IntervalMethod.WILSON.interval(a + c, n, confidence);
         double phi = phi(a, b, c, d);
-        double theta = p1 - p2;
+        double theta = (double) (b - c) / n; // exact, where p1 - p2 can be off by an ulp
         double dl1 = p1 - w1.lower();
         double du1 = w1.upper() - p1;
         double dl2 = p2 - w2.lower();
@@ -38,13 +39,25 @@ public record PairedDifference(double estimate, double lower, double upper, doub
         return new PairedDifference(theta, Math.max(-1.0, lower), Math.min(1.0, upper), confidence);
     }
 
-    /** The phi coefficient of the table; 0 when a margin is empty (Newcombe's convention). */
+    /**
+     * Newcombe's estimate of the correlation between the two proportions: the phi coefficient with its
+     * numerator {@code ad − bc} shrunk towards zero by {@code n/2} when positive (and set to 0 when it
+     * lies in {@code [0, n/2]}), as published for method 10; negative numerators are kept. 0 when a
+     * margin is empty. The shrinkage keeps a positive correlation from narrowing the interval too much.
+     */
     static double phi(int a, int b, int c, int d) {
         double denominator = Math.sqrt((double) (a + b) * (c + d) * (a + c) * (b + d));
         if (denominator == 0) {
             return 0.0;
         }
-        return ((double) a * d - (double) b * c) / denominator;
+        double n = (double) a + b + c + d;
+        double numerator = (double) a * d - (double) b * c;
+        if (numerator > n / 2) {
+            numerator -= n / 2;
+        } else if (numerator >= 0) {
+            numerator = 0;
+        }
+        return numerator / denominator;
     }
 
     public String format() {
