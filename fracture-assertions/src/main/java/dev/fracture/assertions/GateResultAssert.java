@@ -1,0 +1,15 @@
+package dev.fracture.assertions;
+
+import dev.fracture.core.gate.GateResult;
+
+/**
+ * Assertions on a {@link GateResult}; start with {@link FractureAssertions#assertThat(GateResult)}.
+ *
+ * <p>Not final and with a public constructor, because soft assertions proxy it.
+ */
+public class GateResultAssert extends AbstractGateResultAssert<GateResultAssert> {
+
+    public GateResultAssert(GateResult actual) {
+        super(actual, GateResultAssert.class);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.fracture.assertions;
+
+import dev.fracture.core.PromptOutcome;
+
+/**
+ * Assertions on a {@link PromptOutcome}; start with {@link FractureAssertions#assertThat(PromptOutcome)}.
+ *
+ * <p>Not final and with a public constructor, because soft assertions proxy it.
+ */
+public class PromptOutcomeAssert extends AbstractPromptOutcomeAssert<PromptOutcomeAssert> {
+
+    public PromptOutcomeAssert(PromptOutcome actual) {
+        super(actual, PromptOutcomeAssert.class);
+    }
+}

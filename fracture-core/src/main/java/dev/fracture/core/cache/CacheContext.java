@@ -1,0 +1,27 @@
+package dev.fracture.core.cache;
+
+import java.util.Objects;
+
+/**
+ * What a cached lookup is for, so that a miss in {@link CacheMode#REPLAY_ONLY} can name the prompt.
+ * Not part of the cache key.
+ *
+ * @param promptId the prompt's id in its pool
+ * @param label free text such as the regime ({@code train}, {@code deploy}); may be empty
+ */
+public record CacheContext(String promptId, String label) {
+
+    public CacheContext {
+        Objects.requireNonNull(promptId, "promptId");
+        label = label == null ? "" : label;
+    }
+
+    public static CacheContext of(String promptId, String label) {
+        return new CacheContext(promptId, label);
+    }
+
+    /** How the context reads in messages, e.g. {@code prompt 'p-17' (train)}. */
+    public String display() {
+        return "prompt '" + promptId + "'" + (label.isEmpty() ? "" : " (" + label + ")");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.fracture.core.cache;
+
+/**
+ * Counters of a {@link CachingChatClient}, for reports.
+ *
+ * @param hits samples served from the cache
+ * @param misses samples not found (or ignored in {@link CacheMode#REFRESH})
+ * @param calls requests sent to the wrapped client
+ * @param fetched samples the wrapped client returned
+ * @param stored samples queued for writing
+ */
+public record CacheStats(long hits, long misses, long calls, long fetched, long stored) {
+
+    /** Share of looked-up samples served from the cache; 0 when nothing was looked up. */
+    public double hitRate() {
+        long total = hits + misses;
+        return total == 0 ? 0.0 : (double) hits / total;
+    }
+}

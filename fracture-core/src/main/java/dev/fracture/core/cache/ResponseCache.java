@@ -1,0 +1,256 @@
+package dev.fracture.core.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fracture.core.cache.internal.CacheWriter;
+import dev.fracture.core.cache.internal.SqliteFiles;
+import dev.fracture.core.model.Completion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The response store: one SQLite file in WAL mode, one row per sample keyed by {@link CacheKey}.
+ *
+ * <p>Writes are queued and committed in batches by a single writer thread, so storing a sample never
+ * waits for the disk; {@link #flush()} and {@link #close()} wait until everything queued is committed.
+ * Lookups see queued samples at once. Several JVMs may share one file: SQLite serialises their writers
+ * (with a busy timeout) and the first write of a key wins, so no entry is lost. A process killed
+ * mid-run loses at most the samples still queued; committed rows survive and a rerun fetches only the
+ * rest.
+ */
+public final class ResponseCache implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Double>> LOGPROBS = new TypeReference<>() {
+    };
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final Path file;
+    private final Connection reader;
+    private final Connection writerConnection;
+    private final CacheWriter writer;
+    private final Map<String, Completion> queued = new ConcurrentHashMap<>();
+
+    private ResponseCache(Path file, Connection reader, Connection writerConnection) {
+        this.file = file;
+        this.reader = reader;
+        this.writerConnection = writerConnection;
+        this.writer = new CacheWriter(file, writerConnection, this::committed);
+    }
+
+    /** Opens (creating when absent) the cache file and its parent directories. */
+    public static ResponseCache open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Connection w = null;
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            w = SqliteFiles.open(absolute, true);
+            Connection writerConnection = w;
+            SqliteFiles.retryBusy(() -> {
+                SqliteFiles.ensureSchema(writerConnection, absolute);
+                return null;
+            });
+            Connection r = SqliteFiles.open(absolute, false);
+            return new ResponseCache(absolute, r, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of response cache " + absolute, e);
+        } catch (SQLException e) {
+            closeQuietly(w);
+            throw new IllegalStateException("cannot open response cache " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The stored sample of one key. */
+    public Optional<Completion> lookup(String key) {
+        return Optional.ofNullable(lookup(List.of(key)).get(key));
+    }
+
+    /** The stored samples of the given keys; absent keys are left out. */
+    public Map<String, Completion> lookup(Collection<String> keys) {
+        Map<String, Completion> found = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (String key : keys) {
+            Completion q = queued.get(key);
+            if (q != null) {
+                found.put(key, q);
+            } else {
+                toRead.add(key);
+            }
+        }
+        for (int from = 0; from < toRead.size(); from += LOOKUP_CHUNK) {
+            readChunk(toRead.subList(from, Math.min(toRead.size(), from + LOOKUP_CHUNK)), found);
+        }
+        return found;
+    }
+
+    /**
+     * Queues a sample for writing and returns at once.
+     *
+     * @param replace overwrite an existing entry ({@link CacheMode#REFRESH}); otherwise the first stored
+     *                sample of a key is kept
+     */
+    public void store(String key, String endpoint, String model, Completion completion, boolean replace) {
+        String logprobs = completion.firstTokenLogprobs().isEmpty() ? null : toJson(completion.firstTokenLogprobs());
+        queued.put(key, completion);
+        writer.enqueue(new CacheWriter.Row(key, completion.text(), logprobs, endpoint, model == null ? "" : model, replace));
+    }
+
+    /** Waits until every sample queued so far is committed; fails when the writer could not store them. */
+    public void flush() {
+        try {
+            writer.flushAsync().get(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while flushing response cache " + file, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("flushing response cache " + file + " failed: " + e.getMessage(), e);
+        }
+        SQLException failure = writer.failure();
+        if (failure != null) {
+            throw new IllegalStateException("response cache " + file + " could not store some samples: "
+                    + failure.getMessage() + "; check free disk space and file permissions", failure);
+        }
+    }
+
+    /** Number of stored samples (committed rows). */
+    public synchronized long size() {
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM samples")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count rows of response cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The result of SQLite's {@code PRAGMA integrity_check}: {@code ok} for a sound file. */
+    public synchronized String integrityCheck() {
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            List<String> lines = new ArrayList<>();
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+            return String.join("\n", lines);
+        } catch (SQLException e) {
+            throw new IllegalStateException("integrity check of response cache " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows committed by this instance's writer. */
+    public long rowsWritten() {
+        return writer.rowsWritten();
+    }
+
+    /** Write transactions committed by this instance's writer. */
+    public long batchesWritten() {
+        return writer.batchesWritten();
+    }
+
+    /** Time the writer spent inside write transactions, in nanoseconds. */
+    public long writeNanos() {
+        return writer.writeNanos();
+    }
+
+    /** CPU time of the writer thread inside write transactions, in nanoseconds. */
+    public long writeCpuNanos() {
+        return writer.writeCpuNanos();
+    }
+
+    /** Flushes, stops the writer and closes the file. */
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } finally {
+            synchronized (this) {
+                closeQuietly(reader);
+            }
+            closeQuietly(writerConnection);
+        }
+        SQLException failure = writer.failure();
+        if (failure != null) {
+            throw new IllegalStateException("response cache " + file + " could not store some samples: "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ResponseCache{" + file + "}";
+    }
+
+    private synchronized void readChunk(List<String> keys, Map<String, Completion> found) {
+        String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        try (PreparedStatement ps = reader.prepareStatement(
+                "SELECT key, text, logprobs FROM samples WHERE key IN (" + marks + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setString(i + 1, keys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new Completion(rs.getString(2), fromJson(rs.getString(3))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read response cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void committed(List<CacheWriter.Row> rows) {
+        for (CacheWriter.Row row : rows) {
+            // Keep a newer queued value of the same key (refresh) until it is committed too.
+            queued.computeIfPresent(row.key(), (k, v) -> v.text().equals(row.text()) ? null : v);
+        }
+    }
+
+    private static String toJson(Map<String, Double> logprobs) {
+        try {
+            return JSON.writeValueAsString(logprobs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise log-probabilities", e);
+        }
+    }
+
+    private Map<String, Double> fromJson(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, LOGPROBS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response cache " + file + " holds unreadable log-probabilities: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing is best effort; the data is committed already
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.fracture.core.model.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fracture.core.model.ChatMessage;
+import dev.fracture.core.model.ChatRequest;
+import dev.fracture.core.model.Completion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The OpenAI chat-completions wire format: request bodies out, choices in. */
+public final class OpenAiWire {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EXCERPT_CHARS = 200;
+
+    private OpenAiWire() {
+    }
+
+    /** Thrown when a 2xx body is not a usable chat-completions response. */
+    public static final class BadBodyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public BadBodyException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Builds the JSON body.
+     *
+     * @param topLogprobs 0 for none, else the number of top log-probabilities per token to ask for
+     */
+    public static String requestBody(ChatRequest request, String model, int n, long seed, int topLogprobs,
+                                     String maxTokensField) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", model);
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage m : request.messages()) {
+            messages.addObject().put("role", m.role()).put("content", m.content());
+        }
+        body.put("temperature", request.temperature());
+        body.put("top_p", request.topP());
+        body.put(maxTokensField, request.maxTokens());
+        body.put("seed", seed);
+        body.put("n", n);
+        if (topLogprobs > 0) {
+            body.put("logprobs", true);
+            body.put("top_logprobs", topLogprobs);
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a chat request", e);
+        }
+    }
+
+    /** Parses the choices of a 2xx body, in choice-index order. */
+    public static List<Completion> parseChoices(String body) throws BadBodyException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadBodyException("response is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadBodyException("response is not a JSON object");
+        }
+        JsonNode choices = root.get("choices");
+        if (choices == null || !choices.isArray()) {
+            throw new BadBodyException("response has no 'choices' array");
+        }
+        List<JsonNode> ordered = new ArrayList<>();
+        choices.forEach(ordered::add);
+        ordered.sort((a, b) -> Integer.compare(a.path("index").asInt(0), b.path("index").asInt(0)));
+        List<Completion> out = new ArrayList<>(ordered.size());
+        for (JsonNode choice : ordered) {
+            out.add(parseChoice(choice));
+        }
+        return out;
+    }
+
+    private static Completion parseChoice(JsonNode choice) throws BadBodyException {
+        JsonNode message = choice.get("message");
+        if (message == null || !message.isObject()) {
+            throw new BadBodyException("a choice has no 'message' object");
+        }
+        JsonNode content = message.get("content");
+        String text = content == null || content.isNull() ? "" : content.asText();
+        return new Completion(text, firstTokenLogprobs(choice));
+    }
+
+    private static Map<String, Double> firstTokenLogprobs(JsonNode choice) {
+        JsonNode tokens = choice.path("logprobs").path("content");
+        if (!tokens.isArray() || tokens.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> top = new HashMap<>();
+        for (JsonNode entry : tokens.get(0).path("top_logprobs")) {
+            JsonNode token = entry.get("token");
+            JsonNode logprob = entry.get("logprob");
+            if (token != null && logprob != null && logprob.isNumber()) {
+                top.merge(token.asText(), logprob.asDouble(), Math::max);
+            }
+        }
+        return top;
+    }
+
+    /**
+     * A one-line excerpt of a body, at most 200 characters, with the secret (when given) masked: some
+     * servers echo the key they rejected.
+     */
+    public static String excerpt(String body, String secret) {
+        if (body == null || body.isEmpty()) {
+            return "(empty body)";
+        }
+        String text = body;
+        if (secret != null && !secret.isEmpty()) {
+            text = text.replace(secret, "***");
+        }
+        text = text.replaceAll("\\s+", " ").strip();
+        return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS - 3) + "...";
+    }
+}
