@@ -41,15 +41,24 @@ public record DecoderConfig(Decoder decoder, double temperature, double topP, in
     /**
      * The seed of one sample. Train and deploy share it; the placebo arm uses a disjoint stream so it is
      * an independent second deploy run.
+     *
+     * <p>Seeds are consecutive per (prompt, regime): {@code sampleSeed(id, r, i) == sampleSeed(id, r, 0) + i},
+     * because a {@link dev.fracture.core.model.ChatRequest} for n samples carries the seed of sample 0 and
+     * sample i uses {@code seed + i}. Train and deploy seeds lie in {@code [0, 2^30)}, placebo seeds in
+     * {@code [2^30, 2^31)}, so a placebo seed never equals a deploy seed; all fit a signed 32-bit int
+     * (servers differ in seed width) for sample indices below {@code 2^29}.
      */
     public long sampleSeed(String promptId, Regime regime, int sampleIndex) {
-        long h = seed * 0x9E3779B97F4A7C15L + promptId.hashCode();
-        h = h * 31 + sampleIndex;
-        if (regime == Regime.PLACEBO) {
-            h ^= 0x5DEECE66DL << 17;
+        if (sampleIndex < 0 || sampleIndex >= MAX_SAMPLE_INDEX) {
+            throw new IllegalArgumentException("sample index = " + sampleIndex + " is outside the allowed range [0, "
+                    + MAX_SAMPLE_INDEX + ")");
         }
-        return mix(h) & 0x7FFFFFFFL; // non-negative and within int range: servers differ in seed width
+        long base = mix(seed * 0x9E3779B97F4A7C15L + promptId.hashCode()) & (MAX_SAMPLE_INDEX - 1);
+        long stream = regime == Regime.PLACEBO ? 1L << 30 : 0L;
+        return stream + base + sampleIndex;
     }
+
+    private static final int MAX_SAMPLE_INDEX = 1 << 29;
 
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

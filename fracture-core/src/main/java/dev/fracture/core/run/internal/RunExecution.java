@@ -1,0 +1,255 @@
+package dev.fracture.core.run.internal;
+
+import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.Prompt;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.Regime;
+import dev.fracture.core.Sample;
+import dev.fracture.core.Verdict;
+import dev.fracture.core.judge.Judge;
+import dev.fracture.core.judge.JudgeException;
+import dev.fracture.core.judge.JudgeInput;
+import dev.fracture.core.model.ChatClient;
+import dev.fracture.core.model.ChatMessage;
+import dev.fracture.core.model.ChatRequest;
+import dev.fracture.core.model.ModelCallException;
+import dev.fracture.core.run.RunResult;
+import dev.fracture.core.run.RunSpec;
+import dev.fracture.core.run.RunStats;
+import dev.fracture.core.run.RunnerOptions;
+import dev.fracture.core.run.TrainCue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * One run of a {@link RunSpec}: starts prompts while fewer than the in-flight limit are open, sends one
+ * request per (prompt, regime[, cue]) for all k samples, judges the samples on the judge pool as they
+ * arrive, and streams each outcome to the consumer and the aggregators. Nothing per prompt is kept after
+ * it is emitted.
+ */
+public final class RunExecution {
+    private static final int MAX_ERROR_CHARS = 500;
+
+    private final ChatClient client;
+    private final Judge judge;
+    private final RunnerOptions options;
+    private final RunSpec spec;
+    private final Consumer<PromptOutcome> onOutcome;
+    private final Map<String, FractureAggregator> aggregators = new LinkedHashMap<>();
+    private final Semaphore inFlight;
+    private final AtomicReference<Throwable> consumerFailure = new AtomicReference<>();
+    private final AtomicLong modelCalls = new AtomicLong();
+    private final AtomicLong modelCallsDone = new AtomicLong();
+    private final AtomicLong judgeCalls = new AtomicLong();
+    private final AtomicInteger erroredPrompts = new AtomicInteger();
+    private final AtomicInteger donePrompts = new AtomicInteger();
+    private final Object emitLock = new Object();
+    private final Progress progress;
+    private ExecutorService judges;
+
+    public RunExecution(ChatClient client, Judge judge, RunnerOptions options, RunSpec spec,
+                        Consumer<PromptOutcome> onOutcome, LongSupplier nanoClock) {
+        this.client = client;
+        this.judge = judge;
+        this.options = options;
+        this.spec = spec;
+        this.onOutcome = onOutcome;
+        this.inFlight = new Semaphore(options.promptsInFlight());
+        for (TrainCue cue : spec.cues().train()) {
+            aggregators.put(cue.id(), new FractureAggregator(spec.pool(), spec.axis(), spec.decoder(), spec.tau(),
+                    cue.id(), spec.confidence(), spec.method()));
+        }
+        String label = spec.axis().key() + "/" + spec.decoder().label() + "/" + spec.pool();
+        this.progress = new Progress(label, spec.prompts().size(), options.progress(), options.progressInterval(),
+                nanoClock, options.cacheHits());
+    }
+
+    public RunResult run() {
+        long startMillis = System.currentTimeMillis();
+        long hitsAtStart = options.cacheHits().map(LongSupplier::getAsLong).orElse(0L);
+        long missesAtStart = options.cacheMisses().map(LongSupplier::getAsLong).orElse(0L);
+        judges = Executors.newFixedThreadPool(options.judgeThreads(), new NamedDaemons("fracture-judge"));
+        try {
+            for (Prompt prompt : spec.prompts()) {
+                if (consumerFailure.get() != null) {
+                    break;
+                }
+                inFlight.acquire();
+                startPrompt(prompt);
+            }
+            inFlight.acquire(options.promptsInFlight()); // wait for the last prompts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("run of pool '" + spec.pool() + "' interrupted");
+        } finally {
+            judges.shutdownNow();
+        }
+        rethrowConsumerFailure();
+        progress.finish(donePrompts.get(), modelCallsDone.get(), erroredPrompts.get());
+        RunStats stats = new RunStats(modelCalls.get(),
+                options.cacheHits().map(LongSupplier::getAsLong).orElse(0L) - hitsAtStart,
+                options.cacheMisses().map(LongSupplier::getAsLong).orElse(0L) - missesAtStart,
+                judgeCalls.get(), erroredPrompts.get(), System.currentTimeMillis() - startMillis);
+        return new RunResult(aggregators.values().stream().map(FractureAggregator::result).toList(), stats);
+    }
+
+    private void startPrompt(Prompt prompt) {
+        Map<String, CompletableFuture<Arm>> trains = new LinkedHashMap<>();
+        for (TrainCue cue : spec.cues().train()) {
+            trains.put(cue.id(), arm(prompt, Regime.TRAIN, cue.text(), "train cue '" + cue.id() + "'"));
+        }
+        CompletableFuture<Arm> deploy = arm(prompt, Regime.DEPLOY, spec.cues().deploy(), "deploy");
+        CompletableFuture<Arm> placebo = spec.placebo()
+                ? arm(prompt, Regime.PLACEBO, spec.cues().deploy(), "placebo")
+                : CompletableFuture.completedFuture(Arm.ok(List.of()));
+        List<CompletableFuture<Arm>> all = new ArrayList<>(trains.values());
+        all.add(deploy);
+        all.add(placebo);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            try {
+                emit(outcomes(prompt, trains, deploy.join(), placebo.join()));
+            } catch (RuntimeException | Error e) {
+                consumerFailure.compareAndSet(null, e);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private List<PromptOutcome> outcomes(Prompt prompt, Map<String, CompletableFuture<Arm>> trains, Arm deploy,
+                                         Arm placebo) {
+        List<PromptOutcome> out = new ArrayList<>();
+        Optional<String> shared = deploy.error().or(placebo::error);
+        for (Map.Entry<String, CompletableFuture<Arm>> e : trains.entrySet()) {
+            Arm train = e.getValue().join();
+            Optional<String> error = shared.or(train::error);
+            out.add(error.isPresent()
+                    ? PromptOutcome.errored(prompt, e.getKey(), spec.tau(), error.get(), train.samples(),
+                            deploy.samples(), placebo.samples())
+                    : PromptOutcome.scored(prompt, e.getKey(), spec.tau(), train.samples(), deploy.samples(),
+                            placebo.samples()));
+        }
+        return out;
+    }
+
+    private void emit(List<PromptOutcome> outcomes) {
+        if (outcomes.stream().anyMatch(PromptOutcome::isError)) {
+            erroredPrompts.incrementAndGet();
+        }
+        synchronized (emitLock) {
+            for (PromptOutcome o : outcomes) {
+                aggregators.get(o.cue()).accept(o);
+                onOutcome.accept(o);
+            }
+        }
+        progress.maybeReport(donePrompts.incrementAndGet(), modelCallsDone.get(), erroredPrompts.get());
+    }
+
+    /** One request for all k samples of a (prompt, regime), then one judge task per sample. */
+    private CompletableFuture<Arm> arm(Prompt prompt, Regime regime, String system, String what) {
+        long seed0 = spec.decoder().sampleSeed(prompt.id(), regime, 0);
+        int k = spec.decoder().samples();
+        ChatRequest request = new ChatRequest(options.model(), messages(system, prompt.text()),
+                spec.decoder().temperature(), spec.decoder().topP(), options.maxTokens(), seed0, k);
+        modelCalls.incrementAndGet();
+        CompletableFuture<List<String>> call;
+        try {
+            call = client.complete(request);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        return call.handle((texts, failure) -> {
+            modelCallsDone.incrementAndGet();
+            if (failure != null) {
+                return CompletableFuture.completedFuture(Arm.failed("model call (" + what + ") failed: "
+                        + describe(unwrap(failure))));
+            }
+            if (texts == null || texts.size() != k) {
+                return CompletableFuture.completedFuture(Arm.failed("model call (" + what + ") returned "
+                        + (texts == null ? 0 : texts.size()) + " completions, expected k = " + k));
+            }
+            return judgeAll(prompt, regime, texts, what);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Arm> judgeAll(Prompt prompt, Regime regime, List<String> texts, String what) {
+        List<CompletableFuture<Object>> verdicts = new ArrayList<>();
+        for (String text : texts) {
+            verdicts.add(CompletableFuture.supplyAsync(() -> verdictOrError(prompt, text), judges));
+        }
+        return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                Object v = verdicts.get(i).join();
+                if (v instanceof String error) {
+                    return new Arm(samples, Optional.of("judge (" + what + ", sample " + i + ") failed: " + error));
+                }
+                samples.add(new Sample(i, spec.decoder().sampleSeed(prompt.id(), regime, i), texts.get(i),
+                        (Verdict) v));
+            }
+            return Arm.ok(samples);
+        });
+    }
+
+    /** The verdict, or the failure text: a judge failure is an error of the prompt, never a verdict. */
+    private Object verdictOrError(Prompt prompt, String text) {
+        try {
+            Verdict v = judge.judge(new JudgeInput(spec.axis(), prompt.text(), text));
+            judgeCalls.incrementAndGet();
+            return v == null ? "the judge returned no verdict" : v;
+        } catch (JudgeException e) {
+            return truncate(e.getMessage());
+        } catch (RuntimeException e) {
+            return describe(e);
+        }
+    }
+
+    private static List<ChatMessage> messages(String system, String user) {
+        return system.isBlank() ? List.of(ChatMessage.user(user))
+                : List.of(ChatMessage.system(system), ChatMessage.user(user));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        String text = t instanceof ModelCallException || t instanceof JudgeException ? message
+                : t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return truncate(text);
+    }
+
+    private static String truncate(String text) {
+        String t = text == null ? "" : text;
+        return t.length() <= MAX_ERROR_CHARS ? t : t.substring(0, MAX_ERROR_CHARS) + "…";
+    }
+
+    private void rethrowConsumerFailure() {
+        Throwable t = consumerFailure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+    }
+}
