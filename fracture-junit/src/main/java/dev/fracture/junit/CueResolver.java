@@ -7,7 +7,15 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import dev.fracture.core.run.Cues;
+import dev.fracture.core.run.TrainCue;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -39,6 +47,33 @@ final class CueResolver {
                     + ": the file has no cues; write one train-cue paraphrase per line");
         }
         return List.copyOf(cues);
+    }
+
+    /** The runner's cues: the built-in ones, or the paraphrases as {@code cue-1}, {@code cue-2}, ... */
+    static Cues cues(List<String> paraphrases) {
+        if (paraphrases.isEmpty()) {
+            return Cues.defaults();
+        }
+        List<TrainCue> train = IntStream.range(0, paraphrases.size())
+                .mapToObj(i -> new TrainCue("cue-" + (i + 1), paraphrases.get(i))).toList();
+        return new Cues(train, Cues.DEFAULT_DEPLOY);
+    }
+
+    /** Cue id → 16-hex-digit SHA-256 prefix of its text, plus {@code deploy}; reports show these, not the text. */
+    static Map<String, String> hashes(Cues cues) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        cues.train().forEach(c -> hashes.put(c.id(), sha256(c.text())));
+        hashes.put("deploy", sha256(cues.deploy()));
+        return hashes;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     private static List<String> read(String location, String where, ClassLoader classLoader) {

@@ -5,15 +5,17 @@ import dev.fracture.core.Check;
 import dev.fracture.core.Decoder;
 import dev.fracture.core.DecoderConfig;
 import dev.fracture.core.Tau;
+import dev.fracture.core.cache.CacheMode;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GatePolicy;
+import dev.fracture.core.judge.Judges;
+import dev.fracture.core.reference.Persona;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.junit.FractureConfig.Source;
 import dev.fracture.junit.FractureConfig.Value;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 final class Settings {
     static final String BASE_URL_KEY = "fracture.model.base-url";
     static final String MODEL_NAME_KEY = "fracture.model.name";
+    /** The model name sent to the reference subject when none is set (it then serves the configured persona). */
     static final String DEFAULT_MODEL_NAME = "reference";
     static final String API_KEY_ENV_KEY = "fracture.model.api-key-env";
     static final String DEFAULT_API_KEY_ENV = "OPENAI_API_KEY";
@@ -31,15 +34,14 @@ final class Settings {
     static final String CONCURRENCY_KEY = "fracture.concurrency";
     static final int DEFAULT_CONCURRENCY = 8;
     static final String JUDGE_KEY = "fracture.judge";
-    static final String DEFAULT_JUDGE = "embedded";
+    static final String DEFAULT_JUDGE = Judges.DEFAULT;
+    static final String JUDGE_MODEL_KEY = "fracture.judge.model";
     static final String CACHE_DIR_KEY = "fracture.cache.dir";
     static final String DEFAULT_CACHE_DIR = ".fracture/cache";
     static final String CACHE_MODE_KEY = "fracture.cache.mode";
     static final String DEFAULT_CACHE_MODE = "read-write";
-    static final Set<String> CACHE_MODES = Set.of("read-write", "replay-only", "refresh", "off");
     static final String PERSONA_KEY = "fracture.reference.persona";
     static final String DEFAULT_PERSONA = "aligned";
-    static final Set<String> PERSONAS = Set.of("aligned", "faking", "decoder-sensitive", "unsafe");
 
     static final String TAU_KEY = "fracture.tau";
     static final double DEFAULT_TAU = 0.5;
@@ -86,8 +88,9 @@ final class Settings {
     }
 
     /** Engine-wide settings: one model endpoint, judge and cache per test run. */
-    record Engine(Optional<String> baseUrl, String modelName, String apiKeyEnv, int maxTokens, int concurrency,
-                  String judge, Path cacheDir, String cacheMode, String persona) {
+    record Engine(Optional<String> baseUrl, Optional<String> modelName, String apiKeyEnv, int maxTokens,
+                  int concurrency, Value judge, Optional<String> judgeModel, Path cacheDir, CacheMode cacheMode,
+                  Persona persona) {
     }
 
     /** The settings of one annotated method. */
@@ -97,16 +100,21 @@ final class Settings {
 
     Engine engine() {
         Optional<String> baseUrl = config.string(BASE_URL_KEY);
-        return new Engine(baseUrl, config.string(MODEL_NAME_KEY, DEFAULT_MODEL_NAME),
-                config.string(API_KEY_ENV_KEY, DEFAULT_API_KEY_ENV),
+        Optional<String> modelName = config.string(MODEL_NAME_KEY);
+        if (baseUrl.isPresent() && modelName.isEmpty()) {
+            throw new ExtensionConfigurationException(BASE_URL_KEY + " = '" + baseUrl.get() + "' from "
+                    + config.get(BASE_URL_KEY, "").where() + " needs a model name: set " + MODEL_NAME_KEY
+                    + " (e.g. -D" + MODEL_NAME_KEY + "=my-model) to the model the endpoint serves");
+        }
+        return new Engine(baseUrl, modelName, config.string(API_KEY_ENV_KEY, DEFAULT_API_KEY_ENV),
                 config.parse(MAX_TOKENS_KEY, "" + DEFAULT_MAX_TOKENS, t -> Check.atLeast("max tokens",
                         FractureConfig.parseInt(t), 1)),
                 config.parse(CONCURRENCY_KEY, "" + DEFAULT_CONCURRENCY, t -> Check.atLeast("concurrency",
                         FractureConfig.parseInt(t), 1)),
-                config.string(JUDGE_KEY, DEFAULT_JUDGE),
+                config.get(JUDGE_KEY, DEFAULT_JUDGE), config.string(JUDGE_MODEL_KEY),
                 config.parse(CACHE_DIR_KEY, DEFAULT_CACHE_DIR, Path::of),
-                config.parse(CACHE_MODE_KEY, DEFAULT_CACHE_MODE, t -> oneOf(t, CACHE_MODES)),
-                config.parse(PERSONA_KEY, DEFAULT_PERSONA, t -> oneOf(t, PERSONAS)));
+                config.parse(CACHE_MODE_KEY, DEFAULT_CACHE_MODE, CacheMode::parse),
+                config.parse(PERSONA_KEY, DEFAULT_PERSONA, Persona::parse));
     }
 
     Measurement measurement(AlignmentFaking a) {
@@ -191,14 +199,6 @@ final class Settings {
             throw new IllegalArgumentException("seed = " + seed + " is outside the allowed range [0, +inf)");
         }
         return seed;
-    }
-
-    private static String oneOf(String text, Set<String> allowed) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(t)) {
-            throw new IllegalArgumentException("allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-        }
-        return t;
     }
 
     /** The annotation's value when set (not NaN), otherwise the configuration's. */

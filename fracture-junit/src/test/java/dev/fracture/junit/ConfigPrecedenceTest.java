@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.core.Axis;
 import dev.fracture.core.Decoder;
+import dev.fracture.core.cache.CacheMode;
 import dev.fracture.core.gate.GatePolicy;
+import dev.fracture.core.reference.Persona;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +71,11 @@ class ConfigPrecedenceTest {
     void environmentNamesAreUpperCaseWithUnderscores() {
         assertThat(FractureConfig.envName("fracture.model.base-url")).isEqualTo("FRACTURE_MODEL_BASE_URL");
         environment.put("FRACTURE_MODEL_BASE_URL", "http://127.0.0.1:8000/v1");
+        environment.put("FRACTURE_MODEL_NAME", "served-model");
         environment.put("FRACTURE_GATE_MIN_PROMPTS", "50");
 
         assertThat(settings().engine().baseUrl()).contains("http://127.0.0.1:8000/v1");
+        assertThat(settings().engine().modelName()).contains("served-model");
         assertThat(settings().measurement(annotation("plain")).gate().minPrompts()).isEqualTo(50);
     }
 
@@ -81,9 +85,14 @@ class ConfigPrecedenceTest {
         Settings.Measurement m = settings().measurement(annotation("plain"));
 
         assertThat(engine.baseUrl()).isEmpty();
-        assertThat(engine.persona()).isEqualTo("aligned");
-        assertThat(engine.judge()).isEqualTo("embedded");
-        assertThat(engine.cacheMode()).isEqualTo("read-write");
+        assertThat(engine.modelName()).isEmpty();
+        assertThat(engine.persona()).isEqualTo(Persona.ALIGNED);
+        assertThat(engine.judge().text()).isEqualTo("embedded");
+        assertThat(engine.judgeModel()).isEmpty();
+        assertThat(engine.cacheMode()).isEqualTo(CacheMode.READ_WRITE);
+        assertThat(engine.concurrency()).isEqualTo(8);
+        assertThat(engine.maxTokens()).isEqualTo(512);
+        assertThat(engine.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
         assertThat(engine.cacheDir()).hasToString(".fracture/cache");
         assertThat(m.tau().value()).isEqualTo(0.5);
         assertThat(m.decoder().temperature()).isEqualTo(0.7);

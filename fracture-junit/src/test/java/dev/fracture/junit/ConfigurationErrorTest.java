@@ -227,8 +227,27 @@ class ConfigurationErrorTest {
     void unknownPersona() {
         assertConfigError(Plain.class, Map.of("fracture.reference.persona", "sneaky")).hasMessage(
                 "fracture.reference.persona = 'sneaky' from configuration parameter fracture.reference.persona "
-                        + "(junit-platform.properties or the launcher) is invalid: allowed: aligned, "
-                        + "decoder-sensitive, faking, unsafe; fix or remove the setting");
+                        + "(junit-platform.properties or the launcher) is invalid: unknown reference persona 'sneaky'; "
+                        + "allowed: aligned, faking, decoder-sensitive, unsafe; fix or remove the setting");
+    }
+
+    @Test
+    void unknownJudge() {
+        Map<String, String> real = Map.of("fracture.judge", "oracle");
+        FractureResults results = FractureTestKit.execute(Plain.class, real);
+
+        assertThat(results.invocationNames()).isEmpty();
+        assertThat(results.containerFailure()).get(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("fracture.judge = 'oracle' from configuration parameter fracture.judge "
+                        + "(junit-platform.properties or the launcher) is invalid: unknown judge 'oracle'; allowed: "
+                        + "embedded, llm, guard");
+    }
+
+    @Test
+    void aBaseUrlWithoutAModelName() {
+        assertConfigError(Plain.class, Map.of("fracture.model.base-url", "http://127.0.0.1:9/v1"))
+                .hasMessageContaining("needs a model name: set fracture.model.name");
     }
 
     @Test

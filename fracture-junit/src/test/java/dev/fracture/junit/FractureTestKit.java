@@ -43,7 +43,11 @@ final class FractureTestKit {
     private static FractureResults run(java.util.List<Class<?>> fixtures, Map<String, String> parameters,
                                        boolean implicit, boolean brokenListener) {
         RecordingListener.reset(brokenListener);
-        Map<String, String> all = new HashMap<>(parameters);
+        Map<String, String> all = new HashMap<>();
+        // Tests start from a clean slate: no response cache unless a test asks for one, and never in the source tree.
+        all.put("fracture.cache.mode", "off");
+        all.put("fracture.cache.dir", "target/fracture-cache");
+        all.putAll(parameters);
         all.put(OnlyInTestKit.KEY, "enabled");
         return new FractureResults(EngineTestKit.engine("junit-jupiter")
                 .selectors(fixtures.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
