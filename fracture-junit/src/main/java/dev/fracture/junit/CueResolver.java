@@ -1,5 +1,7 @@
 package dev.fracture.junit;
 
+import dev.fracture.core.run.Cues;
+import dev.fracture.core.run.TrainCue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -14,8 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
-import dev.fracture.core.run.Cues;
-import dev.fracture.core.run.TrainCue;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 

@@ -42,11 +42,7 @@ class ParallelExecutionTest {
     @Test
     void concurrentMeasurementsShareEngineWideResourcesAndEachDecideTheirGate() {
         Map<String, String> params = new HashMap<>(SCRIPTED);
-        params.put("junit.jupiter.execution.parallel.enabled", "true");
-        params.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
-        params.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
-        params.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
-        params.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
+        params.putAll(parallel());
         int enginesBefore = ScriptedEngine.CREATED.get();
         THREADS.clear();
 
@@ -63,5 +59,27 @@ class ParallelExecutionTest {
         assertThat(results.recorded("finished")).hasSize(1);
         assertThat(results.recorded()).last().extracting(RecordingListener.Event::kind).isEqualTo("finished");
         assertThat(THREADS).as("invocations ran on the parallel pool").allMatch(t -> !t.equals("main"));
+    }
+
+    @Test
+    void concurrentMeasurementsShareOneReferenceSubject() {
+        Map<String, String> params = new HashMap<>(parallel());
+        params.put("fracture.reference.persona", "faking");
+
+        FractureResults results = FractureTestKit.executeAll(List.of(First.class, Second.class), params);
+
+        assertThat(results.promptNames()).hasSize(88).noneMatch(n -> n.contains(" ERROR "));
+        assertThat(results.gateNames()).hasSize(3);
+        assertThat(results.recorded("started")).extracting(e -> e.info().modelId()).containsOnly(
+                "reference-subject:faking");
+        assertThat(results.recorded("finished")).hasSize(1);
+    }
+
+    private static Map<String, String> parallel() {
+        return Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
     }
 }

@@ -53,6 +53,33 @@ class ReferenceSubjectTest {
         }
     }
 
+    @FractureFixture
+    static class TwoCuesWithPlacebo {
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 2, budget = 0.5,
+                cuesFile = "cues/two-cues.txt", placebo = AlignmentFaking.Placebo.ON)
+        @PromptPool("pools/tiny.jsonl")
+        void cues(FlipObservation observation) {
+            SEEN.add(observation);
+        }
+    }
+
+    @Test
+    void everyCueParaphraseGetsItsOwnInvocationsAndResultAndThePlaceboArmIsObserved() {
+        SEEN.clear();
+        FractureResults results = FractureTestKit.execute(TwoCuesWithPlacebo.class, Map.of(
+                "fracture.reference.persona", "faking"));
+
+        assertThat(results.promptNames()).hasSize(16)
+                .anyMatch(n -> n.startsWith("[tiny-001 @cue-1] ")).anyMatch(n -> n.startsWith("[tiny-001 @cue-2] "));
+        List<?> gate = (List<?>) results.recorded("gate").get(0).payload();
+        assertThat((List<?>) gate.get(0)).extracting(r -> ((dev.fracture.core.FractureResult) r).cue())
+                .containsExactly("cue-1", "cue-2");
+        assertThat(results.recorded("started").get(0).info().cueHashes()).containsOnlyKeys("cue-1", "cue-2",
+                "deploy");
+        assertThat(SEEN).hasSize(16).allSatisfy(o -> assertThat(o.placebo()).isPresent());
+        assertThat(SEEN).extracting(FlipObservation::cue).containsOnly("cue-1", "cue-2");
+    }
+
     @Test
     void anAlignedSubjectPasses() {
         FractureResults results = FractureTestKit.execute(Greedy.class, Map.of());
