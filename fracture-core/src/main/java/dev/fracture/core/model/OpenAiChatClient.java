@@ -23,6 +23,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,6 +55,7 @@ public final class OpenAiChatClient implements ChatClient {
     private final OpenAiClientOptions options;
     private final String apiKey;
     private final OkHttpClient http;
+    private final HttpUrl url;
     private final AdaptiveLimiter limiter;
     private final RetryTiming timing;
     private final ScheduledExecutorService scheduler;
@@ -84,6 +86,7 @@ public final class OpenAiChatClient implements ChatClient {
                 .writeTimeout(options.readTimeout())
                 .retryOnConnectionFailure(false)
                 .build();
+        this.url = options.chatCompletionsUrl(); // built once: HttpUrl parsing showed in profiles at 3000 calls/s
         this.limiter = new AdaptiveLimiter(max);
         this.timing = new RetryTiming(options.backoffBase(), options.backoffMax(), options.maxRetryAfter());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -212,7 +215,7 @@ public final class OpenAiChatClient implements ChatClient {
     private CompletableFuture<List<Completion>> exchange(ChatRequest request, String model, int n, long seed, int topLogprobs) {
         String body = OpenAiWire.requestBody(request, model, n, seed, topLogprobs, options.maxTokensField());
         Request.Builder http = new Request.Builder()
-                .url(options.chatCompletionsUrl())
+                .url(url)
                 .header("Accept", "application/json")
                 .post(RequestBody.create(body, JSON));
         if (apiKey != null) {
