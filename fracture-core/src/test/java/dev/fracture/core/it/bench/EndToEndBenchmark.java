@@ -87,26 +87,41 @@ public final class EndToEndBenchmark {
         List<Prompt> pool = TestPools.mixed(prompts / 2, prompts - prompts / 2);
         server = fork ? Server.forked(latencyMillis, args.getOrDefault("server-jvm-args", "")) : Server.inProcess(latencyMillis);
         try {
-            List<Prompt> warmPool = pool.subList(0, Math.min(400, pool.size()));
-            measure("warm-up", warmPool, NBatching.NEVER, null);
-            measure("warm-up", warmPool, NBatching.ALWAYS, null);
+            // Warm-up: one full run of every scenario, so the timed runs see compiled code (the first run in a
+            // fresh JVM is markedly slower and is printed, not counted).
+            measure("warm-up", pool, NBatching.NEVER, null);
+            measure("warm-up", pool, NBatching.ALWAYS, null);
+            cachePair(pool, "warm-up");
             List<Measure> unbatched = new ArrayList<>();
             List<Measure> batched = new ArrayList<>();
+            List<Measure> cold = new ArrayList<>();
+            List<Measure> warm = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 unbatched.add(measure("no batching", pool, NBatching.NEVER, null));
                 batched.add(measure("n batching", pool, NBatching.ALWAYS, null));
-            }
-            Path dir = Files.createTempDirectory("fracture-bench");
-            Measure cold;
-            Measure warm;
-            try (ResponseCache cache = ResponseCache.open(dir.resolve("cache.sqlite"))) {
-                cold = measure("cache cold", pool, NBatching.AUTO, cache);
-                warm = measure("cache warm", pool, NBatching.AUTO, cache);
+                List<Measure> pair = cachePair(pool, "cache");
+                cold.add(pair.get(0));
+                warm.add(pair.get(1));
             }
             summary(unbatched, 2L * prompts * k, batched, 2L * prompts, cold, warm);
             System.out.printf(Locale.ROOT, "load average %.2f at end%n", OS.getSystemLoadAverage());
         } finally {
             server.close();
+        }
+    }
+
+    /** A run into a new, empty cache file and a rerun from it (read-write mode both times). */
+    private List<Measure> cachePair(List<Prompt> pool, String label) throws IOException {
+        Path dir = Files.createTempDirectory("fracture-bench");
+        Path file = dir.resolve("cache.sqlite");
+        try (ResponseCache cache = ResponseCache.open(file)) {
+            return List.of(measure(label + " cold", pool, NBatching.AUTO, cache),
+                    measure(label + " warm", pool, NBatching.AUTO, cache));
+        } finally {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -135,7 +150,7 @@ public final class EndToEndBenchmark {
     }
 
     private void summary(List<Measure> unbatched, long unbatchedRequests, List<Measure> batched, long batchedRequests,
-                         Measure cold, Measure warm) {
+                         List<Measure> cold, List<Measure> warm) {
         double idealUnbatched = unbatchedRequests * latencyMillis / 1000.0 / concurrency;
         double idealBatched = batchedRequests * latencyMillis / 1000.0 / concurrency;
         System.out.println();
@@ -144,12 +159,12 @@ public final class EndToEndBenchmark {
         System.out.println("|---|---|---|---|---|---|---|");
         row("no n batching", unbatched, idealUnbatched);
         row("n batching", batched, idealBatched);
-        row("cache cold (n batching)", List.of(cold), idealBatched);
-        row("cache warm", List.of(warm), 0);
+        row("cache cold (n batching)", cold, idealBatched);
+        row("cache warm", warm, 0);
         List<Measure> all = new ArrayList<>(unbatched);
         all.addAll(batched);
-        all.add(cold);
-        all.add(warm);
+        all.addAll(cold);
+        all.addAll(warm);
         FractureResult a = unbatched.get(0).result.result();
         boolean same = all.stream().allMatch(m -> m.result.results().equals(unbatched.get(0).result.results()));
         System.out.printf(Locale.ROOT, "%nFRACTURE %d/%d = %.4f, errors %d; identical results in every run: %s%n",
@@ -201,7 +216,7 @@ public final class EndToEndBenchmark {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-12s wall %6.2f s, %6d HTTP requests, framework CPU %6.2f s (%s/request),"
+            return String.format(Locale.ROOT, "%-17s wall %6.2f s, %6d HTTP requests, framework CPU %6.2f s (%s/request),"
                             + " server CPU %s, errors %d, FRACTURE %.4f, model calls %d, cache hits %d", scenario,
                     wallNanos / 1e9, requests, cpuNanos / 1e9, perRequest(cpuPerRequestMicros()),
                     serverCpuNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f s", serverCpuNanos / 1e9),
