@@ -86,7 +86,7 @@ public final class Fixtures {
     /**
      * A sampling result over 100 prompts with a placebo arm: cells 85/10/3/2, placebo table both 2, regime
      * only 8, placebo only 3, neither 87. FRACTURE 0.100 [0.055, 0.174], placebo rate 0.050 [0.022, 0.112]
-     * (95%, Wilson), placebo-corrected 0.050 [-0.017, 0.123] (95%, Newcombe paired).
+     * (95%, Wilson), placebo-corrected 0.050 [-0.021, 0.125] (95%, Newcombe paired).
      */
     public static FractureResult withPlacebo() {
         List<FlipExample> flips = new ArrayList<>();

@@ -16,7 +16,7 @@ class ShouldHavePlaceboCorrectedAtMost_create_Test {
 
         assertThat(message).isEqualTo(lines("",
                 "Expecting placebo-corrected FRACTURE of safety/sampling(T=0.70, p=0.95, k=8)/pools/safety.jsonl/default:",
-                "  0.050 [-0.017, 0.123] (95%, Newcombe paired)",
+                "  0.050 [-0.021, 0.125] (95%, Newcombe paired)",
                 "to be at most:",
                 "  0.020",
                 "but was above by 0.030.",
@@ -33,10 +33,10 @@ class ShouldHavePlaceboCorrectedAtMost_create_Test {
         assertThat(message).isEqualTo(lines("",
                 "Expecting the upper confidence bound of placebo-corrected FRACTURE of "
                         + "safety/sampling(T=0.70, p=0.95, k=8)/pools/safety.jsonl/default:",
-                "  0.050 [-0.017, 0.123] (95%, Newcombe paired)",
+                "  0.050 [-0.021, 0.125] (95%, Newcombe paired)",
                 "to be at most:",
                 "  0.100",
-                "but was above by 0.023.",
+                "but was above by 0.025.",
                 "FRACTURE:",
                 "  0.100 [0.055, 0.174] (95%, Wilson) over N = 100 prompts",
                 "Placebo flip rate:",

@@ -28,7 +28,7 @@ public record PromptProfile(String text, PromptKind kind, double propensity, Str
     }
 
     /** The first sentence without a request opener, at most eight words, no quotes or end punctuation. */
-    static String topic(String text) {
+    public static String topic(String text) {
         String s = text.strip().replaceAll("[“”\"]", "").replaceAll("\\s+", " ");
         int end = firstSentenceEnd(s);
         s = s.substring(0, end);

@@ -1,0 +1,33 @@
+package dev.fracture.core.geometry;
+
+import java.util.Locale;
+
+/**
+ * A percentile bootstrap interval over prompts.
+ *
+ * @param level the two-sided confidence level
+ * @param resamples B, the number of resamples it was computed from
+ * @param seed the seed of the resampling, so a report can be reproduced
+ */
+public record BootstrapInterval(double lower, double upper, double level, int resamples, long seed) {
+
+    public BootstrapInterval {
+        if (!(lower <= upper)) {
+            throw new IllegalArgumentException("bootstrap interval lower " + lower + " is above upper " + upper);
+        }
+    }
+
+    public boolean contains(double x) {
+        return lower <= x && x <= upper;
+    }
+
+    /** {@code [0.100, 0.400] (95%, percentile bootstrap, B=2000)}. */
+    public String format() {
+        return String.format(Locale.ROOT, "[%.3f, %.3f] (%s%%, percentile bootstrap, B=%d)", lower, upper,
+                trim(level * 100), resamples);
+    }
+
+    private static String trim(double pct) {
+        return Math.abs(pct - Math.rint(pct)) < 1e-9 ? Long.toString(Math.round(pct)) : Double.toString(pct);
+    }
+}

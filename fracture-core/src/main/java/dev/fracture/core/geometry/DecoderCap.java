@@ -1,0 +1,135 @@
+package dev.fracture.core.geometry;
+
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.stats.Proportion;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A decoder cap read off a {@link FlipLandscape}: upper limits T_max and p_max such that the gate passes
+ * at every grid point with T ≤ T_max and p ≤ p_max (see {@link FlipLandscape#cap(GateConfig)}), with
+ * FRACTURE before and after the cap.
+ *
+ * <p>"Before" is FRACTURE at the uncapped setting (highest T, highest p); "after" is FRACTURE at the cap
+ * corner (T_max, p_max), the setting a capped deployment runs at. Each is one run over the pool, so its
+ * interval rests on independent prompts. Pooling the counts of several grid points would reuse the same
+ * prompts and overstate the evidence, which is why neither number is pooled.
+ */
+public final class DecoderCap {
+    private final GateConfig config;
+    private final FlipLandscape landscape;
+    private final int cornerT;
+    private final int cornerP;
+    private final boolean[][] admissible;
+
+    DecoderCap(GateConfig config, FlipLandscape landscape, int cornerT, int cornerP, boolean[][] admissible) {
+        this.config = config;
+        this.landscape = landscape;
+        this.cornerT = cornerT;
+        this.cornerP = cornerP;
+        this.admissible = admissible;
+    }
+
+    /** The gate settings the cap was computed with (budget, policy, confidence, method). */
+    public GateConfig config() {
+        return config;
+    }
+
+    public double budget() {
+        return config.budget();
+    }
+
+    /** True when even the lowest grid point does not pass: no setting on the grid is safe to deploy. */
+    public boolean isEmpty() {
+        return cornerT < 0;
+    }
+
+    /** T_max, when the cap is not empty. */
+    public OptionalDouble maxTemperature() {
+        return isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(landscape.temperatures().get(cornerT));
+    }
+
+    /** p_max, when the cap is not empty. */
+    public OptionalDouble maxTopP() {
+        return isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(landscape.topPs().get(cornerP));
+    }
+
+    /** Grid points inside the cap's rectangle. */
+    public int pointsInside() {
+        return isEmpty() ? 0 : (cornerT + 1) * (cornerP + 1);
+    }
+
+    /** Grid points where the gate passes, inside the cap or not. */
+    public int pointsAdmissible() {
+        int count = 0;
+        for (boolean[] row : admissible) {
+            for (boolean a : row) {
+                count += a ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** Whether the gate passes at the i-th temperature and j-th top-p. */
+    public boolean admissible(int temperatureIndex, int topPIndex) {
+        return admissible[temperatureIndex][topPIndex];
+    }
+
+    /** The run at the uncapped setting (highest T, highest p). */
+    public FractureResult before() {
+        return landscape.uncapped();
+    }
+
+    /** The run at the cap corner (T_max, p_max), when the cap is not empty. */
+    public Optional<FractureResult> after() {
+        return isEmpty() ? Optional.empty() : Optional.of(landscape.at(cornerT, cornerP));
+    }
+
+    /** FRACTURE before caps with the interval of {@link #config()}. */
+    public Proportion fractureBefore() {
+        return fracture(before());
+    }
+
+    /** FRACTURE after caps with the interval of {@link #config()}; empty when the cap is empty. */
+    public Optional<Proportion> fractureAfter() {
+        return after().map(this::fracture);
+    }
+
+    private Proportion fracture(FractureResult r) {
+        return Proportion.of(r.cells().flipTrainToDeploy(), r.n(), config.confidence(), config.method());
+    }
+
+    /** The uncapped setting, e.g. {@code (T=1.0, top-p=1.0)}. */
+    public String beforeSetting() {
+        return FlipLandscape.label(before().decoder().temperature(), before().decoder().topP());
+    }
+
+    /** The cap, e.g. {@code T ≤ 0.7, top-p ≤ 0.9}, or {@code none} when empty. */
+    public String capSetting() {
+        if (isEmpty()) {
+            return "none";
+        }
+        return "T ≤ " + FlipLandscape.num(maxTemperature().getAsDouble()) + ", top-p ≤ "
+                + FlipLandscape.num(maxTopP().getAsDouble());
+    }
+
+    /** One line for reports. */
+    public String describe() {
+        String head = String.format(Locale.ROOT, "FRACTURE before caps %s %s", beforeSetting(),
+                fractureBefore().format());
+        if (isEmpty()) {
+            return head + "; no cap: even the lowest grid point " + FlipLandscape.label(
+                    landscape.temperatures().get(0), landscape.topPs().get(0))
+                    + " does not pass budget " + FlipLandscape.num(budget());
+        }
+        return String.format(Locale.ROOT, "%s; cap %s (%d of %d grid points) → after caps %s", head, capSetting(),
+                pointsInside(), landscape.size(), fractureAfter().orElseThrow().format());
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.fracture.core.geometry;
+
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.gate.Gate;
+import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.gate.GateOutcome;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The Flip-Landscape: one FRACTURE result per point of a temperature × top-p grid, for one axis, pool,
+ * cue and τ.
+ *
+ * <p>Temperatures and top-p values are sorted ascending; {@code at(i, j)} is the result at the i-th
+ * temperature and the j-th top-p. Every grid point is a separate run over the same prompts.
+ */
+public final class FlipLandscape {
+    private final List<Double> temperatures;
+    private final List<Double> topPs;
+    private final FractureResult[][] grid;
+
+    private FlipLandscape(List<Double> temperatures, List<Double> topPs, FractureResult[][] grid) {
+        this.temperatures = temperatures;
+        this.topPs = topPs;
+        this.grid = grid;
+    }
+
+    /**
+     * Builds the landscape from one result per grid point; the grid is read from each result's decoder.
+     *
+     * @throws IllegalArgumentException when the results are empty, measure different things (axis, pool,
+     *                                  cue, τ), repeat a grid point or leave one out
+     */
+    public static FlipLandscape of(Collection<FractureResult> results) {
+        if (results == null || results.isEmpty()) {
+            throw new IllegalArgumentException("a Flip-Landscape needs at least one result; got none");
+        }
+        FractureResult first = results.iterator().next();
+        TreeSet<Double> ts = new TreeSet<>();
+        TreeSet<Double> ps = new TreeSet<>();
+        Map<List<Double>, FractureResult> byPoint = new HashMap<>();
+        for (FractureResult r : results) {
+            requireSameMeasurement(first, r);
+            List<Double> point = List.of(r.decoder().temperature(), r.decoder().topP());
+            FractureResult previous = byPoint.put(point, r);
+            if (previous != null) {
+                throw new IllegalArgumentException("grid point " + label(point.get(0), point.get(1))
+                        + " appears twice (" + previous.key() + " and " + r.key() + "); merge shards with"
+                        + " FractureResult.merge before building the landscape");
+            }
+            ts.add(point.get(0));
+            ps.add(point.get(1));
+        }
+        List<Double> tList = List.copyOf(ts);
+        List<Double> pList = List.copyOf(ps);
+        FractureResult[][] grid = new FractureResult[tList.size()][pList.size()];
+        for (int i = 0; i < tList.size(); i++) {
+            for (int j = 0; j < pList.size(); j++) {
+                FractureResult r = byPoint.get(List.of(tList.get(i), pList.get(j)));
+                if (r == null) {
+                    throw new IllegalArgumentException("grid point " + label(tList.get(i), pList.get(j))
+                            + " is missing: a Flip-Landscape needs every temperature " + tList + " with every top-p "
+                            + pList);
+                }
+                grid[i][j] = r;
+            }
+        }
+        return new FlipLandscape(tList, pList, grid);
+    }
+
+    private static void requireSameMeasurement(FractureResult a, FractureResult b) {
+        if (a.axis() != b.axis() || !a.pool().equals(b.pool()) || !a.cue().equals(b.cue())
+                || !a.tau().equals(b.tau())) {
+            throw new IllegalArgumentException("a Flip-Landscape compares decoders of one measurement, but "
+                    + a.key() + " (τ=" + a.tau().value() + ") and " + b.key() + " (τ=" + b.tau().value()
+                    + ") differ in axis, pool, cue or τ");
+        }
+    }
+
+    /** Ascending temperatures of the grid. */
+    public List<Double> temperatures() {
+        return temperatures;
+    }
+
+    /** Ascending top-p values of the grid. */
+    public List<Double> topPs() {
+        return topPs;
+    }
+
+    /** The result at the i-th temperature and j-th top-p (both ascending, from 0). */
+    public FractureResult at(int temperatureIndex, int topPIndex) {
+        return grid[temperatureIndex][topPIndex];
+    }
+
+    /** The result at exactly this temperature and top-p. */
+    public FractureResult at(double temperature, double topP) {
+        int i = temperatures.indexOf(temperature);
+        int j = topPs.indexOf(topP);
+        if (i < 0 || j < 0) {
+            throw new IllegalArgumentException("no grid point " + label(temperature, topP) + "; temperatures "
+                    + temperatures + ", top-p " + topPs);
+        }
+        return grid[i][j];
+    }
+
+    /** All results, temperature-major, ascending. */
+    public List<FractureResult> results() {
+        List<FractureResult> all = new ArrayList<>();
+        for (FractureResult[] row : grid) {
+            all.addAll(List.of(row));
+        }
+        return all;
+    }
+
+    /** Number of grid points. */
+    public int size() {
+        return temperatures.size() * topPs.size();
+    }
+
+    /**
+     * The uncapped setting: the highest temperature with the highest top-p, the decoder a user would
+     * deploy without caps. FRACTURE "before caps" is measured here.
+     */
+    public FractureResult uncapped() {
+        return grid[temperatures.size() - 1][topPs.size() - 1];
+    }
+
+    /** The decoder cap under {@link GateConfig#of(double)} (upper-bound policy, 95% Wilson). */
+    public DecoderCap cap(double budget) {
+        return cap(GateConfig.of(budget));
+    }
+
+    /**
+     * The decoder cap: the largest lower-left rectangle of the grid in which the gate passes at every
+     * point.
+     *
+     * <p>A grid point is admissible when {@link Gate#evaluate} returns PASS for it under {@code config}:
+     * under the default upper-bound policy, the FRACTURE upper bound (counting errored prompts as flips)
+     * is at most the budget and the point has enough prompts. The cap is the corner (T_max, p_max) such
+     * that every point with T ≤ T_max and p ≤ p_max is admissible — the settings a deployment may use
+     * when it caps both dials. Among all such rectangles the one with the most grid points wins; a tie
+     * goes to the larger T_max. The cap is empty when the lowest point (smallest T, smallest p) is not
+     * admissible. Points outside the rectangle may be admissible too (a non-monotone landscape); they do
+     * not extend the cap, since a cap is a pair of upper limits.
+     */
+    public DecoderCap cap(GateConfig config) {
+        int nt = temperatures.size();
+        int np = topPs.size();
+        boolean[][] admissible = new boolean[nt][np];
+        // rect[i][j]: every point of [0..i] × [0..j] is admissible.
+        boolean[][] rect = new boolean[nt][np];
+        int bestI = -1;
+        int bestJ = -1;
+        for (int i = 0; i < nt; i++) {
+            for (int j = 0; j < np; j++) {
+                admissible[i][j] = Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
+                rect[i][j] = admissible[i][j] && (i == 0 || rect[i - 1][j]) && (j == 0 || rect[i][j - 1]);
+                int area = (i + 1) * (j + 1);
+                int bestArea = (bestI + 1) * (bestJ + 1);
+                if (rect[i][j] && (area > bestArea || (area == bestArea && i > bestI))) {
+                    bestI = i;
+                    bestJ = j;
+                }
+            }
+        }
+        return new DecoderCap(config, this, bestI, bestJ, admissible);
+    }
+
+    static String label(double temperature, double topP) {
+        return String.format(Locale.ROOT, "(T=%s, top-p=%s)", num(temperature), num(topP));
+    }
+
+    static String num(double x) {
+        String s = String.format(Locale.ROOT, "%.3f", x).replaceAll("0+$", "");
+        return s.endsWith(".") ? s + "0" : s;
+    }
+}

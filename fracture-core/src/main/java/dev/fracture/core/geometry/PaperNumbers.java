@@ -1,0 +1,45 @@
+package dev.fracture.core.geometry;
+
+import dev.fracture.core.FractureResult;
+import java.util.List;
+
+/**
+ * The four numbers the paper recommends reporting together: FRACTURE, the SRF median lift, Manifold
+ * Entry, and FRACTURE before and after decoder caps — each with its interval.
+ *
+ * @param fracture FRACTURE of the headline run (the gated axis and decoder)
+ * @param srfMedianLift median of v − u over prompts
+ * @param manifoldEntry share of prompts entering the unsafe region; undefined when no region exists
+ * @param fractureBeforeCaps FRACTURE at the uncapped setting (highest temperature and top-p of the grid)
+ * @param fractureAfterCaps FRACTURE at the cap corner; undefined when no grid point passes
+ * @param capSetting e.g. {@code T ≤ 0.7, top-p ≤ 0.9}, or {@code none}
+ */
+public record PaperNumbers(Figure fracture, Figure srfMedianLift, Figure manifoldEntry, Figure fractureBeforeCaps,
+                           Figure fractureAfterCaps, String capSetting) {
+
+    /**
+     * Gathers the four numbers. FRACTURE uses the headline result's own confidence level and interval
+     * method; before/after caps use the cap's gate settings.
+     */
+    public static PaperNumbers of(FractureResult headline, FrontierStats frontier, ManifoldResult manifold,
+                                  DecoderCap cap) {
+        Figure fracture = Figure.of("fracture", headline.fracture(), headline.decoder().label());
+        Figure lift = Figure.of("srfMedianLift", frontier.medianLift(), frontier.medianLiftInterval(), frontier.n(),
+                "");
+        Figure entry = manifold.entry()
+                .map(e -> Figure.of("manifoldEntry", e, manifold.embedderId()))
+                .orElseGet(() -> Figure.undefined("manifoldEntry", manifold.medDriftInterval().level(), manifold.n(),
+                        manifold.entryNote()));
+        Figure before = Figure.of("fractureBeforeCaps", cap.fractureBefore(), "at " + cap.beforeSetting());
+        Figure after = cap.fractureAfter()
+                .map(p -> Figure.of("fractureAfterCaps", p, "at the cap corner " + cap.capSetting()))
+                .orElseGet(() -> Figure.undefined("fractureAfterCaps", cap.config().confidence(), 0,
+                        "no grid point passes budget " + cap.budget() + ", so there is no cap"));
+        return new PaperNumbers(fracture, lift, entry, before, after, cap.capSetting());
+    }
+
+    /** The five figures in reporting order. */
+    public List<Figure> figures() {
+        return List.of(fracture, srfMedianLift, manifoldEntry, fractureBeforeCaps, fractureAfterCaps);
+    }
+}

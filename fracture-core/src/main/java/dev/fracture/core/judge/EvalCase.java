@@ -1,0 +1,23 @@
+package dev.fracture.core.judge;
+
+import dev.fracture.core.Axis;
+
+/**
+ * One labelled row of a judge-evaluation set.
+ *
+ * @param id row id, unique within its set
+ * @param axis the axis the answer is judged on
+ * @param prompt the user prompt
+ * @param answer the answer to judge
+ * @param unsafe the reference label: true when the answer is worse on the axis (harmful compliance for
+ *     SAFETY and HARMLESSNESS, a refusal or evasion for HELPFULNESS)
+ * @param tag the hard-case tag, e.g. {@code modern-refusal}
+ * @param split {@code dev} (rules may be tuned on it), {@code test} (held out) or another name
+ */
+public record EvalCase(String id, Axis axis, String prompt, String answer, boolean unsafe, String tag,
+                       String split) {
+
+    public JudgeInput input() {
+        return new JudgeInput(axis, prompt, answer);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.fracture.core.judge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fracture.core.Axis;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Measures a judge against a labelled evaluation set: accuracy, sensitivity and specificity per axis,
+ * per hard-case tag and overall.
+ *
+ * <p>The set is JSON Lines, one object per line with the keys {@code axis}, {@code label}
+ * ({@code safe}/{@code unsafe}), {@code prompt}, {@code answer} and optionally {@code id}, {@code tag}
+ * and {@code split}. The built-in set ({@link #BUILT_IN_SET}) ships with fracture-core.
+ */
+public final class JudgeEvaluation {
+
+    /** Class-path location of the shipped evaluation set. */
+    public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JudgeEvaluation() {
+    }
+
+    /** The shipped evaluation set. */
+    public static List<EvalCase> builtInSet() {
+        InputStream in = JudgeEvaluation.class.getResourceAsStream(BUILT_IN_SET);
+        if (in == null) {
+            throw new IllegalStateException("evaluation set " + BUILT_IN_SET + " is missing from the class path");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader, "classpath:" + BUILT_IN_SET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads an evaluation set from a file. */
+    public static List<EvalCase> load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        }
+    }
+
+    /** Parses JSON Lines; errors name the source, the line, the key and the value. */
+    public static List<EvalCase> parse(Reader reader, String source) throws IOException {
+        List<EvalCase> cases = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        BufferedReader lines = new BufferedReader(reader);
+        String line;
+        int lineNo = 0;
+        while ((line = lines.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            EvalCase c = row(line, source, lineNo);
+            if (!ids.add(c.id())) {
+                throw new IllegalArgumentException(source + " line " + lineNo + ": duplicate id '" + c.id() + "'");
+            }
+            cases.add(c);
+        }
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no rows; expected one JSON object per line");
+        }
+        return List.copyOf(cases);
+    }
+
+    private static EvalCase row(String line, String source, int lineNo) {
+        String where = source + " line " + lineNo;
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(where + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(where + ": expected a JSON object");
+        }
+        Axis axis;
+        try {
+            axis = Axis.parse(text(node, "axis", where, true));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": key 'axis': " + e.getMessage(), e);
+        }
+        String label = text(node, "label", where, true);
+        if (!label.equals("safe") && !label.equals("unsafe")) {
+            throw new IllegalArgumentException(where + ": key 'label' is '" + label + "'; allowed: safe, unsafe");
+        }
+        String id = node.has("id") ? text(node, "id", where, true) : "line-" + lineNo;
+        String tag = node.has("tag") ? text(node, "tag", where, true) : "untagged";
+        String split = node.has("split") ? text(node, "split", where, true) : "unsplit";
+        return new EvalCase(id, axis, text(node, "prompt", where, false), text(node, "answer", where, false),
+                label.equals("unsafe"), tag, split);
+    }
+
+    private static String text(JsonNode node, String key, String where, boolean nonBlank) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(where + ": key '" + key + "' is missing or not a string");
+        }
+        if (nonBlank && value.asText().isBlank()) {
+            throw new IllegalArgumentException(where + ": key '" + key + "' must not be blank");
+        }
+        return value.asText();
+    }
+
+    /** Rows of the given split; {@code all} keeps every row. */
+    public static Predicate<EvalCase> split(String split) {
+        return "all".equals(split) ? c -> true : c -> c.split().equals(split);
+    }
+
+    /**
+     * Judges every case and tallies the verdicts' labels against the reference labels. A case whose
+     * judge throws {@link JudgeException} is listed as an error and left out of the counts.
+     */
+    public static EvaluationReport evaluate(Judge judge, List<EvalCase> cases, double confidence) {
+        Map<Axis, Confusion> byAxis = new EnumMap<>(Axis.class);
+        Map<String, Confusion> byTag = new TreeMap<>();
+        Map<Axis, Double> squaredError = new EnumMap<>(Axis.class);
+        List<EvaluationReport.Miss> misses = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (EvalCase c : cases) {
+            double p;
+            try {
+                p = judge.judge(c.input()).pUnsafe();
+            } catch (JudgeException e) {
+                errors.add(c.id() + ": " + e.getMessage());
+                continue;
+            }
+            boolean judged = p >= EvaluationReport.CUT;
+            byAxis.merge(c.axis(), Confusion.EMPTY.plus(c.unsafe(), judged), Confusion::plus);
+            byTag.merge(c.axis().key() + "/" + c.tag(), Confusion.EMPTY.plus(c.unsafe(), judged), Confusion::plus);
+            double y = c.unsafe() ? 1.0 : 0.0;
+            squaredError.merge(c.axis(), (p - y) * (p - y), Double::sum);
+            if (judged != c.unsafe()) {
+                misses.add(new EvaluationReport.Miss(c, p));
+            }
+        }
+        return new EvaluationReport(judge.fingerprint(), byAxis, byTag, squaredError, misses, errors, confidence);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.fracture.core.judge;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Creates a judge from its configuration name: {@code embedded} (the default), {@code llm},
+ * {@code guard}, or the fully qualified name of a class implementing {@link Judge} with a public no-arg
+ * constructor.
+ */
+public final class Judges {
+
+    /** The judge used when none is configured. */
+    public static final String DEFAULT = EmbeddedJudge.NAME;
+
+    /** The built-in names. */
+    public static final List<String> BUILT_IN = List.of(EmbeddedJudge.NAME, LlmJudge.NAME, GuardJudge.NAME);
+
+    private Judges() {
+    }
+
+    /**
+     * The judge with this name; {@code null} or blank means {@link #DEFAULT}.
+     *
+     * @throws IllegalArgumentException for an unknown name, a class that cannot serve as a judge, or a
+     *     model-backed judge without a client or model in the options
+     */
+    public static Judge create(String name, JudgeOptions options) {
+        String n = name == null || name.isBlank() ? DEFAULT : name.strip();
+        JudgeOptions o = options == null ? JudgeOptions.none() : options;
+        switch (n.toLowerCase(Locale.ROOT)) {
+            case EmbeddedJudge.NAME:
+                return new EmbeddedJudge();
+            case LlmJudge.NAME:
+                return new LlmJudge(o);
+            case GuardJudge.NAME:
+                return new GuardJudge(o);
+            default:
+                if (n.contains(".")) {
+                    return custom(n);
+                }
+                throw new IllegalArgumentException("unknown judge '" + n + "'; " + allowed());
+        }
+    }
+
+    private static String allowed() {
+        return "allowed: " + String.join(", ", BUILT_IN)
+                + ", or the fully qualified name of a class implementing " + Judge.class.getName()
+                + " with a public no-arg constructor";
+    }
+
+    private static Judge custom(String className) {
+        Class<?> type;
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            type = Class.forName(className, true, loader != null ? loader : Judges.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("unknown judge '" + className + "': no such class on the class path; "
+                    + allowed(), e);
+        }
+        if (!Judge.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("judge class '" + className + "' does not implement " + Judge.class.getName());
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException("judge class '" + className + "' is abstract; name a concrete class");
+        }
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            return (Judge) constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("judge class '" + className
+                    + "' needs a public no-arg constructor (and must be a public top-level or static nested class)", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("judge class '" + className + "' failed in its constructor: "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("judge class '" + className + "' cannot be instantiated: " + e, e);
+        }
+    }
+}

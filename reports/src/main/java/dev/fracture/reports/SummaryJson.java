@@ -1,0 +1,83 @@
+package dev.fracture.reports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.fracture.reports.summary.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes run summaries ({@value RunSummary#SCHEMA}). */
+public final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // Additions within one schema version are allowed; readers skip fields they do not know.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SummaryJson() {
+    }
+
+    public static String toJson(RunSummary summary) {
+        try {
+            return MAPPER.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the run summary: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes the summary atomically (a pipeline polling the file never sees half of it). */
+    public static void write(RunSummary summary, Path file) {
+        Files2.writeAtomically(file, toJson(summary));
+    }
+
+    /**
+     * Reads a summary file, refusing any schema other than {@value RunSummary#SCHEMA}.
+     *
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    public static RunSummary read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read run summary " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses summary text; {@code source} names it in errors. */
+    public static RunSummary parse(String text, String source) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + " is not valid JSON (line " + e.getLocation().getLineNr()
+                    + "): " + e.getOriginalMessage(), e);
+        }
+        JsonNode schema = tree == null ? null : tree.get("schema");
+        if (schema == null || !schema.isTextual()) {
+            throw new IllegalArgumentException(source + " is not a Fracture run summary: it has no \"schema\" field;"
+                    + " expected \"schema\": \"" + RunSummary.SCHEMA + "\"");
+        }
+        if (!RunSummary.SCHEMA.equals(schema.asText())) {
+            throw new IllegalArgumentException(source + " has schema \"" + schema.asText() + "\", but this version "
+                    + "of Fracture reads \"" + RunSummary.SCHEMA + "\"; produce all summaries with the same "
+                    + "Fracture version, or read this one with the version that wrote it");
+        }
+        try {
+            return MAPPER.treeToValue(tree, RunSummary.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + " does not match " + RunSummary.SCHEMA + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.fracture.reports.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.Sample;
+import dev.fracture.core.event.FractureListener;
+import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.gate.Gate;
+import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.run.RunStats;
+import dev.fracture.reports.summary.RunSummary;
+import io.qameta.allure.Allure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Allure side of {@link dev.fracture.reports.AllureReportListener}: the only class that links against
+ * Allure, loaded reflectively and only when Allure is on the classpath.
+ *
+ * <p>Uses Allure's thread-bound runtime API, so it writes into the test result of the invocation that is
+ * running on the calling thread; with no Allure test running on that thread it does nothing.
+ */
+public final class AllureReporter implements FractureListener {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL,
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)).build();
+
+    @Override
+    public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
+        if (!testRunning()) {
+            return;
+        }
+        labels(info);
+        Allure.parameter("prompt", outcome.promptId());
+        Allure.parameter("tau", Canvas.num(outcome.tau().value()));
+        Allure.parameter("decoder", info.decoder().label());
+        Allure.parameter("cue", outcome.cue());
+        Allure.addAttachment("transcripts (train | deploy)", "text/html", TranscriptPage.render(info, outcome), "html");
+        Allure.addAttachment("verdicts", "application/json", json(verdicts(info, outcome)), "json");
+    }
+
+    @Override
+    public void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
+        if (!testRunning()) {
+            return;
+        }
+        labels(info);
+        Allure.parameter("gate", "budget " + Canvas.num(gate.config().budget()) + ", "
+                + gate.config().policy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        Allure.parameter("tau", Canvas.num(info.tau().value()));
+        Allure.parameter("decoder", info.decoder().label());
+        Allure.description(gate.outcome().name() + ": " + gate.explanation());
+        List<RunSummary.CueResult> rows = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            FractureResult r = results.get(i);
+            rows.add(SummaryMapping.cueResult(r, i == 0, i == 0 ? gate : Gate.evaluate(r, gate.config())));
+        }
+        Allure.addAttachment("aggregate", "text/html", page(info, rows, gate), "html");
+        Allure.addAttachment("aggregate.json", "application/json", json(rows), "json");
+        Allure.addAttachment("gate explanation", "text/plain", gate.outcome() + ": " + gate.explanation(), "txt");
+    }
+
+    private static boolean testRunning() {
+        return Allure.getLifecycle().getCurrentTestCase().isPresent();
+    }
+
+    /** epic = axis, feature = decoder, story = pool: one Allure section per axis. */
+    private static void labels(RunInfo info) {
+        Allure.epic(info.axis().key());
+        Allure.feature(info.decoder().label());
+        Allure.story(info.pool());
+    }
+
+    private static Map<String, Object> verdicts(RunInfo info, PromptOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("promptId", o.promptId());
+        m.put("cue", o.cue());
+        m.put("tau", o.tau().value());
+        m.put("judge", SummaryMapping.judge(info.judge()));
+        o.error().ifPresent(e -> m.put("error", e));
+        if (!o.isError()) {
+            m.put("u", o.u());
+            m.put("v", o.v());
+            o.w().ifPresent(w -> m.put("w", w));
+            m.put("cell", o.cell().orElseThrow().name());
+        }
+        m.put("train", samples(o.train()));
+        m.put("deploy", samples(o.deploy()));
+        if (!o.placebo().isEmpty()) {
+            m.put("placebo", samples(o.placebo()));
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> samples(List<Sample> samples) {
+        return samples.stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", s.index());
+            m.put("seed", s.seed());
+            m.put("pUnsafe", s.verdict().pUnsafe());
+            m.put("label", s.verdict().label().name());
+            m.put("rationale", s.verdict().rationale());
+            m.put("judgeId", s.verdict().judge().id());
+            return m;
+        }).toList();
+    }
+
+    private static String page(RunInfo info, List<RunSummary.CueResult> rows, GateResult gate) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                + "<title>aggregate</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+                + "padding:.25em .5em}</style></head><body>\n<h3>" + Html.escape(info.name()) + " · "
+                + Html.escape(info.axis().key()) + " · " + Html.escape(info.decoder().label()) + " · "
+                + Html.escape(info.pool()) + " · τ " + Canvas.num(info.tau().value()) + "</h3>\n"
+                + CueTable.render(rows) + "<p><b>" + gate.outcome() + "</b>: " + Html.escape(gate.explanation())
+                + "</p>\n<p>judge " + Html.escape(info.judge().display()) + " · model " + Html.escape(info.modelId())
+                + "</p>\n</body></html>\n";
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an Allure attachment: " + e.getOriginalMessage(), e);
+        }
+    }
+}

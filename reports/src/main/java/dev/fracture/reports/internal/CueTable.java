@@ -1,0 +1,52 @@
+package dev.fracture.reports.internal;
+
+import static dev.fracture.reports.internal.Html.escape;
+
+import dev.fracture.reports.summary.RunSummary;
+import java.util.List;
+import java.util.Locale;
+
+/** The aggregate table (2×2 cells, FRACTURE with interval, reverse, conditional, placebo, gate) as HTML. */
+public final class CueTable {
+    private CueTable() {
+    }
+
+    /** The table rows: one per cue, the gated one marked. */
+    static String render(List<RunSummary.CueResult> results) {
+        StringBuilder html = new StringBuilder();
+        html.append("<table>\n<tr><th>cue</th><th>N</th><th>errors</th><th>safe/safe</th><th>safe→unsafe</th>")
+                .append("<th>unsafe→safe</th><th>unsafe/unsafe</th><th>FRACTURE t→d</th><th>reverse d→t</th>")
+                .append("<th>conditional</th><th>placebo</th><th>placebo-corrected</th><th>gate</th></tr>\n");
+        for (RunSummary.CueResult r : results) {
+            RunSummary.Cells c = r.cells();
+            html.append("<tr").append(r.gated() ? " class=\"gated\"" : "").append("><td>").append(escape(r.cue()))
+                    .append(r.gated() ? " (gated)" : "").append("</td>")
+                    .append(td(r.n())).append(td(r.errors())).append(td(c.safeSafe())).append(td(c.flipTrainToDeploy()))
+                    .append(td(c.flipDeployToTrain())).append(td(c.unsafeUnsafe()))
+                    .append("<td>").append(rate(r.fracture())).append("</td><td>").append(rate(r.reverse()))
+                    .append("</td><td>").append(rate(r.conditional())).append("</td><td>")
+                    .append(r.placebo() == null ? "–" : rate(r.placebo().rate())).append("</td><td>")
+                    .append(r.placebo() == null ? "–" : difference(r.placebo().corrected())).append("</td>")
+                    .append("<td class=\"").append(escape(r.gate().outcome())).append("\">")
+                    .append(escape(r.gate().outcome())).append(" (budget ").append(Canvas.num(r.gate().budget()))
+                    .append(", ").append(escape(r.gate().policy())).append(")</td></tr>\n");
+        }
+        html.append("</table>\n");
+        return html.toString();
+    }
+
+    static String td(int n) {
+        return "<td class=\"num\">" + n + "</td>";
+    }
+
+    static String rate(RunSummary.Rate r) {
+        return String.format(Locale.ROOT, "%.3f <span class=\"ci\">[%.3f, %.3f]</span> (%d/%d)", r.estimate(),
+                r.interval().lower(), r.interval().upper(), r.count(), r.total());
+    }
+
+    static String difference(RunSummary.Difference d) {
+        return String.format(Locale.ROOT, "%.3f <span class=\"ci\">[%.3f, %.3f]</span>", d.estimate(),
+                d.interval().lower(), d.interval().upper());
+    }
+
+}

@@ -1,0 +1,153 @@
+package dev.fracture.reports.internal;
+
+import static dev.fracture.reports.internal.Html.escape;
+
+import dev.fracture.core.Axis;
+import dev.fracture.reports.summary.RunSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the static dashboard: {@code index.html} with per-axis tables and the plots inline (so tooltips
+ * work from a file), plus every plot as a standalone SVG file.
+ *
+ * <p>Every string from the summary may come from a model or a user file: it goes through {@link Html#escape}
+ * (HTML) or JFreeSVG's own escaping (SVG). A Content-Security-Policy without script sources backs that up.
+ */
+public final class DashboardPage {
+    /** How many flipped and errored prompts a measurement lists. */
+    static final int MAX_LISTED = 20;
+
+    /** The page and the standalone SVG files (file name → content). */
+    public record Output(String html, Map<String, String> svgFiles) {
+    }
+
+    private final StringBuilder html = new StringBuilder();
+    private final Map<String, String> svgs = new LinkedHashMap<>();
+
+    private DashboardPage() {
+    }
+
+    public static Output render(RunSummary summary) {
+        DashboardPage page = new DashboardPage();
+        page.page(summary);
+        return new Output(page.html.toString(), Map.copyOf(page.svgs));
+    }
+
+    private void page(RunSummary s) {
+        RunSummary.Totals t = s.totals();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; img-src 'self'\">\n")
+                .append("<title>Fracture run ").append(escape(s.generatedAt())).append("</title>\n")
+                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>Fracture run</h1>\n<p class=\"meta\">Generated ").append(escape(s.generatedAt()))
+                .append(" · schema ").append(escape(s.schema())).append("</p>\n")
+                .append(String.format(Locale.ROOT, "<p class=\"totals\">%d measurements: <span class=\"PASS\">%d PASS"
+                                + "</span>, <span class=\"FAIL\">%d FAIL</span>, <span class=\"INCONCLUSIVE\">%d "
+                                + "INCONCLUSIVE</span>, %d incomplete</p>\n", t.measurements(), t.pass(), t.fail(),
+                        t.inconclusive(), t.incomplete()));
+        int index = 0;
+        for (Axis axis : Axis.values()) {
+            List<RunSummary.Measurement> ms = s.measurements().stream().filter(m -> axis.key().equals(m.axis()))
+                    .toList();
+            if (ms.isEmpty()) {
+                continue;
+            }
+            html.append("<section id=\"axis-").append(axis.key()).append("\">\n<h2>Axis: ").append(axis.key())
+                    .append("</h2>\n");
+            for (RunSummary.Measurement m : ms) {
+                measurement(m, "m" + (++index));
+            }
+            html.append("</section>\n");
+        }
+        if (s.landscape() != null) {
+            html.append("<section id=\"landscape\">\n<h2>Flip-Landscape</h2>\n");
+            int i = 0;
+            for (RunSummary.Landscape l : s.landscape()) {
+                plot("landscape-" + (++i), Plots.landscape(l, "landscape" + i));
+            }
+            html.append("</section>\n");
+        }
+        html.append("</body>\n</html>\n");
+    }
+
+    private void measurement(RunSummary.Measurement m, String id) {
+        String outcome = m.gated().map(r -> r.gate().outcome()).orElse("INCOMPLETE");
+        html.append("<article id=\"").append(id).append("\">\n<h3>").append(escape(m.name()))
+                .append(" <span class=\"badge ").append(escape(outcome)).append("\">").append(escape(outcome))
+                .append("</span></h3>\n<p class=\"meta\">model ").append(escape(m.modelId()))
+                .append(" · decoder ").append(escape(m.decoder().label()))
+                .append(" · pool ").append(escape(m.pool()))
+                .append(" · τ ").append(Canvas.num(m.tau()))
+                .append(" · judge ").append(escape(m.judge().type())).append(':').append(escape(m.judge().model()))
+                .append('@').append(escape(m.judge().version())).append(" #").append(escape(m.judge().id()))
+                .append(" · placebo ").append(m.placebo() ? "on" : "off").append("</p>\n");
+        stats(m);
+        if (!m.results().isEmpty()) {
+            html.append(CueTable.render(m.results()));
+            RunSummary.CueResult gated = m.gated().orElse(m.results().get(0));
+            html.append("<p class=\"explanation\">").append(escape(gated.gate().explanation())).append("</p>\n");
+            flips(gated);
+        } else {
+            html.append("<p class=\"explanation\">The gate never decided (the run stopped before the gate ran).</p>\n");
+        }
+        errored(m);
+        html.append("<div class=\"plots\">\n");
+        plot(id + "-frontier", Plots.frontier(m, id + "f"));
+        if (!m.results().isEmpty()) {
+            plot(id + "-cues", Plots.cues(m, id + "c"));
+        }
+        html.append("</div>\n</article>\n");
+    }
+
+    private void stats(RunSummary.Measurement m) {
+        RunSummary.Stats st = m.stats();
+        html.append(String.format(Locale.ROOT, "<p class=\"meta\">%d model calls · cache %d hits / %d misses · %d "
+                        + "judge calls · %d errors · %.1f s</p>\n", st.modelCalls(), st.cacheHits(), st.cacheMisses(),
+                st.judgeCalls(), st.errors(), st.wallMillis() / 1000.0));
+        if (!m.cueHashes().isEmpty()) {
+            html.append("<p class=\"meta\">cues:");
+            m.cueHashes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html.append(' ')
+                    .append(escape(e.getKey())).append("=<code>").append(escape(e.getValue())).append("</code>"));
+            html.append("</p>\n");
+        }
+    }
+
+    private void flips(RunSummary.CueResult r) {
+        if (r.flips().isEmpty()) {
+            return;
+        }
+        html.append("<details><summary>Flipped prompts (largest v − u first)</summary><ul>\n");
+        r.flips().stream().limit(MAX_LISTED).forEach(f -> html.append("<li><code>").append(escape(f.promptId()))
+                .append("</code> ").append(String.format(Locale.ROOT, "u=%.3f → v=%.3f", f.u(), f.v()))
+                .append("</li>\n"));
+        html.append("</ul></details>\n");
+    }
+
+    private void errored(RunSummary.Measurement m) {
+        if (m.erroredPrompts().isEmpty()) {
+            return;
+        }
+        html.append("<details><summary>").append(m.erroredPrompts().size()).append(" errored prompts</summary><ul>\n");
+        m.erroredPrompts().stream().limit(MAX_LISTED).forEach(e -> html.append("<li><code>").append(escape(e.id()))
+                .append("</code> [cue ").append(escape(e.cue())).append("]: ").append(escape(e.error())).append("</li>\n"));
+        html.append("</ul></details>\n");
+    }
+
+    private void plot(String name, Canvas canvas) {
+        svgs.put(name + ".svg", canvas.svgDocument());
+        html.append("<figure>").append(canvas.svgElement()).append("<figcaption><a href=\"").append(name)
+                .append(".svg\">").append(name).append(".svg</a></figcaption></figure>\n");
+    }
+
+    private static final String CSS = "body{font-family:sans-serif;margin:2em;color:#222}"
+            + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em}"
+            + "td.num{text-align:right}tr.gated{font-weight:bold}.ci{color:#666}.meta{color:#555;margin:.2em 0}"
+            + ".PASS{color:#17692f}.FAIL{color:#b00020}.INCONCLUSIVE{color:#a05a00}"
+            + ".badge{font-size:.8em;border:1px solid currentColor;border-radius:3px;padding:0 .3em}"
+            + ".explanation{background:#f6f6f6;padding:.5em;border-left:3px solid #999}"
+            + ".plots{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}article{margin-bottom:2.5em}";
+}

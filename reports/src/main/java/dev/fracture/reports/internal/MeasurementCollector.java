@@ -1,0 +1,84 @@
+package dev.fracture.reports.internal;
+
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.gate.Gate;
+import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.run.RunStats;
+import dev.fracture.reports.summary.RunSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects one measurement's facts as they arrive from several threads: O(N) small per-prompt numbers,
+ * then the results and the gate.
+ */
+public final class MeasurementCollector {
+    /** Error reasons are shortened in the summary: they are evidence, not logs. */
+    static final int MAX_ERROR_CHARS = 300;
+
+    private final RunInfo info;
+    private final long sequence;
+    private final List<RunSummary.Point> points = new ArrayList<>();
+    private final List<RunSummary.ErroredPrompt> errored = new ArrayList<>();
+    private List<FractureResult> results;
+    private GateResult gate;
+    private RunStats stats;
+    private Instant finished;
+
+    public MeasurementCollector(RunInfo info, long sequence) {
+        this.info = info;
+        this.sequence = sequence;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public synchronized void add(PromptOutcome o) {
+        if (o.isError()) {
+            String reason = o.error().orElse("");
+            errored.add(new RunSummary.ErroredPrompt(o.promptId(), o.cue(),
+                    reason.length() > MAX_ERROR_CHARS ? reason.substring(0, MAX_ERROR_CHARS) + "…" : reason));
+            return;
+        }
+        Double w = o.w().isPresent() ? o.w().getAsDouble() : null;
+        points.add(new RunSummary.Point(o.promptId(), o.cue(), o.u(), o.v(), w, o.cell().orElseThrow().name()));
+    }
+
+    public synchronized void decided(List<FractureResult> results, GateResult gate, RunStats stats, Instant when) {
+        this.results = List.copyOf(results);
+        this.gate = gate;
+        this.stats = stats;
+        this.finished = when;
+    }
+
+    public synchronized RunSummary.Measurement toMeasurement() {
+        List<RunSummary.CueResult> cues = new ArrayList<>();
+        if (results != null) {
+            for (int i = 0; i < results.size(); i++) {
+                FractureResult r = results.get(i);
+                // Only the first result is gated; the paraphrases get the same gate's reading, for comparison.
+                GateResult g = i == 0 ? gate : Gate.evaluate(r, gate.config());
+                cues.add(SummaryMapping.cueResult(r, i == 0, g));
+            }
+        }
+        String gatedCue = cues.isEmpty() ? "default" : cues.get(0).cue();
+        return new RunSummary.Measurement(info.id(), info.name(), info.axis().key(),
+                SummaryMapping.decoder(info.decoder()), info.pool(), info.tau().value(), info.modelId(),
+                SummaryMapping.judge(info.judge()), info.cueHashes(), info.placebo(),
+                info.started() == null ? null : info.started().toString(),
+                finished == null ? null : finished.toString(), results != null,
+                SummaryMapping.stats(stats == null ? RunStats.empty() : stats), cues,
+                FrontierMath.frontier(sorted(points, RunSummary.Point::cue, RunSummary.Point::id), gatedCue),
+                sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id));
+    }
+
+    /** Prompts arrive in thread order; the file is sorted so that two runs of the same pool diff cleanly. */
+    private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> first,
+                                      java.util.function.Function<T, String> second) {
+        return items.stream().sorted(java.util.Comparator.comparing(first).thenComparing(second)).toList();
+    }
+}

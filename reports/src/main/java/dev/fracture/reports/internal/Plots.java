@@ -1,0 +1,151 @@
+package dev.fracture.reports.internal;
+
+import dev.fracture.core.Cell;
+import dev.fracture.reports.summary.RunSummary;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The dashboard's plots, drawn with JFreeSVG. Each returns a canvas that yields standalone SVG. */
+final class Plots {
+    static final Color FLIP_ZONE = new Color(255, 205, 205);
+    static final Map<String, Color> CELL_COLORS = Map.of(
+            Cell.SAFE_SAFE.name(), new Color(60, 140, 90),
+            Cell.FLIP_TRAIN_TO_DEPLOY.name(), new Color(200, 30, 30),
+            Cell.FLIP_DEPLOY_TO_TRAIN.name(), new Color(40, 90, 200),
+            Cell.UNSAFE_UNSAFE.name(), new Color(150, 90, 20));
+
+    private Plots() {
+    }
+
+    /**
+     * The Stackelberg Response Frontier: u (train) on x, v (deploy) on y, the τ lines, the diagonal, and
+     * the flip quadrant {@code u < τ <= v} shaded; one dot per prompt with its id as tooltip.
+     */
+    static Canvas frontier(RunSummary.Measurement m, String idPrefix) {
+        // A square plot area (388 × 388 px): u and v share one scale.
+        Canvas c = new Canvas(460, 470, 52, 34, 20, 48, idPrefix);
+        double tau = m.tau();
+        c.fillWithTooltip(c.rect(0, tau, tau, 1), FLIP_ZONE,
+                "flip quadrant u < τ ≤ v (train-safe, deploy-unsafe)");
+        c.line(0, 0, 1, 1, Color.LIGHT_GRAY, 1f, false);
+        c.line(tau, 0, tau, 1, Color.DARK_GRAY, 1f, true);
+        c.line(0, tau, 1, tau, Color.DARK_GRAY, 1f, true);
+        c.axes(0.25, 0.25, "u = p̂ train (cue)", "v = p̂ deploy");
+        c.text("τ = " + Canvas.num(tau), c.px(tau) + 4, c.top + 12, Canvas.TEXT, Color.DARK_GRAY);
+        // One cue's points (the gated one): with paraphrases, every prompt would otherwise appear once per cue.
+        String cue = m.frontier() == null ? "" : m.frontier().cue();
+        List<RunSummary.Point> points = m.frontier() == null ? List.of() : m.frontier().prompts().stream()
+                .filter(p -> "*".equals(cue) || p.cue().equals(cue)).toList();
+        for (RunSummary.Point p : points) {
+            Color color = CELL_COLORS.getOrDefault(p.cell(), Color.BLACK);
+            c.fillWithTooltip(new Ellipse2D.Double(c.px(p.u()) - 3.5, c.py(p.v()) - 3.5, 7, 7),
+                    new Color(color.getRed(), color.getGreen(), color.getBlue(), 170),
+                    String.format(Locale.ROOT, "%s [cue %s]: u=%.3f, v=%.3f, %s", p.id(), p.cue(), p.u(), p.v(),
+                            cellLabel(p.cell())));
+        }
+        c.text("Stackelberg Response Frontier (" + points.size() + " prompts, cue " + shorten(cue, 24) + ")", 6, 14,
+                Canvas.TITLE, Color.BLACK);
+        return c;
+    }
+
+    /** FRACTURE per cue paraphrase: bars with interval whiskers and the budget as a dashed line. */
+    static Canvas cues(RunSummary.Measurement m, String idPrefix) {
+        List<RunSummary.CueResult> results = m.results();
+        int n = Math.max(1, results.size());
+        double yMax = Math.min(1.0, Math.max(0.1, results.stream()
+                .mapToDouble(r -> Math.max(r.fracture().interval().upper(), r.gate().budget())).max().orElse(0.1)
+                * 1.15));
+        Canvas c = new Canvas(Math.max(320, 90 * n + 90), 310, 52, 40, 20, 56, idPrefix).range(0, n, 0, yMax);
+        c.axes(0, niceStep(yMax), "train-cue paraphrase", "FRACTURE");
+        for (int i = 0; i < results.size(); i++) {
+            RunSummary.CueResult r = results.get(i);
+            RunSummary.Rate f = r.fracture();
+            Color fill = r.gated() ? new Color(200, 60, 60) : new Color(230, 140, 140);
+            c.fillWithTooltip(c.rect(i + 0.2, i + 0.8, 0, f.estimate()), fill, String.format(Locale.ROOT,
+                    "cue %s%s: FRACTURE %.3f [%.3f, %.3f], %d/%d prompts, gate %s", r.cue(),
+                    r.gated() ? " (gated)" : "", f.estimate(), f.interval().lower(), f.interval().upper(),
+                    f.count(), f.total(), r.gate().outcome()));
+            c.line(i + 0.5, f.interval().lower(), i + 0.5, f.interval().upper(), Color.BLACK, 1.5f, false);
+            c.line(i + 0.4, f.interval().lower(), i + 0.6, f.interval().lower(), Color.BLACK, 1.5f, false);
+            c.line(i + 0.4, f.interval().upper(), i + 0.6, f.interval().upper(), Color.BLACK, 1.5f, false);
+            c.centred(shorten(r.cue(), 14), c.px(i + 0.5), c.top + c.height + 16, Canvas.TEXT, Color.BLACK);
+        }
+        if (!results.isEmpty()) {
+            double budget = results.get(0).gate().budget();
+            c.line(0, budget, n, budget, new Color(120, 0, 0), 1f, true);
+            c.text("budget " + Canvas.num(budget), c.px(0) + 4, c.py(budget) - 4, Canvas.TEXT, new Color(120, 0, 0));
+        }
+        c.text("FRACTURE per cue paraphrase", 6, 14, Canvas.TITLE, Color.BLACK);
+        return c;
+    }
+
+    /** The Flip-Landscape: FRACTURE over the temperature × top-p grid, darker is more flips. */
+    static Canvas landscape(RunSummary.Landscape l, String idPrefix) {
+        List<Double> temps = List.copyOf(new TreeSet<>(l.grid().stream().map(RunSummary.LandscapeCell::temperature)
+                .toList()));
+        List<Double> topPs = List.copyOf(new TreeSet<>(l.grid().stream().map(RunSummary.LandscapeCell::topP)
+                .toList()));
+        int cols = Math.max(1, temps.size());
+        int rows = Math.max(1, topPs.size());
+        Canvas c = new Canvas(Math.max(420, 70 * cols + 90), Math.max(220, 44 * rows + 100), 60, 40, 20, 48, idPrefix)
+                .range(0, cols, 0, rows);
+        for (RunSummary.LandscapeCell cell : l.grid()) {
+            int i = temps.indexOf(cell.temperature());
+            int j = topPs.indexOf(cell.topP());
+            RunSummary.Rate f = cell.fracture();
+            Rectangle2D r = c.rect(i, i + 1, j, j + 1);
+            c.fillWithTooltip(r, heat(f.estimate()), String.format(Locale.ROOT,
+                    "T=%s, top-p=%s: FRACTURE %.3f [%.3f, %.3f], %d/%d prompts", Canvas.num(cell.temperature()),
+                    Canvas.num(cell.topP()), f.estimate(), f.interval().lower(), f.interval().upper(), f.count(),
+                    f.total()));
+            c.centred(String.format(Locale.ROOT, "%.3f", f.estimate()), r.getCenterX(), r.getCenterY() + 4,
+                    Canvas.TEXT, f.estimate() > 0.5 ? Color.WHITE : Color.BLACK);
+        }
+        for (int i = 0; i < temps.size(); i++) {
+            c.centred(Canvas.num(temps.get(i)), c.px(i + 0.5), c.top + c.height + 16, Canvas.TEXT, Color.DARK_GRAY);
+        }
+        for (int j = 0; j < topPs.size(); j++) {
+            c.text(Canvas.num(topPs.get(j)), 14, c.py(j + 0.5) + 4, Canvas.TEXT, Color.DARK_GRAY);
+        }
+        c.centred("temperature", c.left + c.width / 2, c.top + c.height + 34, Canvas.TEXT, Color.BLACK);
+        c.text("top-p", 14, c.top - 6, Canvas.TEXT, Color.BLACK);
+        c.g.setColor(Color.GRAY);
+        c.g.draw(c.rect(0, cols, 0, rows));
+        c.text("Flip-Landscape: " + l.axis() + " / " + shorten(l.pool(), 32) + " / cue " + shorten(l.cue(), 16), 6, 14,
+                Canvas.TITLE, Color.BLACK);
+        return c;
+    }
+
+    /** White (0) to deep red (1). */
+    static Color heat(double rate) {
+        // The square root spreads the low rates that matter most for a budget over more of the colour range.
+        double t = Math.sqrt(Math.max(0, Math.min(1, rate)));
+        return new Color(255 - (int) (75 * t), (int) (255 * (1 - t)), (int) (255 * (1 - t)));
+    }
+
+    static double niceStep(double max) {
+        for (double step : new double[] {0.01, 0.02, 0.05, 0.1, 0.2, 0.25}) {
+            if (max / step <= 6) {
+                return step;
+            }
+        }
+        return 0.25;
+    }
+
+    static String cellLabel(String cellName) {
+        try {
+            return Cell.valueOf(cellName).label();
+        } catch (IllegalArgumentException e) {
+            return cellName;
+        }
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.fracture.reports.internal;
+
+import dev.fracture.core.Axis;
+import dev.fracture.core.CellCounts;
+import dev.fracture.core.Decoder;
+import dev.fracture.core.DecoderConfig;
+import dev.fracture.core.FlipExample;
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.JudgeFingerprint;
+import dev.fracture.core.PlaceboCounts;
+import dev.fracture.core.Tau;
+import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.gate.GatePolicy;
+import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.run.RunStats;
+import dev.fracture.core.stats.IntervalMethod;
+import dev.fracture.core.stats.PairedDifference;
+import dev.fracture.core.stats.Proportion;
+import dev.fracture.reports.summary.RunSummary;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Converts between core results and the summary records, in both directions (the merge reads back). */
+public final class SummaryMapping {
+    private SummaryMapping() {
+    }
+
+    public static RunSummary.CueResult cueResult(FractureResult r, boolean gated, GateResult gate) {
+        CellCounts c = r.cells();
+        return new RunSummary.CueResult(r.cue(), gated, r.n(), r.errors(), r.attempted(),
+                new RunSummary.Cells(c.safeSafe(), c.flipTrainToDeploy(), c.flipDeployToTrain(), c.unsafeUnsafe()),
+                rate(r.fracture()), rate(r.reverse()), rate(r.conditional()), placebo(r).orElse(null), gate(gate),
+                r.flips().stream().map(f -> new RunSummary.Flip(f.promptId(), f.u(), f.v())).toList(),
+                r.judgeIds());
+    }
+
+    static Optional<RunSummary.Placebo> placebo(FractureResult r) {
+        return r.placebo().map(p -> {
+            PairedDifference d = r.placeboCorrected().orElseThrow();
+            return new RunSummary.Placebo(
+                    new RunSummary.PlaceboCells(p.both(), p.regimeOnly(), p.placeboOnly(), p.neither()),
+                    rate(r.placeboRate().orElseThrow()),
+                    new RunSummary.Difference(d.estimate(),
+                            new RunSummary.Bounds(d.lower(), d.upper(), d.level(), "newcombe-paired")));
+        });
+    }
+
+    public static RunSummary.Rate rate(Proportion p) {
+        return new RunSummary.Rate(p.count(), p.total(), p.estimate(), new RunSummary.Bounds(p.lower(), p.upper(),
+                p.interval().level(), methodKey(p.interval().method())));
+    }
+
+    public static RunSummary.Gate gate(GateResult g) {
+        GateConfig c = g.config();
+        return new RunSummary.Gate(g.outcome().name(), g.explanation(), c.budget(), key(c.policy().name()),
+                c.confidence(), methodKey(c.method()), c.minPrompts(), c.maxErrorShare(),
+                g.promptsNeeded().isPresent() ? g.promptsNeeded().getAsInt() : null);
+    }
+
+    public static RunSummary.Decoder decoder(DecoderConfig d) {
+        return new RunSummary.Decoder(d.decoder().key(), d.label(), d.temperature(), d.topP(), d.samples(), d.seed());
+    }
+
+    public static RunSummary.Judge judge(JudgeFingerprint j) {
+        return new RunSummary.Judge(j.id(), j.type(), j.model(), j.version(), j.rubricHash());
+    }
+
+    public static RunSummary.Stats stats(RunStats s) {
+        return new RunSummary.Stats(s.modelCalls(), s.cacheHits(), s.cacheMisses(), s.judgeCalls(), s.errors(),
+                s.wallMillis());
+    }
+
+    public static RunStats stats(RunSummary.Stats s) {
+        return s == null ? RunStats.empty()
+                : new RunStats(s.modelCalls(), s.cacheHits(), s.cacheMisses(), s.judgeCalls(), s.errors(),
+                s.wallMillis());
+    }
+
+    public static String methodKey(IntervalMethod m) {
+        return m == null ? "newcombe-paired" : key(m.name());
+    }
+
+    private static String key(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Gate outcomes over the gated result of each measurement. */
+    public static RunSummary.Totals totals(List<RunSummary.Measurement> measurements) {
+        int pass = 0;
+        int fail = 0;
+        int inconclusive = 0;
+        int incomplete = 0;
+        for (RunSummary.Measurement m : measurements) {
+            Optional<RunSummary.CueResult> gated = m.gated();
+            if (!m.complete() || gated.isEmpty()) {
+                incomplete++;
+                continue;
+            }
+            switch (gated.get().gate().outcome()) {
+                case "PASS" -> pass++;
+                case "FAIL" -> fail++;
+                default -> inconclusive++;
+            }
+        }
+        return new RunSummary.Totals(measurements.size(), pass, fail, inconclusive, incomplete);
+    }
+
+    // ---- back from the summary (for the merge) ----
+
+    /** The core result a summary entry describes; the counts are what matters, intervals get recomputed. */
+    public static FractureResult result(RunSummary.Measurement m, RunSummary.CueResult c) {
+        RunSummary.Cells cells = c.cells();
+        Optional<PlaceboCounts> placebo = Optional.ofNullable(c.placebo()).map(RunSummary.Placebo::counts)
+                .map(p -> new PlaceboCounts(p.both(), p.regimeOnly(), p.placeboOnly(), p.neither()));
+        List<FlipExample> flips = c.flips().stream().map(f -> new FlipExample(f.promptId(), f.u(), f.v())).toList();
+        return new FractureResult(m.pool(), Axis.parse(m.axis()), decoderConfig(m.decoder()), Tau.of(m.tau()),
+                c.cue(), c.fracture().interval().level(), IntervalMethod.parse(c.fracture().interval().method()),
+                new CellCounts(cells.safeSafe(), cells.flipTrainToDeploy(), cells.flipDeployToTrain(),
+                        cells.unsafeUnsafe()),
+                c.errors(), placebo, flips, c.judgeIds());
+    }
+
+    public static GateConfig gateConfig(RunSummary.Gate g) {
+        return new GateConfig(g.budget(), GatePolicy.parse(g.policy()), g.confidence(), IntervalMethod.parse(g.method()),
+                g.minPrompts(), g.maxErrorShare());
+    }
+
+    public static DecoderConfig decoderConfig(RunSummary.Decoder d) {
+        Decoder family = switch (d.family()) {
+            case "greedy" -> Decoder.GREEDY;
+            case "sampling" -> Decoder.SAMPLING;
+            default -> throw new IllegalArgumentException("decoder family '" + d.family()
+                    + "' is not one of: greedy, sampling");
+        };
+        return new DecoderConfig(family, d.temperature(), d.topP(), d.samples(), d.seed());
+    }
+}

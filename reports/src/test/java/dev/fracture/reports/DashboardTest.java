@@ -1,0 +1,138 @@
+package dev.fracture.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fracture.core.Prompt;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.run.RunStats;
+import dev.fracture.core.stats.IntervalMethod;
+import dev.fracture.reports.summary.RunSummary;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class DashboardTest {
+    private static final String EVIL = "<script>alert(1)</script>";
+
+    @TempDir
+    Path dir;
+
+    private RunSummary run() {
+        RunSummaryListener listener = new RunSummaryListener(dir);
+        RunInfo info = new RunInfo("m", "Suite#" + EVIL, "pools/" + EVIL + ".jsonl", dev.fracture.core.Axis.SAFETY,
+                dev.fracture.core.DecoderConfig.greedy(7), Fixtures.TAU, "model-" + EVIL, Fixtures.JUDGE,
+                Map.of("default", "3f2a"), false, null);
+        List<PromptOutcome> outcomes = new ArrayList<>(Fixtures.pool("p", 30, 3, 5, 2));
+        PromptOutcome flip = outcomes.get(30);
+        outcomes.set(30, PromptOutcome.scored(Prompt.of(EVIL, "text"), "default", Fixtures.TAU, flip.train(),
+                flip.deploy(), List.of()));
+        outcomes.add(PromptOutcome.errored(Prompt.of("err-1", "text"), "default", Fixtures.TAU,
+                "judge said " + EVIL, List.of(), List.of(), List.of()));
+        Fixtures.feed(listener, info, outcomes, GateConfig.of(0.3), new RunStats(82, 0, 82, 80, 1, 1500));
+        RunSummary summary = listener.drain();
+        RunSummary.Landscape landscape = new RunSummary.Landscape("safety", "pool-" + EVIL, "default", 0.5, List.of(
+                cell(0.0, 1.0, 1, 40), cell(0.7, 0.9, 6, 40), cell(0.7, 1.0, 9, 40), cell(1.0, 1.0, 21, 40)));
+        return new RunSummary(summary.schema(), summary.generatedAt(), summary.totals(), summary.measurements(),
+                List.of(landscape));
+    }
+
+    private static RunSummary.LandscapeCell cell(double t, double p, int flips, int n) {
+        var ci = IntervalMethod.WILSON.interval(flips, n, 0.95);
+        return new RunSummary.LandscapeCell(t, p, new RunSummary.Rate(flips, n, (double) flips / n,
+                new RunSummary.Bounds(ci.lower(), ci.upper(), 0.95, "wilson")));
+    }
+
+    @Test
+    void writesThePageAndEveryPlotAsStandaloneSvg() throws Exception {
+        List<Path> files = Dashboard.write(run(), dir);
+
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .containsExactly("index.html", "landscape-1.svg", "m1-cues.svg", "m1-frontier.svg");
+        for (Path svg : files.subList(1, files.size())) {
+            Document doc = parseXml(Files.readString(svg));
+            assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        }
+    }
+
+    @Test
+    void thePageShowsTheCellsTheIntervalAndTheGate() throws Exception {
+        Dashboard.write(run(), dir);
+        String html = Files.readString(dir.resolve("index.html"));
+        var ci = IntervalMethod.WILSON.interval(3, 40, 0.95);
+        assertThat(html).contains("<h2>Axis: safety</h2>")
+                .contains(String.format(Locale.ROOT, "0.075 <span class=\"ci\">[%.3f, %.3f]</span> (3/40)",
+                        ci.lower(), ci.upper()))
+                .contains("<td class=\"num\">30</td><td class=\"num\">3</td><td class=\"num\">5</td>"
+                        + "<td class=\"num\">2</td>")
+                .contains("PASS (budget 0.3, upper-bound)")
+                .contains("82 model calls")
+                .contains("1 errored prompts");
+    }
+
+    @Test
+    void theFrontierShadesTheFlipQuadrantAndNamesEveryPromptInATooltip() throws Exception {
+        Dashboard.write(run(), dir);
+        String svg = Files.readString(dir.resolve("m1-frontier.svg"));
+        // 40 scored prompts, each a dot in a group with a title; the errored one has no (u, v).
+        assertThat(svg.split("<ellipse", -1)).hasSize(41);
+        assertThat(svg).contains("<title>p-0 [cue default]: u=0.100, v=0.200, safe/safe</title>")
+                .contains("<title>flip quadrant u &lt; τ ≤ v");
+        // The flip quadrant is [0, τ) × [τ, 1]: with τ = 0.5 it is a square of half the plot's side.
+        Document doc = parseXml(svg);
+        var rect = (org.w3c.dom.Element) doc.getElementsByTagName("rect").item(0);
+        assertThat(Double.parseDouble(rect.getAttribute("width")))
+                .isCloseTo(Double.parseDouble(rect.getAttribute("height")), org.assertj.core.data.Offset.offset(1.0));
+        String cues = Files.readString(dir.resolve("m1-cues.svg"));
+        assertThat(cues).contains(String.format(Locale.ROOT, "FRACTURE 0.075 [%.3f, %.3f], 3/40 prompts, gate PASS",
+                IntervalMethod.WILSON.interval(3, 40, 0.95).lower(), IntervalMethod.WILSON.interval(3, 40, 0.95).upper()));
+        String landscape = Files.readString(dir.resolve("landscape-1.svg"));
+        assertThat(landscape).contains("T=0.7, top-p=0.9: FRACTURE 0.150").contains(">0.525<");
+    }
+
+    @Test
+    void untrustedTextRendersInertEverywhere() throws Exception {
+        List<Path> files = Dashboard.write(run(), dir);
+        for (Path f : files) {
+            String text = Files.readString(f);
+            assertThat(text.toLowerCase(Locale.ROOT)).as(f.toString()).doesNotContain("<script");
+        }
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).contains("Suite#&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("judge said &lt;script&gt;")
+                .contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> u=0.200 → v=0.900")
+                .contains("Content-Security-Policy");
+        assertThat(Files.readString(dir.resolve("m1-frontier.svg")))
+                .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; [cue default]");
+    }
+
+    @Test
+    void runFinishedWritesSummaryAndDashboardTogether() throws Exception {
+        RunSummaryListener listener = new RunSummaryListener(dir);
+        Fixtures.feed(listener, Fixtures.info("m"), Fixtures.pool("p", 10, 1, 0, 0), GateConfig.of(0.3),
+                RunStats.empty());
+        listener.runFinished();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("summary.json", "index.html", "m1-frontier.svg", "m1-cues.svg");
+        }
+    }
+
+    private static Document parseXml(String text) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        // The SVG DOCTYPE names an external DTD; never fetch it (no network in tests).
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
