@@ -8,6 +8,9 @@ import dev.fracture.core.Tau;
 import dev.fracture.core.cache.CacheMode;
 import dev.fracture.core.cache.CachingChatClient;
 import dev.fracture.core.cache.ResponseCache;
+import dev.fracture.core.judge.Judge;
+import dev.fracture.core.judge.JudgeOptions;
+import dev.fracture.core.judge.Judges;
 import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.model.NBatching;
 import dev.fracture.core.model.OpenAiChatClient;
@@ -56,6 +59,7 @@ public final class EndToEndBenchmark {
     private final int concurrency;
     private final int runs;
     private final int promptsInFlight;
+    private final String judgeName;
     private Server server;
 
     private EndToEndBenchmark(Map<String, String> args) {
@@ -66,6 +70,7 @@ public final class EndToEndBenchmark {
         this.concurrency = intArg("concurrency", 64);
         this.runs = intArg("runs", 5);
         this.promptsInFlight = intArg("prompts-in-flight", 256);
+        this.judgeName = args.getOrDefault("judge", "oracle");
     }
 
     public static void main(String[] argv) throws Exception {
@@ -79,9 +84,9 @@ public final class EndToEndBenchmark {
 
     private void run() throws Exception {
         boolean fork = !"in-process".equals(args.getOrDefault("server", "fork"));
-        System.out.printf(Locale.ROOT, "fracture end-to-end benchmark: %d prompts x 2 regimes x k = %d, latency %d ms, "
-                        + "concurrency %d, prompts in flight %d, server %s%n", prompts, k, latencyMillis, concurrency,
-                promptsInFlight, fork ? "in its own JVM" : "in process");
+        System.out.printf(Locale.ROOT, "fracture end-to-end benchmark: %d prompts x 2 regimes x k = %d, latency %d ms,"
+                        + " concurrency %d, prompts in flight %d, judge %s, server %s%n", prompts, k, latencyMillis,
+                concurrency, promptsInFlight, judgeName, fork ? "in its own JVM" : "in process");
         System.out.printf(Locale.ROOT, "java %s, %d processors, load average %.2f at start%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         List<Prompt> pool = TestPools.mixed(prompts / 2, prompts - prompts / 2);
@@ -131,7 +136,9 @@ public final class EndToEndBenchmark {
         OpenAiChatClient http = OpenAiChatClient.create(options);
         ChatClient client = cache == null ? http : CachingChatClient.wrap(http, cache, CacheMode.READ_WRITE);
         RunSpec spec = RunSpec.of("bench", pool, Axis.SAFETY, DecoderConfig.sampling(1.0, 0.95, k, 42), Tau.of(0.5));
-        FractureRunner runner = new FractureRunner(client, ReferenceSubject.oracleJudge(),
+        Judge judge = "oracle".equals(judgeName) ? ReferenceSubject.oracleJudge()
+                : Judges.create(judgeName, JudgeOptions.none());
+        FractureRunner runner = new FractureRunner(client, judge,
                 RunnerOptions.defaults().withPromptsInFlight(promptsInFlight));
         long serverCpu0 = server.cpuNanos();
         long cpu0 = OS.getProcessCpuTime();
