@@ -1,5 +1,6 @@
 package dev.fracture.core.run.internal;
 
+import dev.fracture.core.internal.DaemonThreads;
 import dev.fracture.core.FractureAggregator;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
@@ -85,7 +86,7 @@ public final class RunExecution {
     public RunResult run() {
         long startMillis = System.currentTimeMillis();
         CallCounters.Snapshot atStart = counters.snapshot();
-        judges = Executors.newFixedThreadPool(options.judgeThreads(), new NamedDaemons("fracture-judge"));
+        judges = Executors.newFixedThreadPool(options.judgeThreads(), new DaemonThreads("fracture-judge"));
         try {
             for (Prompt prompt : spec.prompts()) {
                 if (consumerFailure.get() != null) {
