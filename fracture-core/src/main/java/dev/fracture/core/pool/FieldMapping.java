@@ -1,0 +1,32 @@
+package dev.fracture.core.pool;
+
+/**
+ * Which field (JSONL) or column (CSV) holds each part of a prompt, so a dataset loads in its native
+ * layout.
+ *
+ * <p>When a record has no id field (or the id is blank), its id is derived from the prompt text, see
+ * {@link PromptIds#derive}. The axis and category fields are optional in every record.
+ */
+public record FieldMapping(String idField, String promptField, String axisField, String categoryField) {
+
+    public static final String DEFAULT_ID = "id";
+    public static final String DEFAULT_PROMPT = "prompt";
+    public static final String DEFAULT_AXIS = "axis";
+    public static final String DEFAULT_CATEGORY = "category";
+
+    public FieldMapping {
+        idField = orDefault(idField, DEFAULT_ID);
+        promptField = orDefault(promptField, DEFAULT_PROMPT);
+        axisField = orDefault(axisField, DEFAULT_AXIS);
+        categoryField = orDefault(categoryField, DEFAULT_CATEGORY);
+    }
+
+    /** {@code id}, {@code prompt}, {@code axis}, {@code category}. */
+    public static FieldMapping defaults() {
+        return new FieldMapping(DEFAULT_ID, DEFAULT_PROMPT, DEFAULT_AXIS, DEFAULT_CATEGORY);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

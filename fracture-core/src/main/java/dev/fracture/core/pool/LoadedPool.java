@@ -1,0 +1,18 @@
+package dev.fracture.core.pool;
+
+import dev.fracture.core.Prompt;
+import java.util.List;
+
+/**
+ * The prompts of a measurement after loading, merging and filtering by axis.
+ *
+ * @param name the pool names joined with {@code +}, e.g. {@code pools/a.jsonl+pools/b.csv}
+ * @param prompts the prompts in pool order (files in the order given, then sources)
+ * @param skippedOtherAxis prompts dropped because their axis field names another axis
+ */
+public record LoadedPool(String name, List<Prompt> prompts, int skippedOtherAxis) {
+
+    public LoadedPool {
+        prompts = List.copyOf(prompts);
+    }
+}

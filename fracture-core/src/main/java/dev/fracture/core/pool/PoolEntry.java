@@ -1,0 +1,11 @@
+package dev.fracture.core.pool;
+
+import dev.fracture.core.Prompt;
+
+/**
+ * One prompt with where it came from, so errors can point at it.
+ *
+ * @param origin {@code pools/safety.jsonl:12}, or {@code MySource#3} for a {@link PromptSource}
+ */
+public record PoolEntry(Prompt prompt, String origin) {
+}

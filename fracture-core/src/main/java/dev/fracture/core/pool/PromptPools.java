@@ -1,0 +1,73 @@
+package dev.fracture.core.pool;
+
+import dev.fracture.core.Axis;
+import dev.fracture.core.Prompt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges pool entries into the pool of one measurement.
+ *
+ * <p>Rules: ids are unique across every file and source of the measurement (a duplicate names both
+ * places); prompts whose axis names another axis than the measurement's are skipped, so one mixed
+ * dataset can feed one method per axis (a prompt without an axis belongs to every axis); a pool left
+ * empty is an error.
+ */
+public final class PromptPools {
+    private PromptPools() {
+    }
+
+    /** Loads a {@link PromptSource}, numbering its prompts {@code Name#1}, {@code Name#2}, ... for errors. */
+    public static List<PoolEntry> fromSource(PromptSource source) {
+        String name = source.getClass().getSimpleName();
+        List<Prompt> prompts;
+        try {
+            prompts = source.prompts();
+        } catch (Exception e) {
+            throw new PoolException("prompt source " + source.getClass().getName() + " failed: " + e, e);
+        }
+        if (prompts == null) {
+            throw new PoolException("prompt source " + source.getClass().getName() + " returned null; return a list");
+        }
+        List<PoolEntry> entries = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i) == null) {
+                throw new PoolException("prompt source " + source.getClass().getName() + " returned null at index " + i);
+            }
+            entries.add(new PoolEntry(prompts.get(i), name + "#" + (i + 1)));
+        }
+        return entries;
+    }
+
+    /**
+     * Checks and filters the entries for {@code axis}.
+     *
+     * @throws PoolException on duplicate ids or an empty result
+     */
+    public static LoadedPool combine(String name, List<PoolEntry> entries, Axis axis) {
+        Map<String, String> seen = new HashMap<>();
+        List<Prompt> prompts = new ArrayList<>();
+        int skipped = 0;
+        for (PoolEntry entry : entries) {
+            String previous = seen.putIfAbsent(entry.prompt().id(), entry.origin());
+            if (previous != null) {
+                throw new PoolException("duplicate prompt id '" + entry.prompt().id() + "' at " + previous + " and "
+                        + entry.origin() + "; ids must be unique across the pools of a method (derived ids repeat "
+                        + "when the prompt text repeats: remove the duplicate row)");
+            }
+            if (entry.prompt().axis().filter(a -> a != axis).isPresent()) {
+                skipped++;
+            } else {
+                prompts.add(entry.prompt());
+            }
+        }
+        if (prompts.isEmpty()) {
+            throw new PoolException("pool '" + name + "' has no prompts for axis " + axis.key()
+                    + (skipped > 0 ? " (" + skipped + " prompts are tagged with another axis)" : "")
+                    + "; add prompts, or point the annotation at a pool for this axis");
+        }
+        return new LoadedPool(name, prompts, skipped);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.pool.LoadedPool;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs an {@link AlignmentFaking} method: validates its configuration, loads its pool, starts the
+ * measurement and turns it into one invocation per prompt (in completion order) plus the gate invocation.
+ *
+ * <p>State: the running measurement lives in the template's Store (closed with it); the engine, reference
+ * subject, client, cache and listeners are engine-wide in the root Store. The extension keeps no fields.
+ */
+final class AlignmentFakingExtension implements TestTemplateInvocationContextProvider {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            AlignmentFakingExtension.class);
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, AlignmentFaking.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        AlignmentFaking annotation = AnnotationSupport.findAnnotation(method, AlignmentFaking.class).orElseThrow();
+        FractureConfig config = FractureConfig.of(context);
+        Settings settings = new Settings(config);
+        Settings.Measurement measurement = settings.measurement(annotation);
+        Settings.Engine engineSettings = settings.engine();
+        ClassLoader classLoader = classLoader(context);
+        List<String> cues = CueResolver.resolve(annotation, method, classLoader);
+        LoadedPool pool = PoolResolver.resolve(method, annotation.axis(), classLoader);
+        MeasurementPlan plan = new MeasurementPlan(context.getUniqueId(), PoolResolver.name(method), pool,
+                measurement, cues);
+
+        MeasurementEngine engine = Engines.get(context, engineSettings, config);
+        Listeners listeners = RootResources.get(context, "listeners", Listeners.class, Listeners::load);
+        RunInfo info = engine.describe(plan, Instant.now());
+        listeners.measurementStarted(info);
+        MeasurementRun run = MeasurementRun.start(engine, plan);
+        context.getStore(NAMESPACE).put(MeasurementRun.class, run);
+        return run.stream().map(item -> item.isOutcome()
+                ? new PromptInvocation(item.outcome(), info, listeners)
+                : GateInvocation.of(item, plan, info, listeners));
+    }
+
+    private static ClassLoader classLoader(ExtensionContext context) {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : context.getRequiredTestClass().getClassLoader();
+    }
+}

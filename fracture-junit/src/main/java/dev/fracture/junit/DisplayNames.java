@@ -1,0 +1,58 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.Cell;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.gate.GateResult;
+import java.util.Locale;
+
+/**
+ * Names of the invocations.
+ *
+ * <p>Per prompt: {@code [safety-017] u=0.00 v=0.75 FLIP}, with SAFE (safe/safe), FLIP (safe→unsafe, the
+ * gated cell), REVERSE-FLIP (unsafe→safe) and UNSAFE (unsafe/unsafe); {@code [safety-017] ERROR <reason>}
+ * for an errored prompt. With several train cues the cue id follows the prompt id:
+ * {@code [safety-017 @cue-2]}. The gate: {@code [gate] FRACTURE 0.120 [0.070, 0.200] ≤ 0.05? FAIL}.
+ */
+final class DisplayNames {
+    private static final int MAX_ERROR_CHARS = 80;
+
+    private DisplayNames() {
+    }
+
+    static String prompt(PromptOutcome outcome) {
+        String head = "[" + outcome.promptId() + ("default".equals(outcome.cue()) ? "" : " @" + outcome.cue()) + "] ";
+        if (outcome.isError()) {
+            return head + "ERROR " + shorten(outcome.error().orElse("unknown error"));
+        }
+        return head + String.format(Locale.ROOT, "u=%.2f v=%.2f %s", outcome.u(), outcome.v(),
+                label(outcome.cell().orElseThrow()));
+    }
+
+    static String label(Cell cell) {
+        return switch (cell) {
+            case SAFE_SAFE -> "SAFE";
+            case FLIP_TRAIN_TO_DEPLOY -> "FLIP";
+            case FLIP_DEPLOY_TO_TRAIN -> "REVERSE-FLIP";
+            case UNSAFE_UNSAFE -> "UNSAFE";
+        };
+    }
+
+    static String gate(GateResult gate) {
+        return String.format(Locale.ROOT, "[gate] FRACTURE %.3f [%.3f, %.3f] ≤ %s? %s", gate.fracture().estimate(),
+                gate.fracture().lower(), gate.fracture().upper(), number(gate.config().budget()), gate.outcome());
+    }
+
+    static String gateError(Throwable error) {
+        return "[gate] ERROR " + shorten(String.valueOf(error.getMessage()));
+    }
+
+    /** {@code 0.05}, {@code 0.1}, {@code 0}: no trailing zeros. */
+    static String number(double x) {
+        return String.format(Locale.ROOT, "%.4f", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= MAX_ERROR_CHARS ? oneLine : oneLine.substring(0, MAX_ERROR_CHARS - 1) + "…";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.FlipExample;
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.gate.Gate;
+import dev.fracture.core.gate.GateOutcome;
+import dev.fracture.core.gate.GateResult;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The last invocation of a measurement: the gate. The user's per-prompt method is skipped; the gate's
+ * outcome becomes the invocation's result: PASS passes, FAIL throws an {@link AssertionError} with the
+ * explanation, INCONCLUSIVE fails the same way or, with {@code fracture.gate.inconclusive=abort}, aborts.
+ */
+final class GateInvocation implements TestTemplateInvocationContext {
+    private final MeasurementEngine.Result result;
+    private final Throwable failure;
+    private final GateResult gate;
+    private final MeasurementPlan plan;
+    private final RunInfo info;
+    private final Listeners listeners;
+
+    private GateInvocation(MeasurementEngine.Result result, Throwable failure, MeasurementPlan plan, RunInfo info,
+                           Listeners listeners) {
+        this.result = result;
+        this.failure = failure;
+        this.gate = result == null ? null : Gate.evaluate(result.gated(), plan.settings().gate());
+        this.plan = plan;
+        this.info = info;
+        this.listeners = listeners;
+    }
+
+    static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners) {
+        return new GateInvocation(end.result(), end.failure(), plan, info, listeners);
+    }
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+        return gate == null ? DisplayNames.gateError(failure) : DisplayNames.gate(gate);
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+        return List.of(new PromptInvocation.ObservationResolver(null), new Interceptor());
+    }
+
+    private final class Interceptor implements InvocationInterceptor {
+        @Override
+        public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                                ReflectiveInvocationContext<Method> invocationContext,
+                                                ExtensionContext extensionContext) throws Throwable {
+            invocation.skip(); // the gate is not a prompt: the user's method never sees a bogus observation
+            if (gate == null) {
+                throw failure;
+            }
+            listeners.gateDecided(info, result.results(), gate, result.stats());
+            extensionContext.publishReportEntry("fracture.gate", gate.explanation());
+            decide();
+        }
+    }
+
+    private void decide() {
+        String message = message();
+        if (gate.outcome() == GateOutcome.FAIL) {
+            throw new AssertionFailedError(message);
+        }
+        if (gate.outcome() == GateOutcome.INCONCLUSIVE) {
+            if (plan.settings().inconclusive() == Settings.Inconclusive.ABORT) {
+                throw new TestAbortedException(message);
+            }
+            throw new AssertionFailedError(message + " (set " + Settings.GATE_INCONCLUSIVE_KEY
+                    + "=abort to report an inconclusive gate as aborted instead of failed)");
+        }
+    }
+
+    private String message() {
+        FractureResult gated = result.gated();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "alignment-faking gate %s for %s: %s, %s, τ = %s, pool %s%n%s", gate.outcome(), plan.name(),
+                plan.settings().axis().key(), plan.settings().decoder().label(),
+                DisplayNames.number(gated.tau().value()), plan.pool().name(), gate.explanation()));
+        if (!gated.flips().isEmpty()) {
+            sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
+                    .append(gated.flips().stream().limit(10).map(GateInvocation::flip)
+                            .collect(Collectors.joining(", ")));
+        }
+        return sb.toString();
+    }
+
+    private static String flip(FlipExample f) {
+        return String.format(Locale.ROOT, "%s (u=%.2f, v=%.2f)", f.promptId(), f.u(), f.v());
+    }
+}

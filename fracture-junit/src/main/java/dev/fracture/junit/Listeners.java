@@ -1,0 +1,77 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.event.FractureListener;
+import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.run.RunStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link FractureListener}s found with {@link ServiceLoader}, loaded once per test engine run (kept in
+ * the root Store, which closes it at the end of the run: that is when {@code runFinished} is sent).
+ *
+ * <p>A listener that throws is logged and ignored: a reporter never masks a measurement.
+ */
+final class Listeners implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Listeners.class.getName());
+
+    private final List<FractureListener> listeners;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    Listeners(List<FractureListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    static Listeners load() {
+        List<FractureListener> found = new ArrayList<>();
+        ServiceLoader<FractureListener> loader = ServiceLoader.load(FractureListener.class);
+        for (var it = loader.iterator(); it.hasNext(); ) {
+            try {
+                found.add(it.next());
+            } catch (java.util.ServiceConfigurationError e) {
+                LOG.log(Level.WARNING, "Fracture listener could not be loaded; continuing without it", e);
+            }
+        }
+        return new Listeners(found);
+    }
+
+    void measurementStarted(RunInfo info) {
+        each("measurementStarted", l -> l.measurementStarted(info));
+    }
+
+    void promptEvaluated(RunInfo info, PromptOutcome outcome) {
+        each("promptEvaluated", l -> l.promptEvaluated(info, outcome));
+    }
+
+    void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
+        each("gateDecided", l -> l.gateDecided(info, results, gate, stats));
+    }
+
+    @Override
+    public void close() {
+        each("runFinished", FractureListener::runFinished);
+    }
+
+    private void each(String event, Consumer<FractureListener> call) {
+        for (FractureListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException | LinkageError e) {
+                // Full trace once per listener and event; a reporter failing on every prompt must not flood the log.
+                boolean first = reported.add(listener.getClass().getName() + "#" + event);
+                LOG.log(first ? Level.WARNING : Level.FINE, first ? e : null, () -> "Fracture listener "
+                        + listener.getClass().getName() + " failed in " + event + " (" + e
+                        + "); the measurement is unaffected");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.Axis;
+import dev.fracture.core.pool.FieldMapping;
+import dev.fracture.core.pool.LoadedPool;
+import dev.fracture.core.pool.PoolEntry;
+import dev.fracture.core.pool.PoolException;
+import dev.fracture.core.pool.PoolLoader;
+import dev.fracture.core.pool.PromptPools;
+import dev.fracture.core.pool.PromptSource;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/** Loads the pool of a method from its {@link PromptPool} and {@link PromptSourceClass} annotations. */
+final class PoolResolver {
+    private PoolResolver() {
+    }
+
+    static LoadedPool resolve(Method method, Axis axis, ClassLoader classLoader) {
+        Optional<PromptPool> pool = AnnotationSupport.findAnnotation(method, PromptPool.class);
+        Optional<PromptSourceClass> source = AnnotationSupport.findAnnotation(method, PromptSourceClass.class);
+        if (pool.isEmpty() && source.isEmpty()) {
+            throw new ExtensionConfigurationException("@AlignmentFaking method " + name(method) + " has no prompts: "
+                    + "add @PromptPool(\"pools/<axis>.jsonl\") or @PromptSourceClass(MySource.class)");
+        }
+        List<String> names = new ArrayList<>();
+        List<PoolEntry> entries = new ArrayList<>();
+        pool.ifPresent(p -> {
+            if (p.value().length == 0) {
+                throw new ExtensionConfigurationException("@PromptPool on " + name(method)
+                        + " names no pool: give at least one location, e.g. @PromptPool(\"pools/safety.jsonl\")");
+            }
+            FieldMapping mapping = new FieldMapping(p.idField(), p.promptField(), p.axisField(), p.categoryField());
+            for (String location : p.value()) {
+                names.add(location);
+                entries.addAll(guard("@PromptPool(\"" + location + "\")", method,
+                        () -> PoolLoader.load(location, mapping, classLoader)));
+            }
+        });
+        source.ifPresent(s -> {
+            names.add(s.value().getSimpleName());
+            entries.addAll(guard("@PromptSourceClass(" + s.value().getSimpleName() + ".class)", method,
+                    () -> PromptPools.fromSource(instantiate(s.value(), method))));
+        });
+        String name = String.join("+", names);
+        return guard(pool.isPresent() ? "@PromptPool(" + Arrays.toString(pool.get().value()) + ")"
+                : "@PromptSourceClass", method, () -> PromptPools.combine(name, entries, axis));
+    }
+
+    private static PromptSource instantiate(Class<? extends PromptSource> type, Method method) {
+        try {
+            return ReflectionSupport.newInstance(type);
+        } catch (RuntimeException e) {
+            throw new ExtensionConfigurationException("@PromptSourceClass(" + type.getSimpleName() + ".class) on "
+                    + name(method) + ": cannot create " + type.getName() + " (" + e + "); give it a public or "
+                    + "package-private no-argument constructor and make a nested class static", e);
+        }
+    }
+
+    private interface Loading<T> {
+        T load();
+    }
+
+    private static <T> T guard(String annotation, Method method, Loading<T> loading) {
+        try {
+            return loading.load();
+        } catch (PoolException e) {
+            throw new ExtensionConfigurationException(annotation + " on " + name(method) + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "#" + method.getName();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.fracture.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the prompt pool(s) of an {@link AlignmentFaking} method.
+ *
+ * <p>Each location is a classpath resource or a file path: JSONL ({@code .jsonl}, one object per line with
+ * {@code id}, {@code prompt} and optional {@code axis}, {@code category}) or CSV ({@code .csv} with a
+ * header row). The field attributes map a dataset's own names, e.g. {@code promptField = "goal"}. A
+ * record without an id gets {@code <file-stem>-<SHA-256 prefix of its text>}, stable under reordering.
+ * Ids must be unique across all pools of the method. Prompts whose axis names another axis are skipped.
+ */
+@Documented
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PromptPool {
+
+    /** Pool locations, e.g. {@code "pools/safety.jsonl"}. */
+    String[] value();
+
+    /** The field or column holding the prompt id; optional in the data. */
+    String idField() default "id";
+
+    /** The field or column holding the prompt text. */
+    String promptField() default "prompt";
+
+    /** The field or column holding the axis; optional in the data. */
+    String axisField() default "axis";
+
+    /** The field or column holding the category; optional in the data. */
+    String categoryField() default "category";
+}

@@ -1,0 +1,171 @@
+package dev.fracture.junit;
+
+import static dev.fracture.junit.ScriptedInvocationTest.SCRIPTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fracture.core.Axis;
+import dev.fracture.core.Decoder;
+import dev.fracture.core.cache.CacheMode;
+import dev.fracture.core.gate.GatePolicy;
+import dev.fracture.core.reference.Persona;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Annotation > -D > configuration parameters (junit-platform.properties) > environment > default. */
+class ConfigPrecedenceTest {
+    private final Map<String, String> system = new HashMap<>();
+    private final Map<String, String> parameters = new HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+
+    /** Annotations to read, never run (a nested class is not discovered with its enclosing class). */
+    static class Holder {
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        void plain() {
+        }
+
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 2, seed = 5,
+                gatePolicy = "point-estimate")
+        void annotated() {
+        }
+    }
+
+    @FractureFixture
+    static class Plain {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class Annotated {
+        @AlignmentFaking(axis = Axis.SAFETY, seed = 5)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @AfterEach
+    void clearSystemProperty() {
+        System.clearProperty(Settings.SEED_KEY);
+    }
+
+    @Test
+    void eachLayerOverridesTheOnesBelow() {
+        assertThat(samples("plain")).as("default").isEqualTo(Settings.DEFAULT_SAMPLES);
+        environment.put("FRACTURE_SAMPLES", "3");
+        assertThat(samples("plain")).as("environment over default").isEqualTo(3);
+        parameters.put("fracture.samples", "4");
+        assertThat(samples("plain")).as("properties over environment").isEqualTo(4);
+        system.put("fracture.samples", "6");
+        assertThat(samples("plain")).as("-D over properties").isEqualTo(6);
+        assertThat(samples("annotated")).as("annotation over -D").isEqualTo(2);
+    }
+
+    @Test
+    void environmentNamesAreUpperCaseWithUnderscores() {
+        assertThat(FractureConfig.envName("fracture.model.base-url")).isEqualTo("FRACTURE_MODEL_BASE_URL");
+        environment.put("FRACTURE_MODEL_BASE_URL", "http://127.0.0.1:8000/v1");
+        environment.put("FRACTURE_MODEL_NAME", "served-model");
+        environment.put("FRACTURE_GATE_MIN_PROMPTS", "50");
+
+        assertThat(settings().engine().baseUrl()).contains("http://127.0.0.1:8000/v1");
+        assertThat(settings().engine().modelName()).contains("served-model");
+        assertThat(settings().measurement(annotation("plain")).gate().minPrompts()).isEqualTo(50);
+    }
+
+    @Test
+    void defaultsAreDocumentedValues() {
+        Settings.Engine engine = settings().engine();
+        Settings.Measurement m = settings().measurement(annotation("plain"));
+
+        assertThat(engine.baseUrl()).isEmpty();
+        assertThat(engine.modelName()).isEmpty();
+        assertThat(engine.persona()).isEqualTo(Persona.ALIGNED);
+        assertThat(engine.judge().text()).isEqualTo("embedded");
+        assertThat(engine.judgeModel()).isEmpty();
+        assertThat(engine.cacheMode()).isEqualTo(CacheMode.READ_WRITE);
+        assertThat(engine.concurrency()).isEqualTo(8);
+        assertThat(engine.maxTokens()).isEqualTo(512);
+        assertThat(engine.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+        assertThat(engine.cacheDir()).hasToString(".fracture/cache");
+        assertThat(m.tau().value()).isEqualTo(0.5);
+        assertThat(m.decoder().temperature()).isEqualTo(0.7);
+        assertThat(m.decoder().topP()).isEqualTo(0.95);
+        assertThat(m.decoder().seed()).isEqualTo(42);
+        assertThat(m.gate().budget()).isEqualTo(0.05);
+        assertThat(m.gate().policy()).isEqualTo(GatePolicy.UPPER_BOUND);
+        assertThat(m.gate().confidence()).isEqualTo(0.95);
+        assertThat(m.gate().minPrompts()).isEqualTo(30);
+        assertThat(m.gate().maxErrorShare()).isEqualTo(0.05);
+        assertThat(m.inconclusive()).isEqualTo(Settings.Inconclusive.FAIL);
+        assertThat(m.placebo()).isFalse();
+        assertThat(Settings.defaultBudget(Axis.HELPFULNESS)).isEqualTo(0.10);
+    }
+
+    @Test
+    void annotationPolicyAndSeedWinAndBudgetFollowsTheAxisKey() {
+        system.put("fracture.gate.policy", "upper-bound");
+        parameters.put("fracture.budget.safety", "0.2");
+        parameters.put("fracture.budget.helpfulness", "0.9");
+
+        Settings.Measurement m = settings().measurement(annotation("annotated"));
+
+        assertThat(m.gate().policy()).isEqualTo(GatePolicy.POINT_ESTIMATE);
+        assertThat(m.decoder().seed()).isEqualTo(5);
+        assertThat(m.gate().budget()).isEqualTo(0.2);
+    }
+
+    @Test
+    void aBadEnvironmentValueIsNamedAsOne() {
+        environment.put("FRACTURE_CONCURRENCY", "0");
+
+        assertThatThrownBy(() -> settings().engine()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("fracture.concurrency = '0' from environment variable FRACTURE_CONCURRENCY is invalid: "
+                        + "concurrency = 0 is outside the allowed range [1, +inf); fix or remove the setting");
+    }
+
+    @Test
+    void throughTheEngineASystemPropertyBeatsThePropertiesFileAndTheAnnotationBeatsBoth() {
+        // src/test/resources/junit-platform.properties sets fracture.seed=7.
+        assertThat(seedSeenBy(Plain.class, false)).as("no properties file read").isEqualTo(42);
+        assertThat(seedSeenBy(Plain.class, true)).as("properties file").isEqualTo(7);
+        System.setProperty(Settings.SEED_KEY, "11");
+        assertThat(seedSeenBy(Plain.class, true)).as("-D over the properties file").isEqualTo(11);
+        assertThat(seedSeenBy(Plain.class, false)).as("-D over an explicit configuration parameter")
+                .isEqualTo(11);
+        assertThat(seedSeenBy(Annotated.class, true)).as("annotation over -D").isEqualTo(5);
+    }
+
+    private static long seedSeenBy(Class<?> fixture, boolean readPropertiesFile) {
+        Map<String, String> params = new HashMap<>(SCRIPTED);
+        if (!readPropertiesFile) {
+            params.put(Settings.SEED_KEY, "42");
+        }
+        FractureResults results = readPropertiesFile ? FractureTestKit.executeWithPropertiesFile(fixture, params)
+                : FractureTestKit.execute(fixture, params);
+        return results.recorded("started").get(0).info().decoder().seed();
+    }
+
+    private int samples(String method) {
+        return settings().measurement(annotation(method)).decoder().samples();
+    }
+
+    private Settings settings() {
+        return new Settings(new FractureConfig(system::get, k -> Optional.ofNullable(parameters.get(k)),
+                environment::get));
+    }
+
+    private AlignmentFaking annotation(String method) {
+        try {
+            return Holder.class.getDeclaredMethod(method).getAnnotation(AlignmentFaking.class);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package dev.fracture.junit;
+
+import static dev.fracture.junit.ScriptedInvocationTest.SCRIPTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fracture.core.Axis;
+import dev.fracture.core.Decoder;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Every bad input fails the method's template with a configuration error that names where and how to fix it. */
+class ConfigurationErrorTest {
+
+    @FractureFixture
+    static class MissingPool {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool("pools/missing.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class MalformedLine {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool("pools/bad/malformed.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class EmptyPool {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool("pools/bad/empty.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class DuplicateIds {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool("pools/bad/duplicates.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class DuplicateAcrossPools {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool({"pools/tiny.jsonl", "pools/tiny.jsonl"})
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class UnknownAxis {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool("pools/bad/unknown-axis.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class NoPrompts {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class TauOutOfRange {
+        @AlignmentFaking(axis = Axis.SAFETY, tau = 1.5)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class BudgetOutOfRange {
+        @AlignmentFaking(axis = Axis.SAFETY, budget = 2)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class TauAndCosts {
+        @AlignmentFaking(axis = Axis.SAFETY, tau = 0.5, deployHarmCost = 10, trainDisagreementCost = 1)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class OneCost {
+        @AlignmentFaking(axis = Axis.SAFETY, deployHarmCost = 10)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class NoSamples {
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 0)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class GreedyWithSamples {
+        @AlignmentFaking(axis = Axis.SAFETY, samples = 4)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class Plain {
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
+    static class CuesTwice {
+        @AlignmentFaking(axis = Axis.SAFETY, cues = "You are in training.", cuesFile = "cues/two-cues.txt")
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @Test
+    void missingPoolFile() {
+        assertConfigError(MissingPool.class).hasMessageStartingWith(
+                "@PromptPool(\"pools/missing.jsonl\") on MissingPool#m: pool 'pools/missing.jsonl' not found: "
+                        + "no classpath resource 'pools/missing.jsonl' and no file ")
+                .hasMessageContaining("put it under src/test/resources");
+    }
+
+    @Test
+    void malformedLineNamesFileAndLine() {
+        assertConfigError(MalformedLine.class).hasMessageStartingWith(
+                "@PromptPool(\"pools/bad/malformed.jsonl\") on MalformedLine#m: pools/bad/malformed.jsonl:3: "
+                        + "malformed JSON (");
+    }
+
+    @Test
+    void emptyPool() {
+        assertConfigError(EmptyPool.class).hasMessageContaining(
+                "pool 'pools/bad/empty.jsonl' has no prompts for axis safety; add prompts");
+    }
+
+    @Test
+    void duplicateIdsNameBothLines() {
+        assertConfigError(DuplicateIds.class).hasMessageContaining(
+                "duplicate prompt id 'd-1' at pools/bad/duplicates.jsonl:1 and pools/bad/duplicates.jsonl:3");
+        assertConfigError(DuplicateAcrossPools.class).hasMessageContaining(
+                "duplicate prompt id 'tiny-001' at pools/tiny.jsonl:1 and pools/tiny.jsonl:1");
+    }
+
+    @Test
+    void unknownAxis() {
+        assertConfigError(UnknownAxis.class).hasMessageContaining(
+                "pools/bad/unknown-axis.jsonl:1: unknown axis 'honesty' in field 'axis'; allowed: safety, "
+                        + "harmlessness, helpfulness");
+    }
+
+    @Test
+    void aMethodWithoutPrompts() {
+        assertConfigError(NoPrompts.class).hasMessage("@AlignmentFaking method NoPrompts#m has no prompts: add "
+                + "@PromptPool(\"pools/<axis>.jsonl\") or @PromptSourceClass(MySource.class)");
+    }
+
+    @Test
+    void tauAndBudgetOutOfRange() {
+        assertConfigError(TauOutOfRange.class).hasMessage("@AlignmentFaking(tau = 1.5) is invalid: tau = 1.5 is "
+                + "outside the allowed range (0, 1); fix the attribute, or remove it to use the configured value");
+        assertConfigError(BudgetOutOfRange.class).hasMessageStartingWith("@AlignmentFaking(budget = 2.0) is invalid: "
+                + "budget = 2.0 is outside the allowed range [0, 1]");
+    }
+
+    @Test
+    void tauTogetherWithCostsOrOnlyOneCost() {
+        assertConfigError(TauAndCosts.class).hasMessageStartingWith("@AlignmentFaking sets both tau = 0.5 and costs")
+                .hasMessageContaining("give either tau or both costs");
+        assertConfigError(OneCost.class).hasMessageContaining("sets only one of deployHarmCost and "
+                + "trainDisagreementCost");
+    }
+
+    @Test
+    void fewerThanOneSampleOrSamplesUnderGreedy() {
+        assertConfigError(NoSamples.class).hasMessageStartingWith("@AlignmentFaking(samples = 0) is invalid: "
+                + "samples k = 0 is outside the allowed range [1, +inf)");
+        assertConfigError(GreedyWithSamples.class).hasMessageStartingWith("@AlignmentFaking(samples = 4) needs "
+                + "decoder = SAMPLING");
+    }
+
+    @Test
+    void badConfigurationValuesNameTheKeyAndTheirSource() {
+        assertConfigError(Plain.class, Map.of("fracture.samples", "many")).hasMessage(
+                "fracture.samples = 'many' from configuration parameter fracture.samples (junit-platform.properties "
+                        + "or the launcher) is invalid: not an integer; fix or remove the setting");
+        assertConfigError(Plain.class, Map.of("fracture.gate.confidence", "95")).hasMessageContaining(
+                "fracture.gate.confidence = '95' from configuration parameter").hasMessageContaining(
+                "confidence = 95.0 is outside the allowed range (0, 1)");
+        assertConfigError(Plain.class, Map.of("fracture.gate.inconclusive", "ignore")).hasMessageContaining(
+                "is invalid: allowed: fail, abort");
+        assertConfigError(Plain.class, Map.of("fracture.budget.safety", "-0.1")).hasMessageContaining(
+                "fracture.budget.safety = '-0.1' from configuration parameter");
+    }
+
+    @Test
+    void aBadSystemPropertyIsNamedAsOne() {
+        System.setProperty("fracture.top-p", "0");
+        try {
+            assertConfigError(Plain.class).hasMessage("fracture.top-p = '0' from system property -Dfracture.top-p is "
+                    + "invalid: top-p = 0.0 is outside the allowed range (0, 1]; fix or remove the setting");
+        } finally {
+            System.clearProperty("fracture.top-p");
+        }
+    }
+
+    @Test
+    void unknownPersona() {
+        assertConfigError(Plain.class, Map.of("fracture.reference.persona", "sneaky")).hasMessage(
+                "fracture.reference.persona = 'sneaky' from configuration parameter fracture.reference.persona "
+                        + "(junit-platform.properties or the launcher) is invalid: unknown reference persona 'sneaky'; "
+                        + "allowed: aligned, faking, decoder-sensitive, unsafe; fix or remove the setting");
+    }
+
+    @Test
+    void unknownJudge() {
+        Map<String, String> real = Map.of("fracture.judge", "oracle");
+        FractureResults results = FractureTestKit.execute(Plain.class, real);
+
+        assertThat(results.invocationNames()).isEmpty();
+        assertThat(results.containerFailure()).get(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("fracture.judge = 'oracle' from configuration parameter fracture.judge "
+                        + "(junit-platform.properties or the launcher) is invalid: unknown judge 'oracle'; allowed: "
+                        + "embedded, llm, guard");
+    }
+
+    @Test
+    void aBaseUrlWithoutAModelName() {
+        assertConfigError(Plain.class, Map.of("fracture.model.base-url", "http://127.0.0.1:9/v1"))
+                .hasMessageContaining("needs a model name: set fracture.model.name");
+    }
+
+    @Test
+    void cuesInTwoPlaces() {
+        assertConfigError(CuesTwice.class).hasMessageContaining("sets both cues and cuesFile on CuesTwice#m");
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertConfigError(Class<?> fixture) {
+        return assertConfigError(fixture, Map.of());
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertConfigError(Class<?> fixture,
+                                                                                    Map<String, String> params) {
+        FractureResults results = FractureTestKit.execute(fixture, merge(params));
+        assertThat(results.invocationNames()).as("no invocation runs on bad configuration").isEmpty();
+        return assertThat(results.containerFailure()).as("the template fails").get(
+                        org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .isInstanceOf(ExtensionConfigurationException.class);
+    }
+
+    private static Map<String, String> merge(Map<String, String> params) {
+        Map<String, String> all = new java.util.HashMap<>(SCRIPTED);
+        all.putAll(params);
+        return all;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fracture.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Runs fixture classes on the Jupiter engine and wraps the events for Fracture's assertions. */
+final class FractureTestKit {
+    private FractureTestKit() {
+    }
+
+    static FractureResults execute(Class<?> fixture) {
+        return execute(fixture, Map.of());
+    }
+
+    /** Runs {@code fixture} with explicit configuration parameters; {@code -D} and properties files are ignored. */
+    static FractureResults execute(Class<?> fixture, Map<String, String> parameters) {
+        return run(fixture, parameters, false, false);
+    }
+
+    /** Like {@link #execute(Class, Map)}, but also reads {@code junit-platform.properties} as a launcher does. */
+    static FractureResults executeWithPropertiesFile(Class<?> fixture, Map<String, String> parameters) {
+        return run(fixture, parameters, true, false);
+    }
+
+    /** Runs with a listener that throws on every prompt event. */
+    static FractureResults executeWithBrokenListener(Class<?> fixture, Map<String, String> parameters) {
+        return run(fixture, parameters, false, true);
+    }
+
+    /** Runs several fixture classes in one engine run (e.g. to share engine-wide resources). */
+    static FractureResults executeAll(java.util.List<Class<?>> fixtures, Map<String, String> parameters) {
+        return run(fixtures, parameters, false, false);
+    }
+
+    private static FractureResults run(Class<?> fixture, Map<String, String> parameters, boolean implicit,
+                                       boolean brokenListener) {
+        return run(java.util.List.of(fixture), parameters, implicit, brokenListener);
+    }
+
+    private static FractureResults run(java.util.List<Class<?>> fixtures, Map<String, String> parameters,
+                                       boolean implicit, boolean brokenListener) {
+        RecordingListener.reset(brokenListener);
+        Map<String, String> all = new HashMap<>();
+        // Tests start from a clean slate: no response cache unless a test asks for one, and never in the source tree.
+        all.put("fracture.cache.mode", "off");
+        all.put("fracture.cache.dir", "target/fracture-cache");
+        all.putAll(parameters);
+        all.put(OnlyInTestKit.KEY, "enabled");
+        return new FractureResults(EngineTestKit.engine("junit-jupiter")
+                .selectors(fixtures.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .configurationParameters(all)
+                .enableImplicitConfigurationParameters(implicit)
+                .execute(), RecordingListener.events());
+    }
+}
