@@ -28,7 +28,9 @@ public final class FractureAggregator {
     private boolean placeboRan;
     private int errors;
     private final List<FlipExample> flips = new ArrayList<>();
-    private final Set<String> judgeIds = new LinkedHashSet<>();
+    // Fingerprints, not ids: the id is a SHA-256 over the rubric, too costly to compute per sample.
+    private final Set<JudgeFingerprint> judges = new LinkedHashSet<>();
+    private JudgeFingerprint lastJudge;
 
     public FractureAggregator(String pool, Axis axis, DecoderConfig decoder, Tau tau, String cue, double confidence,
                               IntervalMethod method) {
@@ -56,7 +58,11 @@ public final class FractureAggregator {
         }
         for (List<Sample> arm : List.of(outcome.train(), outcome.deploy(), outcome.placebo())) {
             for (Sample s : arm) {
-                judgeIds.add(s.verdict().judge().id());
+                JudgeFingerprint judge = s.verdict().judge();
+                if (judge != lastJudge) {
+                    judges.add(judge);
+                    lastJudge = judge;
+                }
             }
         }
         if (outcome.isError()) {
@@ -88,6 +94,6 @@ public final class FractureAggregator {
                 ? Optional.of(new PlaceboCounts(placebo[0], placebo[1], placebo[2], placebo[3]))
                 : Optional.empty();
         return new FractureResult(pool, axis, decoder, tau, cue, confidence, method, counts, errors, p,
-                List.copyOf(flips), List.copyOf(judgeIds));
+                List.copyOf(flips), judges.stream().map(JudgeFingerprint::id).distinct().toList());
     }
 }

@@ -5,6 +5,7 @@ import dev.fracture.core.pool.LoadedPool;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
@@ -13,7 +14,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs an {@link AlignmentFaking} method: validates its configuration, loads its pool, starts the
- * measurement and turns it into one invocation per prompt (in completion order) plus the gate invocation.
+ * measurement and turns it into one invocation per prompt (in completion order) plus the gate invocation;
+ * with a {@link DecoderSweep}, one invocation per grid point and the cap follow the gate.
  *
  * <p>State: the running measurement lives in the template's Store (closed with it); the engine, reference
  * subject, client, cache and listeners are engine-wide in the root Store. The extension keeps no fields.
@@ -40,6 +42,8 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         LoadedPool pool = PoolResolver.resolve(method, annotation.axis(), classLoader);
         MeasurementPlan plan = new MeasurementPlan(context.getUniqueId(), PoolResolver.name(method), pool,
                 measurement, cues);
+        Optional<SweepGrid> grid = AnnotationSupport.findAnnotation(method, DecoderSweep.class)
+                .map(sweep -> SweepGrid.of(sweep, measurement.decoder(), plan.name()));
 
         MeasurementEngine engine = Engines.get(context, engineSettings, config);
         Listeners listeners = RootResources.get(context, "listeners", Listeners.class, Listeners::load);
@@ -47,9 +51,21 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         listeners.measurementStarted(info);
         MeasurementRun run = MeasurementRun.start(engine, plan);
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
-        return run.stream().map(item -> item.isOutcome()
-                ? new PromptInvocation(item.outcome(), info, listeners)
-                : GateInvocation.of(item, plan, info, listeners));
+        return run.stream().flatMap(item -> item.isOutcome()
+                ? Stream.of(new PromptInvocation(item.outcome(), info, listeners))
+                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners)),
+                        grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners))));
+    }
+
+    /** After the gate: one invocation per grid point as it is measured, then the cap. */
+    private static Stream<TestTemplateInvocationContext> sweep(ExtensionContext context, MeasurementEngine engine,
+                                                               MeasurementPlan plan, SweepGrid grid,
+                                                               MeasurementRun.Item end, RunInfo info,
+                                                               Listeners listeners) {
+        SweepRun sweep = SweepRun.start(engine, plan, grid, end.result(), info, listeners);
+        context.getStore(NAMESPACE).put(SweepRun.class, sweep);
+        return Stream.concat(sweep.stream().map(p -> new GridPointInvocation(p, plan, listeners)),
+                Stream.of(sweep).map(s -> new CapInvocation(s.points(), plan)));
     }
 
     private static ClassLoader classLoader(ExtensionContext context) {

@@ -11,7 +11,8 @@ import java.util.Locale;
  * <p>Per prompt: {@code [safety-017] u=0.00 v=0.75 FLIP}, with SAFE (safe/safe), FLIP (safe→unsafe, the
  * gated cell), REVERSE-FLIP (unsafe→safe) and UNSAFE (unsafe/unsafe); {@code [safety-017] ERROR <reason>}
  * for an errored prompt. With several train cues the cue id follows the prompt id:
- * {@code [safety-017 @cue-2]}. The gate: {@code [gate] FRACTURE 0.120 [0.070, 0.200] ≤ 0.05? FAIL}.
+ * {@code [safety-017 @cue-2]}. The gate: {@code [gate] FRACTURE 0.120 [0.070, 0.200] ≤ 0.05? FAIL}. A
+ * {@link DecoderSweep}'s grid points and cap are named by {@link GridPointInvocation} and {@link CapInvocation}.
  */
 final class DisplayNames {
     private static final int MAX_ERROR_CHARS = 80;
@@ -38,7 +39,12 @@ final class DisplayNames {
     }
 
     static String gate(GateResult gate) {
-        return String.format(Locale.ROOT, "[gate] FRACTURE %.3f [%.3f, %.3f] ≤ %s? %s", gate.fracture().estimate(),
+        return "[gate] " + verdict(gate);
+    }
+
+    /** {@code FRACTURE 0.120 [0.070, 0.200] ≤ 0.05? FAIL}. */
+    static String verdict(GateResult gate) {
+        return String.format(Locale.ROOT, "FRACTURE %.3f [%.3f, %.3f] ≤ %s? %s", gate.fracture().estimate(),
                 gate.fracture().lower(), gate.fracture().upper(), number(gate.config().budget()), gate.outcome());
     }
 
@@ -51,7 +57,7 @@ final class DisplayNames {
         return String.format(Locale.ROOT, "%.4f", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         String oneLine = text.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= MAX_ERROR_CHARS ? oneLine : oneLine.substring(0, MAX_ERROR_CHARS - 1) + "…";
     }

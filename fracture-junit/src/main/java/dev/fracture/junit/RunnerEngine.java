@@ -55,7 +55,9 @@ final class RunnerEngine implements MeasurementEngine {
             OpenAiChatClient http = http(settings, opened);
             opened.push(http);
             ChatClient client = cached(http, settings, opened);
-            Judge judge = new CachingJudge(judge(settings, http));
+            // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
+            // across runs, and a replay-only run touches no model at all.
+            Judge judge = new CachingJudge(judge(settings, client));
             RunnerOptions options = RunnerOptions.defaults()
                     .withModel(settings.modelName().orElse(Settings.DEFAULT_MODEL_NAME))
                     .withMaxTokens(settings.maxTokens())
@@ -100,8 +102,8 @@ final class RunnerEngine implements MeasurementEngine {
         return CachingChatClient.wrap(http, cache, settings.cacheMode());
     }
 
-    private static Judge judge(Settings.Engine settings, ChatClient http) {
-        JudgeOptions options = settings.judgeModel().map(m -> JudgeOptions.of(http, m)).orElse(JudgeOptions.none());
+    private static Judge judge(Settings.Engine settings, ChatClient client) {
+        JudgeOptions options = settings.judgeModel().map(m -> JudgeOptions.of(client, m)).orElse(JudgeOptions.none());
         try {
             return Judges.create(settings.judge().text(), options);
         } catch (IllegalArgumentException e) {

@@ -37,7 +37,36 @@ final class FractureResults {
     }
 
     List<String> promptNames() {
-        return invocationNames().stream().filter(n -> !n.startsWith("[gate]")).toList();
+        return invocationNames().stream().filter(n -> !n.startsWith("[gate]") && !isSweep(n)).toList();
+    }
+
+    /** Names of a decoder sweep's grid-point and cap invocations, in order. */
+    List<String> sweepNames() {
+        return invocationNames().stream().filter(FractureResults::isSweep).toList();
+    }
+
+    private static boolean isSweep(String name) {
+        return name.startsWith("[T=") || name.startsWith("[cap]");
+    }
+
+    /** The execution of the single invocation whose name starts with {@code prefix}. */
+    Execution invocation(String prefix) {
+        List<Execution> found = results.testEvents().executions().list().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(prefix)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one invocation named " + prefix + "…, found " + found.size() + ": "
+                    + invocationNames());
+        }
+        return found.get(0);
+    }
+
+    static TestExecutionResult.Status status(Execution execution) {
+        return execution.getTerminationInfo().getExecutionResult().getStatus();
+    }
+
+    static Throwable throwable(Execution execution) {
+        return execution.getTerminationInfo().getExecutionResult().getThrowable()
+                .orElseThrow(() -> new AssertionError("no throwable; status " + status(execution)));
     }
 
     List<String> gateNames() {

@@ -6,8 +6,9 @@ import dev.fracture.core.event.FractureListener;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.run.RunStats;
+import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.MeasurementCollector;
-import dev.fracture.reports.internal.SummaryMapping;
+import dev.fracture.reports.internal.SummaryGeometry;
 import dev.fracture.reports.summary.RunSummary;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +28,11 @@ import java.util.function.Supplier;
  * concurrently. The directory is {@value #DIR_KEY} (system property), default {@value #DEFAULT_DIR}
  * relative to the working directory (the module directory under Maven). A run without measurements
  * writes nothing, so it never overwrites an earlier summary with an empty one.
+ *
+ * <p>Every measurement gets the Stackelberg Response Frontier's dominance and median lift with intervals
+ * and the paper's four numbers; measurements that differ only in temperature and top-p and fill a grid
+ * get a Flip-Landscape with its decoder cap. Manifold Flows are computed only with {@value #MANIFOLD_KEY}
+ * {@code =true} and the all-MiniLM-L6-v2 jar on the classpath.
  */
 public final class RunSummaryListener implements FractureListener {
 
@@ -38,25 +44,41 @@ public final class RunSummaryListener implements FractureListener {
     public static final String DASHBOARD_KEY = "fracture.reports.dashboard";
     /** The summary's file name inside the reports directory. */
     public static final String SUMMARY_FILE = "summary.json";
+    /**
+     * System property: {@code true} computes Manifold Flows (needs the all-MiniLM-L6-v2 jar on the test
+     * classpath). Default {@code false}: embedding costs about 20 ms per answer.
+     */
+    public static final String MANIFOLD_KEY = ManifoldSettings.ENABLED_KEY;
+    /** System property: at most this many prompts per measurement are embedded (a deterministic sample). Default 200. */
+    public static final String MANIFOLD_MAX_PROMPTS_KEY = ManifoldSettings.MAX_PROMPTS_KEY;
 
     private final Map<String, MeasurementCollector> measurements = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Supplier<Path> directory;
     private final Clock clock;
+    private final Supplier<ManifoldSettings> manifoldSettings;
+    private ManifoldSettings manifold;
 
     /** The ServiceLoader constructor: the directory is read from {@value #DIR_KEY} when the run finishes. */
     public RunSummaryListener() {
-        this(() -> Path.of(System.getProperty(DIR_KEY, DEFAULT_DIR)), Clock.systemUTC());
+        this(() -> Path.of(System.getProperty(DIR_KEY, DEFAULT_DIR)), Clock.systemUTC(),
+                ManifoldSettings::fromSystemProperties);
     }
 
     /** Writes into a fixed directory. */
     public RunSummaryListener(Path directory) {
-        this(() -> directory, Clock.systemUTC());
+        this(() -> directory, Clock.systemUTC(), ManifoldSettings::fromSystemProperties);
     }
 
-    RunSummaryListener(Supplier<Path> directory, Clock clock) {
+    /** Writes into a fixed directory; Manifold Flows as {@code manifold} says. */
+    RunSummaryListener(Path directory, ManifoldSettings manifold) {
+        this(() -> directory, Clock.systemUTC(), () -> manifold);
+    }
+
+    RunSummaryListener(Supplier<Path> directory, Clock clock, Supplier<ManifoldSettings> manifold) {
         this.directory = directory;
         this.clock = clock;
+        this.manifoldSettings = manifold;
     }
 
     @Override
@@ -95,12 +117,23 @@ public final class RunSummaryListener implements FractureListener {
             return null;
         }
         collected.sort(Comparator.comparingLong(MeasurementCollector::sequence));
-        List<RunSummary.Measurement> list = collected.stream().map(MeasurementCollector::toMeasurement).toList();
-        return new RunSummary(RunSummary.SCHEMA, Instant.now(clock).toString(), SummaryMapping.totals(list), list,
-                null);
+        List<MeasurementCollector.Collected> list = collected.stream().map(MeasurementCollector::toMeasurement)
+                .toList();
+        return SummaryGeometry.assemble(Instant.now(clock).toString(),
+                list.stream().map(MeasurementCollector.Collected::measurement).toList(),
+                list.stream().map(MeasurementCollector.Collected::noManifold).toList(), List.of());
+    }
+
+    /** Read once, on the first measurement: the embedder it loads is reused by every later engine run. */
+    private synchronized ManifoldSettings manifold() {
+        if (manifold == null) {
+            manifold = manifoldSettings.get();
+        }
+        return manifold;
     }
 
     private MeasurementCollector collector(RunInfo info) {
-        return measurements.computeIfAbsent(info.id(), id -> new MeasurementCollector(info, sequence.getAndIncrement()));
+        return measurements.computeIfAbsent(info.id(), id -> new MeasurementCollector(info, sequence.getAndIncrement(),
+                manifold()));
     }
 }

@@ -6,7 +6,11 @@ import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
+import dev.fracture.core.geometry.GeometryOptions;
 import dev.fracture.reports.internal.FrontierMath;
+import dev.fracture.reports.internal.Geometry;
+import dev.fracture.reports.internal.ManifoldSettings;
+import dev.fracture.reports.internal.SummaryGeometry;
 import dev.fracture.reports.internal.SummaryMapping;
 import dev.fracture.reports.summary.RunSummary;
 import java.time.Clock;
@@ -24,6 +28,10 @@ import java.util.Objects;
  * their counts; every interval and every gate outcome is recomputed from the merged counts with the
  * core's {@link FractureResult#merge} and {@link Gate#evaluate}. Shards whose judge fingerprints, model,
  * cue texts or gate configurations differ for the same key are refused: their results are not comparable.
+ *
+ * <p>The geometry is recomputed from the merged data too: the frontier's dominance and median lift from
+ * the merged prompt points, the Flip-Landscapes and decoder caps from the merged measurements, and the
+ * paper's numbers from both. Manifold Flows survive only a measurement that came from one shard.
  */
 public final class SummaryMerger {
     private final Clock clock;
@@ -60,9 +68,13 @@ public final class SummaryMerger {
                 landscapes.addAll(s.landscape());
             }
         }
-        List<RunSummary.Measurement> merged = groups.values().stream().map(Group::merged).toList();
-        return new RunSummary(RunSummary.SCHEMA, Instant.now(clock).toString(), SummaryMapping.totals(merged), merged,
-                mergeLandscapes(landscapes));
+        List<Group> merged = List.copyOf(groups.values());
+        List<RunSummary.Measurement> measurements = merged.stream().map(Group::merged).toList();
+        List<String> noManifold = merged.stream().map(Group::noManifold).toList();
+        // Landscapes built from measurements are rebuilt from the merged measurements; others add counts.
+        List<RunSummary.Landscape> other = landscapes.stream().filter(l -> l.cap() == null).toList();
+        return SummaryGeometry.assemble(Instant.now(clock).toString(), measurements, noManifold,
+                other.isEmpty() ? List.of() : mergeLandscapes(other));
     }
 
     static String key(RunSummary.Measurement m) {
@@ -112,7 +124,24 @@ public final class SummaryMerger {
             return new RunSummary.Measurement(first.id(), names(), first.axis(), first.decoder(), first.pool(),
                     first.tau(), first.modelId(), first.judge(), cueHashes(), first.placebo(), earliestStart(),
                     latestFinish(), parts.stream().allMatch(RunSummary.Measurement::complete), stats(), results,
-                    frontier(results), parts.stream().flatMap(p -> p.erroredPrompts().stream()).toList());
+                    frontier(results), parts.stream().flatMap(p -> p.erroredPrompts().stream()).toList(), null,
+                    parts.size() == 1 ? first.manifold() : null);
+        }
+
+        /**
+         * Why the merged measurement has no Manifold Flows. One shard keeps its flows; several cannot be
+         * combined: the unsafe region and the projection are fitted on all answers together, and the
+         * summary does not keep the answers.
+         */
+        String noManifold() {
+            if (parts.size() > 1) {
+                return "not recomputed after merging " + parts.size() + " shards (" + String.join(", ", sources)
+                        + "): Manifold Flows need every answer in one run; run the measurement unsharded with -D"
+                        + ManifoldSettings.ENABLED_KEY + "=true to get Entry";
+            }
+            RunSummary.PaperNumbers numbers = parts.get(0).paperNumbers();
+            return numbers != null && numbers.manifoldEntry() != null && numbers.manifoldEntry().note() != null
+                    ? numbers.manifoldEntry().note() : "the input summary has no Manifold Flows";
         }
 
         /** The same prompt in two shards would be counted twice (e.g. one file given twice). */
@@ -168,7 +197,9 @@ public final class SummaryMerger {
         private RunSummary.Frontier frontier(List<RunSummary.CueResult> results) {
             List<RunSummary.Point> points = parts.stream().filter(p -> p.frontier() != null)
                     .flatMap(p -> p.frontier().prompts().stream()).toList();
-            return FrontierMath.frontier(points, results.isEmpty() ? "default" : results.get(0).cue());
+            GeometryOptions options = results.isEmpty() ? GeometryOptions.defaults()
+                    : Geometry.options(results.get(0).gate());
+            return FrontierMath.frontier(points, results.isEmpty() ? "default" : results.get(0).cue(), options);
         }
     }
 

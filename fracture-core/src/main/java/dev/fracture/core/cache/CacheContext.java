@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What a cached lookup is for, so that a miss in {@link CacheMode#REPLAY_ONLY} can name the prompt.
- * Not part of the cache key.
+ * Not part of the cache key. {@link dev.fracture.core.model.CallContext}, which every {@code ChatClient}
+ * accepts, does the same through the plain interface.
  *
  * @param promptId the prompt's id in its pool
  * @param label free text such as the regime ({@code train}, {@code deploy}); may be empty

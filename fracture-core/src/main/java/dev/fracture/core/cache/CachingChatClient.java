@@ -1,5 +1,6 @@
 package dev.fracture.core.cache;
 
+import dev.fracture.core.model.CallContext;
 import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * request with seed {@code s + a} and {@code n = b - a}, so results match an unbatched run. Each fetched
  * sample is stored as its run arrives, so an interrupted run keeps what it got.
  *
- * <p>Pass a {@link CacheContext} (prompt id and regime) where available: a replay-only miss then names
- * the prompt; without one the message quotes the start of the user message.
+ * <p>Pass a {@link CallContext} (prompt id and regime; the runner always does) or a {@link CacheContext}
+ * where available: a replay-only miss then names the prompt; without one the message quotes the start of
+ * the user message.
  *
  * <p>Lookups are indexed reads done on the calling thread (well under a millisecond each); model calls
  * and writes never block it.
@@ -61,12 +63,18 @@ public final class CachingChatClient implements ChatClient {
 
     @Override
     public CompletableFuture<List<String>> complete(ChatRequest request) {
-        return complete(request, null);
+        return texts(samples(request, 0, null));
+    }
+
+    /** Like {@link #complete(ChatRequest)}, naming the prompt in replay-only misses; the runner calls this. */
+    @Override
+    public CompletableFuture<List<String>> complete(ChatRequest request, CallContext context) {
+        return texts(samples(request, 0, context == null ? null : context.display()));
     }
 
     /** Like {@link #complete(ChatRequest)}, naming the prompt in replay-only misses. */
     public CompletableFuture<List<String>> complete(ChatRequest request, CacheContext context) {
-        return samples(request, 0, context).thenApply(cs -> cs.stream().map(Completion::text).toList());
+        return texts(samples(request, 0, context == null ? null : context.display()));
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class CachingChatClient implements ChatClient {
         if (topLogprobs < 1) {
             throw new IllegalArgumentException("topLogprobs = " + topLogprobs + " is outside the allowed range [1, +inf)");
         }
-        return samples(request, topLogprobs, context);
+        return samples(request, topLogprobs, context == null ? null : context.display());
     }
 
     @Override
@@ -114,7 +122,12 @@ public final class CachingChatClient implements ChatClient {
         return "CachingChatClient{" + mode + ", " + cache + ", " + delegate.endpointId() + "}";
     }
 
-    private CompletableFuture<List<Completion>> samples(ChatRequest request, int topLogprobs, CacheContext context) {
+    private static CompletableFuture<List<String>> texts(CompletableFuture<List<Completion>> samples) {
+        return samples.thenApply(cs -> cs.stream().map(Completion::text).toList());
+    }
+
+    /** The samples of a request; {@code who} names the prompt in a replay-only miss ({@code null}: quote it). */
+    private CompletableFuture<List<Completion>> samples(ChatRequest request, int topLogprobs, String who) {
         if (mode == CacheMode.OFF) {
             return call(request, topLogprobs);
         }
@@ -139,7 +152,7 @@ public final class CachingChatClient implements ChatClient {
             return CompletableFuture.completedFuture(List.of(out));
         }
         if (mode == CacheMode.REPLAY_ONLY) {
-            return CompletableFuture.failedFuture(replayMiss(request, context, runs.get(0)[0], missing, endpoint));
+            return CompletableFuture.failedFuture(replayMiss(request, who, runs.get(0)[0], missing, endpoint));
         }
         List<CompletableFuture<Void>> parts = new ArrayList<>(runs.size());
         for (int[] run : runs) {
@@ -191,15 +204,16 @@ public final class CachingChatClient implements ChatClient {
         return runs;
     }
 
-    private CacheMissException replayMiss(ChatRequest request, CacheContext context, int firstMissing, int missing,
+    private CacheMissException replayMiss(ChatRequest request, String who, int firstMissing, int missing,
                                           String endpoint) {
-        String who = context != null ? context.display() : "the prompt whose user message starts " + quote(request);
-        return new CacheMissException("response cache miss in REPLAY_ONLY mode for " + who + ": " + missing + " of "
-                + request.n() + " samples are not stored (first missing: sample " + firstMissing + ", seed "
-                + (request.seed() + firstMissing) + "; endpoint " + endpoint + ", model " + request.model()
-                + ", temperature " + request.temperature() + ", top_p " + request.topP() + ") in " + cache.file()
-                + ". No model was called. Run once in READ_WRITE mode against the model to record these samples,"
-                + " or check that endpoint, model, messages and decoder settings match the recorded run.");
+        // The fix comes before the details: reports may cut long messages.
+        String prompt = who != null ? who : "the prompt whose user message starts " + quote(request);
+        return new CacheMissException("response cache miss in REPLAY_ONLY mode for " + prompt + ": " + missing + " of "
+                + request.n() + " samples are not stored in " + cache.file() + "; no model was called. Run once in"
+                + " READ_WRITE mode against the model to record these samples, or check that endpoint, model,"
+                + " messages and decoder settings match the recorded run (first missing: sample " + firstMissing
+                + ", seed " + (request.seed() + firstMissing) + "; endpoint " + endpoint + ", model " + request.model()
+                + ", temperature " + request.temperature() + ", top_p " + request.topP() + ").");
     }
 
     private static String quote(ChatRequest request) {

@@ -23,19 +23,45 @@ public record PaperNumbers(Figure fracture, Figure srfMedianLift, Figure manifol
      */
     public static PaperNumbers of(FractureResult headline, FrontierStats frontier, ManifoldResult manifold,
                                   DecoderCap cap) {
-        Figure fracture = Figure.of("fracture", headline.fracture(), headline.decoder().label());
-        Figure lift = Figure.of("srfMedianLift", frontier.medianLift(), frontier.medianLiftInterval(), frontier.n(),
-                "");
-        Figure entry = manifold.entry()
+        return new PaperNumbers(fracture(headline), srfMedianLift(frontier), manifoldEntry(manifold),
+                fractureBeforeCaps(cap), fractureAfterCaps(cap), cap.capSetting());
+    }
+
+    /**
+     * FRACTURE of the headline run with its own confidence level and interval method.
+     *
+     * <p>This and the four methods below build one figure each, for a report that has only some of the
+     * views (e.g. no sweep ran, or Manifold Flows were off) and states the missing ones with
+     * {@link Figure#undefined}.
+     */
+    public static Figure fracture(FractureResult headline) {
+        return Figure.of("fracture", headline.fracture(), headline.decoder().label());
+    }
+
+    /** The SRF median lift with its bootstrap interval. */
+    public static Figure srfMedianLift(FrontierStats frontier) {
+        return Figure.of("srfMedianLift", frontier.medianLift(), frontier.medianLiftInterval(), frontier.n(), "");
+    }
+
+    /** Manifold Entry, or undefined with {@link ManifoldResult#entryNote()} when there is no unsafe region. */
+    public static Figure manifoldEntry(ManifoldResult manifold) {
+        return manifold.entry()
                 .map(e -> Figure.of("manifoldEntry", e, manifold.embedderId()))
                 .orElseGet(() -> Figure.undefined("manifoldEntry", manifold.medDriftInterval().level(), manifold.n(),
                         manifold.entryNote()));
-        Figure before = Figure.of("fractureBeforeCaps", cap.fractureBefore(), "at " + cap.beforeSetting());
-        Figure after = cap.fractureAfter()
+    }
+
+    /** FRACTURE at the uncapped setting, with the cap's gate settings. */
+    public static Figure fractureBeforeCaps(DecoderCap cap) {
+        return Figure.of("fractureBeforeCaps", cap.fractureBefore(), "at " + cap.beforeSetting());
+    }
+
+    /** FRACTURE at the cap corner, or undefined when no grid point passes. */
+    public static Figure fractureAfterCaps(DecoderCap cap) {
+        return cap.fractureAfter()
                 .map(p -> Figure.of("fractureAfterCaps", p, "at the cap corner " + cap.capSetting()))
                 .orElseGet(() -> Figure.undefined("fractureAfterCaps", cap.config().confidence(), 0,
                         "no grid point passes budget " + cap.budget() + ", so there is no cap"));
-        return new PaperNumbers(fracture, lift, entry, before, after, cap.capSetting());
     }
 
     /** The five figures in reporting order. */

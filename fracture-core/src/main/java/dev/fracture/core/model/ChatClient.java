@@ -15,6 +15,15 @@ public interface ChatClient extends AutoCloseable {
     CompletableFuture<List<String>> complete(ChatRequest request);
 
     /**
+     * Like {@link #complete(ChatRequest)}, saying what the call is for so that errors can name the prompt
+     * and regime (a replay-only cache miss does). The default ignores the context; the runner always calls
+     * this form.
+     */
+    default CompletableFuture<List<String>> complete(ChatRequest request, CallContext context) {
+        return complete(request);
+    }
+
+    /**
      * Like {@link #complete} but asks for the first token's top log-probabilities ({@code logprobs},
      * {@code top_logprobs}) where the server supports them; used by classifier judges. The default
      * returns the texts without log-probabilities.

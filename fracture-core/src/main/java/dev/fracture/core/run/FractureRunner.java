@@ -19,8 +19,13 @@ import java.util.function.LongSupplier;
  *
  * <p>A failed model call ({@link dev.fracture.core.model.ModelCallException}), a judge that cannot reach a
  * verdict ({@link dev.fracture.core.judge.JudgeException}) or any other failure of the call or the judge
- * makes that prompt errored with the message kept; it is counted apart, never as a verdict. The client
- * is responsible for timeouts: a call that never completes stalls the run.
+ * makes that prompt errored with the message kept; it is counted apart, never as a verdict. Every call
+ * carries a {@link dev.fracture.core.model.CallContext} (prompt id and regime), so that, for instance, a
+ * replay-only cache miss names the prompt. The client is responsible for timeouts: a call that never
+ * completes stalls the run.
+ *
+ * <p>With a {@link dev.fracture.core.cache.CachingChatClient} as the client, {@link RunStats} takes its
+ * model-call and cache counters from the client's {@link dev.fracture.core.cache.CacheStats}.
  *
  * <p>Same client behaviour, judge, spec and seed give the same results and outcomes.
  */

@@ -3,9 +3,17 @@ package dev.fracture.core.run;
 /**
  * Counters of one run, for reports.
  *
- * @param modelCalls requests sent to the model endpoint (cache misses that went out)
- * @param cacheHits samples served from the response cache
- * @param cacheMisses samples not found in the response cache
+ * <p>When the runner's client is a {@link dev.fracture.core.cache.CachingChatClient}, the model and cache
+ * counters are the deltas of its {@link dev.fracture.core.cache.CacheStats} over the run (so they include
+ * calls that other runs make through the same client at the same time).
+ *
+ * @param modelCalls requests that went to the model side: with a caching client, the requests it forwarded
+ *                   to the wrapped client (one per contiguous run of missing samples; 0 when the cache
+ *                   served everything); otherwise one per (prompt, regime[, cue]) handed to the client.
+ *                   A client that splits a request (n batching off) or retries it makes more HTTP
+ *                   requests than this
+ * @param cacheHits samples served from the response cache (0 without one)
+ * @param cacheMisses samples looked up and not found (all samples in {@code REFRESH}; 0 without a cache)
  * @param judgeCalls verdicts computed (not served from the verdict cache)
  * @param errors prompts that errored
  * @param wallMillis wall-clock time of the run

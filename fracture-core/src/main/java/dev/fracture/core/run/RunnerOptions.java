@@ -15,8 +15,10 @@ import java.util.function.LongSupplier;
  * @param judgeThreads threads that run the judge (judges may block, e.g. on an LLM call)
  * @param progress receives one progress line at a time (no carriage returns)
  * @param progressInterval the least time between two progress lines (the final line always prints)
- * @param cacheHits response-cache hits so far, when a cache is in use (shown in progress and stats)
- * @param cacheMisses response-cache misses so far, when a cache is in use
+ * @param cacheHits response-cache hits so far, for a cache the runner cannot see (shown in progress and
+ *                  stats); ignored when the client is a {@link dev.fracture.core.cache.CachingChatClient},
+ *                  whose own counters are used
+ * @param cacheMisses response-cache misses so far, likewise
  */
 public record RunnerOptions(String model, int maxTokens, int promptsInFlight, int judgeThreads,
                             Consumer<String> progress, Duration progressInterval, Optional<LongSupplier> cacheHits,
@@ -76,7 +78,11 @@ public record RunnerOptions(String model, int maxTokens, int promptsInFlight, in
                 cacheMisses);
     }
 
-    /** Cache counters to show in progress lines and {@link RunStats} (deltas over the run). */
+    /**
+     * Cache counters to show in progress lines and {@link RunStats} (deltas over the run), for a cache
+     * hidden behind another client; a {@link dev.fracture.core.cache.CachingChatClient} given to the runner
+     * is counted without this.
+     */
     public RunnerOptions withCacheCounters(LongSupplier hits, LongSupplier misses) {
         return new RunnerOptions(model, maxTokens, promptsInFlight, judgeThreads, progress, progressInterval,
                 Optional.ofNullable(hits), Optional.ofNullable(misses));

@@ -250,6 +250,24 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void aBodyCutOffMidJsonIsRetriedAndFailsClearlyWhenItPersists() throws Exception {
+        String cut = choices("Sure").substring(0, 60);
+        server.enqueue(ok(cut));
+        server.enqueue(ok(choices("Sure")));
+        assertThat(client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS)).containsExactly("Sure");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(ok(cut));
+        }
+        assertThatThrownBy(() -> client(b -> b.maxRetries(2)).complete(request(1, 1)).get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOf(ModelCallException.class)
+                .hasMessageContaining("HTTP 200").hasMessageContaining("truncated body")
+                .hasMessageContaining("gave up after 3 attempts");
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
     void missingChoicesOrMessageFails() {
         server.enqueue(ok("{\"error\":{\"message\":\"model not loaded\"}}"));
         server.enqueue(ok("{\"choices\":[{\"index\":0}]}"));

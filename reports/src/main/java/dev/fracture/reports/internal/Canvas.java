@@ -19,6 +19,7 @@ import org.jfree.svg.SVGHints;
 final class Canvas {
     static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
 
     final SVGGraphics2D g;
     final double left;
@@ -81,6 +82,14 @@ final class Canvas {
         g.setRenderingHint(SVGHints.KEY_END_GROUP, "end");
     }
 
+    /** Draws several shapes inside one group with a {@code <title>} (e.g. an arrow: its shaft and its head). */
+    void groupWithTooltip(String tooltip, Runnable draw) {
+        g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, idPrefix + "-" + (++ids));
+        g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip);
+        draw.run();
+        g.setRenderingHint(SVGHints.KEY_END_GROUP, "end");
+    }
+
     void text(String s, double x, double y, Font font, Color color) {
         g.setFont(font);
         g.setColor(color);
@@ -100,12 +109,13 @@ final class Canvas {
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(left, top, width, height));
-        for (double x = xMin; xStep > 0 && x <= xMax + 1e-9; x += xStep) {
+        // Ticks at whole multiples of the step, wherever the range starts.
+        for (double x = firstTick(xMin, xStep); xStep > 0 && x <= xMax + 1e-9; x += xStep) {
             g.setColor(Color.GRAY);
             g.draw(new Line2D.Double(px(x), py(yMin), px(x), py(yMin) + 4));
             centred(num(x), px(x), py(yMin) + 16, TEXT, Color.DARK_GRAY);
         }
-        for (double y = yMin; y <= yMax + 1e-9; y += yStep) {
+        for (double y = firstTick(yMin, yStep); y <= yMax + 1e-9; y += yStep) {
             g.setColor(Color.GRAY);
             g.draw(new Line2D.Double(px(xMin) - 4, py(y), px(xMin), py(y)));
             String label = num(y);
@@ -114,6 +124,10 @@ final class Canvas {
         }
         centred(xTitle, left + width / 2, top + height + 34, TEXT, Color.BLACK);
         text(yTitle, 6, top - 10, TEXT, Color.BLACK);
+    }
+
+    static double firstTick(double min, double step) {
+        return step <= 0 ? min : Math.ceil(min / step - 1e-9) * step;
     }
 
     String svgElement() {
@@ -125,6 +139,8 @@ final class Canvas {
     }
 
     static String num(double x) {
+        // Ticks computed as k × step can land a rounding error away from 0 and print as "-0".
+        x = Math.abs(x) < 1e-9 ? 0.0 : x;
         return String.format(Locale.ROOT, "%.3f", x).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

@@ -50,28 +50,46 @@ public final class DashboardPage {
                                 + "INCONCLUSIVE</span>, %d incomplete</p>\n", t.measurements(), t.pass(), t.fail(),
                         t.inconclusive(), t.incomplete()));
         int index = 0;
+        int landscapes = 0;
+        List<RunSummary.Landscape> allLandscapes = s.landscape() == null ? List.of() : s.landscape();
         for (Axis axis : Axis.values()) {
             List<RunSummary.Measurement> ms = s.measurements().stream().filter(m -> axis.key().equals(m.axis()))
                     .toList();
-            if (ms.isEmpty()) {
+            List<RunSummary.Landscape> ls = allLandscapes.stream().filter(l -> axis.key().equals(l.axis())).toList();
+            if (ms.isEmpty() && ls.isEmpty()) {
                 continue;
             }
             html.append("<section id=\"axis-").append(axis.key()).append("\">\n<h2>Axis: ").append(axis.key())
                     .append("</h2>\n");
+            html.append(GeometryHtml.paperNumbers(ms));
+            for (RunSummary.Landscape l : ls) {
+                landscape(l, ++landscapes);
+            }
             for (RunSummary.Measurement m : ms) {
                 measurement(m, "m" + (++index));
             }
             html.append("</section>\n");
         }
-        if (s.landscape() != null) {
+        List<RunSummary.Landscape> unplaced = allLandscapes.stream()
+                .filter(l -> java.util.Arrays.stream(Axis.values()).noneMatch(a -> a.key().equals(l.axis()))).toList();
+        if (!unplaced.isEmpty()) {
             html.append("<section id=\"landscape\">\n<h2>Flip-Landscape</h2>\n");
-            int i = 0;
-            for (RunSummary.Landscape l : s.landscape()) {
-                plot("landscape-" + (++i), Plots.landscape(l, "landscape" + i));
+            for (RunSummary.Landscape l : unplaced) {
+                landscape(l, ++landscapes);
             }
             html.append("</section>\n");
         }
         html.append("</body>\n</html>\n");
+    }
+
+    private void landscape(RunSummary.Landscape l, int number) {
+        html.append("<div class=\"landscape\" id=\"landscape-").append(number).append("\">\n<h3>Flip-Landscape: ")
+                .append(escape(l.pool())).append(" · cue ").append(escape(l.cue())).append(" · τ ")
+                .append(Canvas.num(l.tau())).append("</h3>\n");
+        html.append(GeometryHtml.landscapeText(l));
+        html.append("<div class=\"plots\">\n");
+        plot("landscape-" + number, Plots.landscape(l, "landscape" + number));
+        html.append("</div>\n</div>\n");
     }
 
     private void measurement(RunSummary.Measurement m, String id) {
@@ -97,10 +115,18 @@ public final class DashboardPage {
         errored(m);
         html.append("<div class=\"plots\">\n");
         plot(id + "-frontier", Plots.frontier(m, id + "f"));
+        html.append(GeometryHtml.frontierStats(m.frontier()));
         if (!m.results().isEmpty()) {
             plot(id + "-cues", Plots.cues(m, id + "c"));
         }
-        html.append("</div>\n</article>\n");
+        html.append("</div>\n");
+        if (m.manifold() != null) {
+            html.append("<div class=\"plots\">\n");
+            plot(id + "-manifold", ManifoldPlot.draw(m.manifold(), id + "mf"));
+            html.append(GeometryHtml.manifoldStats(m.manifold()));
+            html.append("</div>\n");
+        }
+        html.append("</article>\n");
     }
 
     private void stats(RunSummary.Measurement m) {
@@ -149,5 +175,9 @@ public final class DashboardPage {
             + ".PASS{color:#17692f}.FAIL{color:#b00020}.INCONCLUSIVE{color:#a05a00}"
             + ".badge{font-size:.8em;border:1px solid currentColor;border-radius:3px;padding:0 .3em}"
             + ".explanation{background:#f6f6f6;padding:.5em;border-left:3px solid #999}"
-            + ".plots{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}article{margin-bottom:2.5em}";
+            + ".plots{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}figure{margin:0}"
+            + "article{margin-bottom:2.5em}.geo{font-size:.9em;min-width:16em;max-width:28em}.geo dt{font-weight:bold}"
+            + ".geo dd{margin:0 0 .5em 0}.why{color:#777;font-size:.85em}table.paper td{vertical-align:top}"
+            + "table.paper td>span{white-space:nowrap}"
+            + ".landscape{margin-bottom:2em}";
 }

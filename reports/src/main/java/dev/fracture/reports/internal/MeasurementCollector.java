@@ -5,6 +5,7 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.geometry.GeometryOptions;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.reports.summary.RunSummary;
 import java.time.Instant;
@@ -21,6 +22,8 @@ public final class MeasurementCollector {
 
     private final RunInfo info;
     private final long sequence;
+    private final ManifoldSettings manifold;
+    private final ManifoldSample answers;
     private final List<RunSummary.Point> points = new ArrayList<>();
     private final List<RunSummary.ErroredPrompt> errored = new ArrayList<>();
     private List<FractureResult> results;
@@ -28,9 +31,16 @@ public final class MeasurementCollector {
     private RunStats stats;
     private Instant finished;
 
-    public MeasurementCollector(RunInfo info, long sequence) {
+    /** The measurement's summary entry, and the reason it has no Manifold Flows when it has none. */
+    public record Collected(RunSummary.Measurement measurement, String noManifold) {
+    }
+
+    public MeasurementCollector(RunInfo info, long sequence, ManifoldSettings manifold) {
         this.info = info;
         this.sequence = sequence;
+        this.manifold = manifold;
+        // Answer texts are kept only when the flows will be computed: they are the one unbounded-size input.
+        this.answers = manifold.enabled() ? new ManifoldSample(manifold.maxPrompts()) : null;
     }
 
     public long sequence() {
@@ -44,6 +54,9 @@ public final class MeasurementCollector {
                     reason.length() > MAX_ERROR_CHARS ? reason.substring(0, MAX_ERROR_CHARS) + "…" : reason));
             return;
         }
+        if (answers != null) {
+            answers.add(o);
+        }
         Double w = o.w().isPresent() ? o.w().getAsDouble() : null;
         points.add(new RunSummary.Point(o.promptId(), o.cue(), o.u(), o.v(), w, o.cell().orElseThrow().name()));
     }
@@ -55,7 +68,8 @@ public final class MeasurementCollector {
         this.finished = when;
     }
 
-    public synchronized RunSummary.Measurement toMeasurement() {
+    /** The summary entry; computes the frontier statistics and, when switched on, Manifold Flows. */
+    public synchronized Collected toMeasurement() {
         List<RunSummary.CueResult> cues = new ArrayList<>();
         if (results != null) {
             for (int i = 0; i < results.size(); i++) {
@@ -66,14 +80,19 @@ public final class MeasurementCollector {
             }
         }
         String gatedCue = cues.isEmpty() ? "default" : cues.get(0).cue();
-        return new RunSummary.Measurement(info.id(), info.name(), info.axis().key(),
+        GeometryOptions options = gate == null ? GeometryOptions.defaults()
+                : Geometry.options(SummaryMapping.gate(gate));
+        ManifoldMath.Outcome flows = answers == null ? new ManifoldMath.Outcome(null, manifold.offReason())
+                : ManifoldMath.compute(manifold, answers, gatedCue, options);
+        RunSummary.Measurement m = new RunSummary.Measurement(info.id(), info.name(), info.axis().key(),
                 SummaryMapping.decoder(info.decoder()), info.pool(), info.tau().value(), info.modelId(),
                 SummaryMapping.judge(info.judge()), info.cueHashes(), info.placebo(),
                 info.started() == null ? null : info.started().toString(),
                 finished == null ? null : finished.toString(), results != null,
                 SummaryMapping.stats(stats == null ? RunStats.empty() : stats), cues,
-                FrontierMath.frontier(sorted(points, RunSummary.Point::cue, RunSummary.Point::id), gatedCue),
-                sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id));
+                FrontierMath.frontier(points, gatedCue, options),
+                sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold());
+        return new Collected(m, flows.reason());
     }
 
     /** Prompts arrive in thread order; the file is sorted so that two runs of the same pool diff cleanly. */

@@ -2,6 +2,7 @@ package dev.fracture.reports.internal;
 
 import dev.fracture.core.Cell;
 import dev.fracture.reports.summary.RunSummary;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -13,6 +14,8 @@ import java.util.TreeSet;
 /** The dashboard's plots, drawn with JFreeSVG. Each returns a canvas that yields standalone SVG. */
 final class Plots {
     static final Color FLIP_ZONE = new Color(255, 205, 205);
+    /** The decoder cap's outline: blue, apart from the white-to-red heat scale. */
+    static final Color CAP = new Color(20, 70, 200);
     static final Map<String, Color> CELL_COLORS = Map.of(
             Cell.SAFE_SAFE.name(), new Color(60, 140, 90),
             Cell.FLIP_TRAIN_TO_DEPLOY.name(), new Color(200, 30, 30),
@@ -84,7 +87,10 @@ final class Plots {
         return c;
     }
 
-    /** The Flip-Landscape: FRACTURE over the temperature × top-p grid, darker is more flips. */
+    /**
+     * The Flip-Landscape: FRACTURE over the temperature × top-p grid, darker is more flips. Each cell shows
+     * its FRACTURE and, when known, the gate outcome there; the decoder cap's rectangle is outlined.
+     */
     static Canvas landscape(RunSummary.Landscape l, String idPrefix) {
         List<Double> temps = List.copyOf(new TreeSet<>(l.grid().stream().map(RunSummary.LandscapeCell::temperature)
                 .toList()));
@@ -92,7 +98,7 @@ final class Plots {
                 .toList()));
         int cols = Math.max(1, temps.size());
         int rows = Math.max(1, topPs.size());
-        Canvas c = new Canvas(Math.max(420, 70 * cols + 90), Math.max(220, 44 * rows + 100), 60, 40, 20, 48, idPrefix)
+        Canvas c = new Canvas(Math.max(420, 70 * cols + 90), Math.max(240, 44 * rows + 120), 60, 40, 20, 68, idPrefix)
                 .range(0, cols, 0, rows);
         for (RunSummary.LandscapeCell cell : l.grid()) {
             int i = temps.indexOf(cell.temperature());
@@ -100,11 +106,17 @@ final class Plots {
             RunSummary.Rate f = cell.fracture();
             Rectangle2D r = c.rect(i, i + 1, j, j + 1);
             c.fillWithTooltip(r, heat(f.estimate()), String.format(Locale.ROOT,
-                    "T=%s, top-p=%s: FRACTURE %.3f [%.3f, %.3f], %d/%d prompts", Canvas.num(cell.temperature()),
+                    "T=%s, top-p=%s: FRACTURE %.3f [%.3f, %.3f], %d/%d prompts%s%s", Canvas.num(cell.temperature()),
                     Canvas.num(cell.topP()), f.estimate(), f.interval().lower(), f.interval().upper(), f.count(),
-                    f.total()));
-            c.centred(String.format(Locale.ROOT, "%.3f", f.estimate()), r.getCenterX(), r.getCenterY() + 4,
-                    Canvas.TEXT, f.estimate() > 0.5 ? Color.WHITE : Color.BLACK);
+                    f.total(), cell.gate() == null ? "" : ", gate " + cell.gate(),
+                    Boolean.TRUE.equals(cell.insideCap()) ? ", inside the cap" : ""));
+            Color ink = f.estimate() > 0.5 ? Color.WHITE : Color.BLACK;
+            boolean gated = cell.gate() != null;
+            c.centred(String.format(Locale.ROOT, "%.3f", f.estimate()), r.getCenterX(),
+                    r.getCenterY() + (gated ? -1 : 4), Canvas.TEXT, ink);
+            if (gated) {
+                c.centred(cell.gate(), r.getCenterX(), r.getCenterY() + 12, Canvas.SMALL, ink);
+            }
         }
         for (int i = 0; i < temps.size(); i++) {
             c.centred(Canvas.num(temps.get(i)), c.px(i + 0.5), c.top + c.height + 16, Canvas.TEXT, Color.DARK_GRAY);
@@ -115,10 +127,37 @@ final class Plots {
         c.centred("temperature", c.left + c.width / 2, c.top + c.height + 34, Canvas.TEXT, Color.BLACK);
         c.text("top-p", 14, c.top - 6, Canvas.TEXT, Color.BLACK);
         c.g.setColor(Color.GRAY);
+        c.g.setStroke(new BasicStroke(1f));
         c.g.draw(c.rect(0, cols, 0, rows));
+        capOutline(c, l, temps, topPs);
         c.text("Flip-Landscape: " + l.axis() + " / " + shorten(l.pool(), 32) + " / cue " + shorten(l.cue(), 16), 6, 14,
                 Canvas.TITLE, Color.BLACK);
         return c;
+    }
+
+    /** The cap's lower-left rectangle, outlined thick in its own titled group, and a caption line. */
+    private static void capOutline(Canvas c, RunSummary.Landscape l, List<Double> temps, List<Double> topPs) {
+        RunSummary.Cap cap = l.cap();
+        if (cap == null) {
+            return;
+        }
+        String caption;
+        if (cap.maxTemperature() == null) {
+            caption = "decoder cap: none (even the lowest point fails budget " + Canvas.num(cap.budget()) + ")";
+        } else {
+            int i = temps.indexOf(cap.maxTemperature());
+            int j = topPs.indexOf(cap.maxTopP());
+            String title = "decoder cap " + cap.setting() + ": " + cap.pointsInside() + " of " + cap.points()
+                    + " grid points, every one passes budget " + Canvas.num(cap.budget());
+            c.groupWithTooltip(title, () -> {
+                c.g.setColor(CAP);
+                c.g.setStroke(new BasicStroke(3.5f));
+                c.g.draw(c.rect(0, i + 1, 0, j + 1));
+            });
+            caption = "outlined: decoder cap " + cap.setting() + " (" + cap.pointsInside() + " of " + cap.points()
+                    + " points)";
+        }
+        c.text(caption, 6, c.top + c.height + 56, Canvas.TEXT, CAP);
     }
 
     /** White (0) to deep red (1). */

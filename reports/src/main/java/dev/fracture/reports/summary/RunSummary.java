@@ -1,5 +1,6 @@
 package dev.fracture.reports.summary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -41,20 +42,38 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param complete false when the gate never decided (e.g. the run was interrupted); results are then empty
      * @param results one per cue paraphrase, the gated one first
      * @param frontier per-prompt (u, v) points and the frontier's summary numbers; null without scored prompts
+     * @param paperNumbers the paper's four numbers for this measurement (undefined ones carry the reason)
+     * @param manifold Manifold Flows of the gated cue; null unless they were switched on and computed
      */
     public record Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                               String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
                               String started, String finished, boolean complete, Stats stats,
-                              List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts) {
+                              List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                              PaperNumbers paperNumbers, Manifold manifold) {
         public Measurement {
             cueHashes = cueHashes == null ? Map.of() : Map.copyOf(cueHashes);
             results = results == null ? List.of() : List.copyOf(results);
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
         }
 
+        /** A measurement without the geometry sections (they are added by {@link #withGeometry}). */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, null, null);
+        }
+
         /** The result the gate decided on, if any. */
         public java.util.Optional<CueResult> gated() {
             return results.stream().filter(CueResult::gated).findFirst();
+        }
+
+        /** This measurement with the given paper numbers and Manifold Flows. */
+        public Measurement withGeometry(PaperNumbers numbers, Manifold flows) {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, results, frontier, erroredPrompts, numbers, flows);
         }
     }
 
@@ -130,15 +149,30 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     /**
      * The Stackelberg Response Frontier.
      *
-     * @param cue the cue whose points {@code dominance} and {@code medianLift} are computed over (the gated one)
-     * @param dominance share of those points with v &gt; u
+     * @param cue the cue whose points the numbers are computed over (the gated one; {@code *} for all points
+     *            when no point has that cue)
+     * @param dominance share of those points with v &gt; u (strictly)
      * @param medianLift median of v − u over those points
      * @param prompts every scored prompt of every cue
+     * @param n the points of {@code cue} the numbers rest on
+     * @param dominanceInterval binomial interval of the dominance (the gate's confidence level and method)
+     * @param medianLiftInterval percentile bootstrap interval of the median lift, over prompts
      */
-    public record Frontier(String cue, double dominance, double medianLift, List<Point> prompts) {
+    public record Frontier(String cue, double dominance, double medianLift, List<Point> prompts, Integer n,
+                           Bounds dominanceInterval, BootstrapBounds medianLiftInterval) {
         public Frontier {
             prompts = prompts == null ? List.of() : List.copyOf(prompts);
         }
+    }
+
+    /**
+     * A percentile bootstrap interval; {@code method} is always {@code percentile-bootstrap}.
+     *
+     * @param resamples B, the number of resamples
+     * @param seed the resampling seed, so the interval can be reproduced
+     */
+    public record BootstrapBounds(double lower, double upper, double level, String method, int resamples,
+                                  long seed) {
     }
 
     /** One scored prompt: u, v, w (placebo, optional) and its cell name (e.g. {@code FLIP_TRAIN_TO_DEPLOY}). */
@@ -149,14 +183,122 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     public record ErroredPrompt(String id, String cue, String error) {
     }
 
-    /** FRACTURE over a temperature × top-p grid for one (axis, pool, cue, τ). */
-    public record Landscape(String axis, String pool, String cue, double tau, List<LandscapeCell> grid) {
+    /**
+     * FRACTURE over a temperature × top-p grid for one (axis, pool, cue, τ), with the decoder cap read off it.
+     *
+     * <p>The reporters build it from measurements that differ only in temperature and top-p; those fill
+     * every optional field. A landscape written by another tool may carry the grid alone.
+     *
+     * @param samples k of every grid point (optional)
+     * @param seed the decoder seed of every grid point (optional)
+     * @param cap the decoder cap (optional)
+     * @param fractureBeforeCaps FRACTURE at the highest temperature and top-p (optional)
+     * @param fractureAfterCaps FRACTURE at the cap corner, undefined when the cap is empty (optional)
+     */
+    public record Landscape(String axis, String pool, String cue, double tau, List<LandscapeCell> grid,
+                            Integer samples, Long seed, String modelId, String judgeId, Cap cap,
+                            Figure fractureBeforeCaps, Figure fractureAfterCaps) {
         public Landscape {
             grid = grid == null ? List.of() : List.copyOf(grid);
         }
+
+        /** A landscape that is only a grid. */
+        public Landscape(String axis, String pool, String cue, double tau, List<LandscapeCell> grid) {
+            this(axis, pool, cue, tau, grid, null, null, null, null, null, null, null);
+        }
     }
 
-    /** One grid point of a landscape. */
-    public record LandscapeCell(double temperature, double topP, Rate fracture) {
+    /**
+     * One grid point of a landscape.
+     *
+     * @param measurementId the measurement measured at this point (optional)
+     * @param gate the gate's outcome at this point under the cap's gate settings (optional)
+     * @param admissible whether the gate passes here (optional)
+     * @param insideCap whether the point lies in the cap's rectangle T ≤ T_max, p ≤ p_max (optional)
+     */
+    public record LandscapeCell(double temperature, double topP, Rate fracture, String measurementId, String gate,
+                                Boolean admissible, Boolean insideCap) {
+
+        /** A grid point with FRACTURE alone. */
+        public LandscapeCell(double temperature, double topP, Rate fracture) {
+            this(temperature, topP, fracture, null, null, null, null);
+        }
+    }
+
+    /**
+     * The decoder cap: every grid point with T ≤ {@code maxTemperature} and p ≤ {@code maxTopP} passes the gate.
+     *
+     * @param setting e.g. {@code T ≤ 0.7, top-p ≤ 0.9}, or {@code none} when even the lowest point fails
+     * @param maxTemperature T_max, null when the cap is {@code none}
+     * @param maxTopP p_max, null when the cap is {@code none}
+     * @param pointsInside grid points inside the cap's rectangle
+     * @param pointsAdmissible grid points where the gate passes, inside the cap or not
+     * @param points all grid points
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Cap(String setting, Double maxTemperature, Double maxTopP, int pointsInside, int pointsAdmissible,
+                      int points, double budget, String policy, double confidence, String method) {
+    }
+
+    /**
+     * One reported number with its interval; {@code estimate}, {@code lower} and {@code upper} are null
+     * when the number is undefined here, and {@code note} says why.
+     *
+     * @param method how the interval was computed, e.g. {@code Wilson}, {@code percentile bootstrap (B=2000, seed=…)}
+     * @param n the prompts it rests on
+     * @param note what the number is measured at, or why it is undefined
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Figure(String name, Double estimate, Double lower, Double upper, double level, String method,
+                         int n, String note) {
+
+        public boolean defined() {
+            return estimate != null;
+        }
+    }
+
+    /**
+     * The paper's four numbers: FRACTURE, the SRF median lift, Manifold Entry and FRACTURE before/after
+     * decoder caps.
+     *
+     * @param capSetting the cap of this measurement's sweep ({@code none} when no grid point passes), null when
+     *                   it was not part of a full sweep
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PaperNumbers(Figure fracture, Figure srfMedianLift, Figure manifoldEntry, Figure fractureBeforeCaps,
+                               Figure fractureAfterCaps, String capSetting) {
+
+        public List<Figure> figures() {
+            return List.of(fracture, srfMedianLift, manifoldEntry, fractureBeforeCaps, fractureAfterCaps);
+        }
+    }
+
+    /**
+     * Manifold Flows of one measurement's gated cue.
+     *
+     * @param embedder the embedder's id
+     * @param prompts prompts embedded (a deterministic sample of at most {@code maxPrompts})
+     * @param scoredPrompts scored prompts of the gated cue
+     * @param medDrift median train→deploy drift with its bootstrap interval
+     * @param entry share of the embedded prompts entering the unsafe region; undefined with the reason
+     * @param explainedVariance share of variance on the two plotted principal components
+     * @param flows one arrow per embedded prompt
+     */
+    public record Manifold(String embedder, int prompts, int scoredPrompts, int maxPrompts, Figure medDrift,
+                           Figure entry, List<Double> explainedVariance, List<FlowArrow> flows) {
+        public Manifold {
+            explainedVariance = explainedVariance == null ? List.of() : List.copyOf(explainedVariance);
+            flows = flows == null ? List.of() : List.copyOf(flows);
+        }
+    }
+
+    /**
+     * One prompt's flow in the 2-D projection.
+     *
+     * @param trainRegion {@code SAFE} or {@code UNSAFE}; absent when the regions are undefined
+     * @param entered the deploy point is in the unsafe region while the train point is not
+     */
+    public record FlowArrow(String id, double drift, String trainRegion, String deployRegion, boolean entered,
+                            double trainX, double trainY, double deployX, double deployY) {
     }
 }

@@ -24,9 +24,23 @@ public final class OpenAiWire {
     /** Thrown when a 2xx body is not a usable chat-completions response. */
     public static final class BadBodyException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean brokenJson;
 
         public BadBodyException(String message) {
+            this(message, false);
+        }
+
+        BadBodyException(String message, boolean brokenJson) {
             super(message);
+            this.brokenJson = brokenJson;
+        }
+
+        /**
+         * Whether the body starts as JSON but does not parse (typically cut off mid-transfer): a transient
+         * failure worth retrying, unlike an HTML error page or well-formed JSON without choices.
+         */
+        public boolean brokenJson() {
+            return brokenJson;
         }
     }
 
@@ -65,6 +79,10 @@ public final class OpenAiWire {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
+            String start = body.stripLeading();
+            if (start.startsWith("{") || start.startsWith("[")) {
+                throw new BadBodyException("response JSON is malformed or cut off (truncated body)", true);
+            }
             throw new BadBodyException("response is not JSON");
         }
         if (root == null || !root.isObject()) {

@@ -1,5 +1,6 @@
 package dev.fracture.core.reference.internal;
 
+import dev.fracture.core.internal.DaemonThreads;
 import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.model.ChatRequest;
 import dev.fracture.core.model.ModelCallException;

@@ -106,11 +106,11 @@ public final class Simulator {
 
     /** Tokens are approximated by whitespace-separated words; over the limit, the answer is cut. */
     private static Answer truncate(String text, boolean unsafe, int maxTokens) {
-        String[] words = text.split("(?<=\\s)(?=\\S)");
-        if (maxTokens <= 0 || words.length <= maxTokens) {
-            return new Answer(text, unsafe, "stop", words.length);
+        int words = Words.pieces(text);
+        if (maxTokens <= 0 || words <= maxTokens) {
+            return new Answer(text, unsafe, "stop", words);
         }
-        String cut = String.join("", java.util.Arrays.copyOf(words, maxTokens)).stripTrailing();
+        String cut = Words.firstPieces(text, maxTokens).stripTrailing();
         return new Answer(cut, unsafe, "length", maxTokens);
     }
 

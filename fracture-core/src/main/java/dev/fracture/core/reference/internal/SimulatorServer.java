@@ -1,5 +1,6 @@
 package dev.fracture.core.reference.internal;
 
+import dev.fracture.core.internal.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fracture.core.model.ChatRequest;

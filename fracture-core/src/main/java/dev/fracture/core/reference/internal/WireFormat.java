@@ -123,7 +123,7 @@ public final class WireFormat {
             choice.put("finish_reason", answers.get(i).finishReason());
             completionTokens += answers.get(i).completionTokens();
         }
-        int promptTokens = request.messages().stream().mapToInt(m -> m.content().split("\\s+").length).sum();
+        int promptTokens = request.messages().stream().mapToInt(m -> Words.splitCount(m.content())).sum();
         root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return bytes(root);

@@ -1,5 +1,6 @@
 package dev.fracture.core.run.internal;
 
+import dev.fracture.core.internal.DaemonThreads;
 import dev.fracture.core.FractureAggregator;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
@@ -9,6 +10,7 @@ import dev.fracture.core.Verdict;
 import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeException;
 import dev.fracture.core.judge.JudgeInput;
+import dev.fracture.core.model.CallContext;
 import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
@@ -59,6 +61,7 @@ public final class RunExecution {
     private final AtomicInteger erroredPrompts = new AtomicInteger();
     private final AtomicInteger donePrompts = new AtomicInteger();
     private final Object emitLock = new Object();
+    private final CallCounters counters;
     private final Progress progress;
     private ExecutorService judges;
 
@@ -75,15 +78,15 @@ public final class RunExecution {
                     cue.id(), spec.confidence(), spec.method()));
         }
         String label = spec.axis().key() + "/" + spec.decoder().label() + "/" + spec.pool();
+        this.counters = CallCounters.of(client, options, modelCalls::get);
         this.progress = new Progress(label, spec.prompts().size(), options.progress(), options.progressInterval(),
-                nanoClock, options.cacheHits());
+                nanoClock, counters.hits());
     }
 
     public RunResult run() {
         long startMillis = System.currentTimeMillis();
-        long hitsAtStart = options.cacheHits().map(LongSupplier::getAsLong).orElse(0L);
-        long missesAtStart = options.cacheMisses().map(LongSupplier::getAsLong).orElse(0L);
-        judges = Executors.newFixedThreadPool(options.judgeThreads(), new NamedDaemons("fracture-judge"));
+        CallCounters.Snapshot atStart = counters.snapshot();
+        judges = Executors.newFixedThreadPool(options.judgeThreads(), new DaemonThreads("fracture-judge"));
         try {
             for (Prompt prompt : spec.prompts()) {
                 if (consumerFailure.get() != null) {
@@ -101,10 +104,9 @@ public final class RunExecution {
         }
         rethrowConsumerFailure();
         progress.finish(donePrompts.get(), modelCallsDone.get(), erroredPrompts.get());
-        RunStats stats = new RunStats(modelCalls.get(),
-                options.cacheHits().map(LongSupplier::getAsLong).orElse(0L) - hitsAtStart,
-                options.cacheMisses().map(LongSupplier::getAsLong).orElse(0L) - missesAtStart,
-                judgeCalls.get(), erroredPrompts.get(), System.currentTimeMillis() - startMillis);
+        CallCounters.Snapshot used = counters.snapshot().minus(atStart);
+        RunStats stats = new RunStats(used.calls(), used.hits(), used.misses(), judgeCalls.get(), erroredPrompts.get(),
+                System.currentTimeMillis() - startMillis);
         return new RunResult(aggregators.values().stream().map(FractureAggregator::result).toList(), stats);
     }
 
@@ -162,6 +164,7 @@ public final class RunExecution {
 
     /** One request for all k samples of a (prompt, regime), then one judge task per sample. */
     private CompletableFuture<Arm> arm(Prompt prompt, Regime regime, String system, String what) {
+        CallContext context = CallContext.of(prompt.id(), what);
         long seed0 = spec.decoder().sampleSeed(prompt.id(), regime, 0);
         int k = spec.decoder().samples();
         ChatRequest request = new ChatRequest(options.model(), messages(system, prompt.text()),
@@ -169,7 +172,7 @@ public final class RunExecution {
         modelCalls.incrementAndGet();
         CompletableFuture<List<String>> call;
         try {
-            call = client.complete(request);
+            call = client.complete(request, context);
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }

@@ -1,14 +1,14 @@
-package dev.fracture.core.run.internal;
+package dev.fracture.core.internal;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named daemon threads for the runner's judge pool. */
-final class NamedDaemons implements ThreadFactory {
+/** Named daemon threads, so a forgotten simulator or runner pool never keeps a JVM alive. */
+public final class DaemonThreads implements ThreadFactory {
     private final String prefix;
     private final AtomicInteger count = new AtomicInteger();
 
-    NamedDaemons(String prefix) {
+    public DaemonThreads(String prefix) {
         this.prefix = prefix;
     }
 

@@ -1,0 +1,127 @@
+package dev.fracture.reports.internal;
+
+import static dev.fracture.reports.internal.Html.escape;
+
+import dev.fracture.reports.summary.RunSummary;
+import java.util.List;
+import java.util.Locale;
+
+/** The dashboard's text for the geometric views: the paper's numbers, the frontier, landscape and flow figures. */
+final class GeometryHtml {
+    private GeometryHtml() {
+    }
+
+    /** The paper's four numbers, one row per measurement of an axis; empty when none has them. */
+    static String paperNumbers(List<RunSummary.Measurement> ms) {
+        List<RunSummary.Measurement> with = ms.stream().filter(m -> m.paperNumbers() != null).toList();
+        if (with.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<table class=\"paper\">\n<caption>The paper's four numbers (")
+                .append(percent(with.get(0).paperNumbers().fracture().level()))
+                .append(" intervals)</caption>\n<tr><th>measurement</th><th>decoder</th><th>FRACTURE</th>")
+                .append("<th>SRF median lift</th><th>Manifold Entry</th><th>FRACTURE before caps</th>")
+                .append("<th>FRACTURE after caps</th><th>cap</th></tr>\n");
+        for (RunSummary.Measurement m : with) {
+            RunSummary.PaperNumbers p = m.paperNumbers();
+            html.append("<tr><td>").append(escape(m.name())).append("</td><td>").append(escape(m.decoder().label()))
+                    .append("</td>");
+            for (RunSummary.Figure f : p.figures()) {
+                html.append("<td>").append(figure(f)).append("</td>");
+            }
+            html.append("<td>").append(p.capSetting() == null ? "–" : escape(p.capSetting())).append("</td></tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    /** {@code 0.075 [0.026, 0.199]} with the method in a tooltip, or {@code n/a} and the reason. */
+    static String figure(RunSummary.Figure f) {
+        if (f == null) {
+            return "–";
+        }
+        if (!f.defined()) {
+            return "n/a <div class=\"why\">" + escape(f.note()) + "</div>";
+        }
+        String title = percent(f.level()) + ", " + f.method() + ", n=" + f.n()
+                + (f.note() == null || f.note().isEmpty() ? "" : ", " + f.note());
+        return String.format(Locale.ROOT, "<span title=\"%s\">%.3f <span class=\"ci\">[%.3f, %.3f]</span></span>",
+                escape(title), f.estimate(), f.lower(), f.upper());
+    }
+
+    /** Dominance and median lift with their intervals, printed beside the SRF scatter. */
+    static String frontierStats(RunSummary.Frontier f) {
+        StringBuilder html = new StringBuilder("<dl class=\"geo srf\">\n");
+        if (f == null) {
+            return html.append("<dt>Frontier</dt><dd>no prompt was scored</dd>\n</dl>\n").toString();
+        }
+        html.append("<dt>Dominance (share with v &gt; u)</dt><dd>").append(num(f.dominance()));
+        if (f.dominanceInterval() != null) {
+            RunSummary.Bounds b = f.dominanceInterval();
+            html.append(String.format(Locale.ROOT, " <span class=\"ci\">[%.3f, %.3f]</span> (%s, %s)", b.lower(),
+                    b.upper(), percent(b.level()), escape(b.method())));
+        }
+        html.append("</dd>\n<dt>Median lift (median of v − u)</dt><dd>").append(num(f.medianLift()));
+        if (f.medianLiftInterval() != null) {
+            RunSummary.BootstrapBounds b = f.medianLiftInterval();
+            html.append(String.format(Locale.ROOT, " <span class=\"ci\">[%.3f, %.3f]</span> (%s, percentile "
+                    + "bootstrap, B=%d, seed %d)", b.lower(), b.upper(), percent(b.level()), b.resamples(), b.seed()));
+        }
+        html.append("</dd>\n<dt>Prompts</dt><dd>").append(f.n() == null ? "–" : Integer.toString(f.n()))
+                .append(" of cue ").append(escape(f.cue())).append("</dd>\n</dl>\n");
+        return html.toString();
+    }
+
+    /** The decoder cap and FRACTURE before and after it, above the heatmap. */
+    static String landscapeText(RunSummary.Landscape l) {
+        RunSummary.Cap cap = l.cap();
+        if (cap == null) {
+            return "<p class=\"meta\">" + l.grid().size() + " grid points; no decoder cap in this landscape.</p>\n";
+        }
+        StringBuilder html = new StringBuilder("<p class=\"cap\"><strong>Decoder cap: ")
+                .append(escape(cap.setting())).append("</strong> — ");
+        if (cap.maxTemperature() == null) {
+            html.append("the gate passes at no lower-left corner of the grid, not even the lowest point");
+        } else {
+            html.append(cap.pointsInside()).append(" of ").append(cap.points())
+                    .append(" grid points inside (outlined)");
+        }
+        html.append("; ").append(cap.pointsAdmissible()).append(" of ").append(cap.points())
+                .append(" pass the gate (budget ").append(Canvas.num(cap.budget())).append(", ")
+                .append(escape(cap.policy())).append(", ").append(percent(cap.confidence())).append(' ')
+                .append(escape(cap.method())).append(").</p>\n<p class=\"meta\">FRACTURE before caps ")
+                .append(figure(l.fractureBeforeCaps())).append(' ').append(note(l.fractureBeforeCaps()))
+                .append(" → after caps ").append(figure(l.fractureAfterCaps())).append(' ')
+                .append(l.fractureAfterCaps() != null && l.fractureAfterCaps().defined()
+                        ? note(l.fractureAfterCaps()) : "").append("</p>\n");
+        return html.toString();
+    }
+
+    /** MedDrift and Entry with intervals, beside the flow plot. */
+    static String manifoldStats(RunSummary.Manifold m) {
+        StringBuilder html = new StringBuilder("<dl class=\"geo manifold\">\n<dt>MedDrift (median train→deploy ")
+                .append("distance)</dt><dd>").append(figure(m.medDrift())).append("</dd>\n<dt>Entry (deploy enters ")
+                .append("the unsafe region)</dt><dd>").append(figure(m.entry())).append("</dd>\n<dt>Prompts</dt><dd>")
+                .append(m.prompts()).append(" embedded of ").append(m.scoredPrompts()).append(" scored (at most ")
+                .append(m.maxPrompts()).append(", a fixed sample by prompt id)</dd>\n<dt>Embedder</dt><dd>")
+                .append(escape(m.embedder())).append("</dd>\n");
+        if (m.explainedVariance().size() == 2) {
+            html.append(String.format(Locale.ROOT, "<dt>Projection</dt><dd>PCA, %.0f%% + %.0f%% of the variance</dd>\n",
+                    100 * m.explainedVariance().get(0), 100 * m.explainedVariance().get(1)));
+        }
+        return html.append("</dl>\n").toString();
+    }
+
+    private static String note(RunSummary.Figure f) {
+        return f == null || f.note() == null || f.note().isEmpty() ? "" : "<span class=\"why\">" + escape(f.note())
+                + "</span>";
+    }
+
+    private static String num(double x) {
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    static String percent(double level) {
+        double p = level * 100;
+        return (Math.abs(p - Math.rint(p)) < 1e-9 ? Long.toString(Math.round(p)) : Double.toString(p)) + "%";
+    }
+}

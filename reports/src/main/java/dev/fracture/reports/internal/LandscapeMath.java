@@ -1,0 +1,142 @@
+package dev.fracture.reports.internal;
+
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.gate.Gate;
+import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.geometry.DecoderCap;
+import dev.fracture.core.geometry.FlipLandscape;
+import dev.fracture.core.geometry.PaperNumbers;
+import dev.fracture.reports.summary.RunSummary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the Flip-Landscapes of a summary from its measurements: measurements that differ only in
+ * temperature and top-p and together fill a full grid form one {@link FlipLandscape}, whose decoder cap
+ * gives FRACTURE before and after caps.
+ *
+ * <p>The grouping is by value, not by measurement id: two measurements belong to one sweep when axis, pool,
+ * gated cue, τ, decoder family, k, seed, model, judge and gate configuration are all equal. So a merged
+ * summary rebuilds its landscapes from merged counts exactly as a single run builds them.
+ */
+public final class LandscapeMath {
+    /** The reason FRACTURE before/after caps are undefined for a measurement outside every sweep. */
+    public static final String NO_SWEEP = "no sweep ran";
+
+    /** A measurement's part of a sweep: FRACTURE before and after caps, or the reason they are undefined. */
+    public record SweepFigures(RunSummary.Figure before, RunSummary.Figure after, String capSetting) {
+    }
+
+    /** The landscapes, and per measurement (same order as the input) its sweep figures. */
+    public record Derived(List<RunSummary.Landscape> landscapes, List<SweepFigures> perMeasurement) {
+    }
+
+    private LandscapeMath() {
+    }
+
+    public static Derived derive(List<RunSummary.Measurement> measurements) {
+        SweepFigures[] figures = new SweepFigures[measurements.size()];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < measurements.size(); i++) {
+            RunSummary.Measurement m = measurements.get(i);
+            if (!m.complete() || m.gated().isEmpty()) {
+                figures[i] = undefined(m, "the gate never decided, so the measurement is part of no sweep");
+                continue;
+            }
+            groups.computeIfAbsent(key(m), k -> new ArrayList<>()).add(i);
+        }
+        List<RunSummary.Landscape> landscapes = new ArrayList<>();
+        for (List<Integer> group : groups.values()) {
+            if (group.size() == 1) {
+                figures[group.get(0)] = undefined(measurements.get(group.get(0)), NO_SWEEP);
+                continue;
+            }
+            List<RunSummary.Measurement> ms = group.stream().map(measurements::get).toList();
+            String problem = duplicatePoint(ms);
+            FlipLandscape landscape = null;
+            List<FractureResult> results = ms.stream().map(m -> SummaryMapping.result(m, m.gated().orElseThrow()))
+                    .toList();
+            if (problem == null) {
+                try {
+                    landscape = FlipLandscape.of(results);
+                } catch (IllegalArgumentException e) {
+                    problem = "the sweep is not a full temperature × top-p grid: " + e.getMessage();
+                }
+            }
+            if (problem != null) {
+                for (int i : group) {
+                    figures[i] = undefined(measurements.get(i), problem);
+                }
+                continue;
+            }
+            GateConfig config = SummaryMapping.gateConfig(ms.get(0).gated().orElseThrow().gate());
+            DecoderCap cap = landscape.cap(config);
+            landscapes.add(landscape(ms, results, landscape, cap));
+            SweepFigures sweep = new SweepFigures(Geometry.figure(PaperNumbers.fractureBeforeCaps(cap)),
+                    Geometry.figure(PaperNumbers.fractureAfterCaps(cap)), cap.capSetting());
+            group.forEach(i -> figures[i] = sweep);
+        }
+        return new Derived(landscapes, Arrays.asList(figures));
+    }
+
+    static String key(RunSummary.Measurement m) {
+        RunSummary.CueResult gated = m.gated().orElseThrow();
+        RunSummary.Decoder d = m.decoder();
+        return String.join("|", m.axis(), m.pool(), gated.cue(), Double.toString(m.tau()), d.family(),
+                Integer.toString(d.samples()), Long.toString(d.seed()), m.modelId(), m.judge().id(),
+                SummaryMapping.gateConfig(gated.gate()).toString());
+    }
+
+    /** Two measurements at one grid point cannot both be the landscape's value there. */
+    private static String duplicatePoint(List<RunSummary.Measurement> ms) {
+        Map<List<Double>, RunSummary.Measurement> seen = new LinkedHashMap<>();
+        for (RunSummary.Measurement m : ms) {
+            RunSummary.Measurement before = seen.putIfAbsent(
+                    List.of(m.decoder().temperature(), m.decoder().topP()), m);
+            if (before != null) {
+                return String.format(Locale.ROOT, "measurements '%s' and '%s' both ran at T=%s, top-p=%s with the"
+                                + " same settings; give each grid point one measurement (or merge the shards first)",
+                        before.id(), m.id(), Canvas.num(m.decoder().temperature()), Canvas.num(m.decoder().topP()));
+            }
+        }
+        return null;
+    }
+
+    private static RunSummary.Landscape landscape(List<RunSummary.Measurement> ms, List<FractureResult> results,
+                                                  FlipLandscape landscape, DecoderCap cap) {
+        List<RunSummary.LandscapeCell> cells = new ArrayList<>();
+        for (int i = 0; i < landscape.temperatures().size(); i++) {
+            for (int j = 0; j < landscape.topPs().size(); j++) {
+                FractureResult r = landscape.at(i, j);
+                RunSummary.Measurement m = ms.get(results.indexOf(r));
+                double t = landscape.temperatures().get(i);
+                double p = landscape.topPs().get(j);
+                boolean inside = !cap.isEmpty() && t <= cap.maxTemperature().getAsDouble()
+                        && p <= cap.maxTopP().getAsDouble();
+                cells.add(new RunSummary.LandscapeCell(t, p, SummaryMapping.rate(r.fracture()), m.id(),
+                        Gate.evaluate(r, cap.config()).outcome().name(), cap.admissible(i, j), inside));
+            }
+        }
+        RunSummary.Measurement first = ms.get(0);
+        GateConfig c = cap.config();
+        RunSummary.Cap summaryCap = new RunSummary.Cap(cap.capSetting(),
+                cap.isEmpty() ? null : cap.maxTemperature().getAsDouble(),
+                cap.isEmpty() ? null : cap.maxTopP().getAsDouble(), cap.pointsInside(), cap.pointsAdmissible(),
+                landscape.size(), c.budget(), first.gated().orElseThrow().gate().policy(), c.confidence(),
+                SummaryMapping.methodKey(c.method()));
+        return new RunSummary.Landscape(first.axis(), first.pool(), first.gated().orElseThrow().cue(), first.tau(),
+                cells, first.decoder().samples(), first.decoder().seed(), first.modelId(), first.judge().id(),
+                summaryCap, Geometry.figure(PaperNumbers.fractureBeforeCaps(cap)),
+                Geometry.figure(PaperNumbers.fractureAfterCaps(cap)));
+    }
+
+    private static SweepFigures undefined(RunSummary.Measurement m, String reason) {
+        double level = Geometry.options(m).confidence();
+        return new SweepFigures(Geometry.undefined("fractureBeforeCaps", level, 0, reason),
+                Geometry.undefined("fractureAfterCaps", level, 0, reason), null);
+    }
+}
