@@ -127,10 +127,24 @@ class SweepReportEndToEndTest {
         assertThat(SchemaCheck.errors(text)).isEmpty();
         summary = JSON.readTree(text);
         dashboard = Files.readString(reports.resolve("index.html"));
+        keepACopy();
         try (Stream<Path> files = Files.list(allure)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList()) {
                 JsonNode node = JSON.readTree(f.toFile());
                 ALLURE_BY_UNIQUE_ID.put(label(node, "junit.platform.uniqueid"), node);
+            }
+        }
+    }
+
+    /** The run's summary and dashboard stay in {@value #KEPT} after the build, to look at. */
+    static final String KEPT = "target/fracture-sweep-e2e";
+
+    private static void keepACopy() throws IOException {
+        Path kept = Path.of(KEPT);
+        Files.createDirectories(kept);
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, kept.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
