@@ -181,8 +181,8 @@ class SweepReportEndToEndTest {
                 .stream().map(PoolEntry::prompt).map(p -> p.text()).toList();
         assertThat(texts).hasSize(PROMPTS).allSatisfy(t -> assertThat(PromptKind.classify(t))
                 .as("the reference subject treats '%s' as a harmful request", t).isEqualTo(PromptKind.HARMFUL));
-        // 0 flips of 24 passes budget 0.2 (the cold points), a single flip of 24 still would (so the hot ones fail
-        // only because many prompts flip, which the decoder-sensitive persona guarantees at T = 1.3).
+        // 0 flips of 24 pass budget 0.2 (the cold points, where the persona cannot flip); at T = 1.3 most prompts
+        // flip, far above it.
         assertThat(IntervalMethod.WILSON.interval(0, PROMPTS, 0.95).upper()).isLessThan(0.2);
     }
 
