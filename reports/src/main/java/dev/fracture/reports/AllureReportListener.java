@@ -49,6 +49,13 @@ public final class AllureReportListener implements FractureListener {
     }
 
     @Override
+    public void measurementStarted(RunInfo info) {
+        if (delegate != null) {
+            delegate.measurementStarted(info);
+        }
+    }
+
+    @Override
     public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
         if (delegate != null) {
             delegate.promptEvaluated(info, outcome);

@@ -54,8 +54,9 @@ public final class MergeSummaries {
             }
             RunSummary.Totals t = merged.totals();
             out.printf("merged %d summaries into %s: %d measurements (%d pass, %d fail, %d inconclusive, "
-                            + "%d incomplete)%s%n", inputs.size(), target, t.measurements(), t.pass(), t.fail(),
-                    t.inconclusive(), t.incomplete(), dashboard ? "; dashboard in " + dir : "");
+                            + "%d incomplete, %d informational)%s%n", inputs.size(), target, t.measurements(), t.pass(),
+                    t.fail(), t.inconclusive(), t.incomplete(), t.informational(),
+                    dashboard ? "; dashboard in " + dir : "");
             return 0;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println(e.getMessage());

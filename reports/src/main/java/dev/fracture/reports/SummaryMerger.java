@@ -12,6 +12,7 @@ import dev.fracture.reports.internal.Geometry;
 import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.SummaryGeometry;
 import dev.fracture.reports.internal.SummaryMapping;
+import dev.fracture.reports.internal.SweepIds;
 import dev.fracture.reports.summary.RunSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,10 +78,15 @@ public final class SummaryMerger {
                 other.isEmpty() ? List.of() : mergeLandscapes(other));
     }
 
+    /**
+     * Shards of one measurement share this key. A decoder-sweep grid point also keys on the method that swept it:
+     * another method's measurement at the same decoder (its own gate, or a point of its own sweep) is no shard of it.
+     */
     static String key(RunSummary.Measurement m) {
         RunSummary.Decoder d = m.decoder();
         return m.axis() + "|" + d.family() + "|" + d.temperature() + "|" + d.topP() + "|" + d.samples() + "|"
-                + d.seed() + "|" + m.pool() + "|" + m.tau();
+                + d.seed() + "|" + m.pool() + "|" + m.tau() + SweepIds.owner(m.id()).map(o -> "|sweep of " + o)
+                .orElse("");
     }
 
     /** The shards of one measurement. */

@@ -9,8 +9,10 @@ import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.run.RunStats;
+import io.qameta.allure.Allure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,38 @@ class AllureFixture {
     @Test
     void perPrompt() {
         new AllureReportListener().promptEvaluated(INFO, outcome());
+    }
+
+    /** A grid point of a sweep run by another method, and that method's own measurement. */
+    static final String OTHER_METHOD = "[engine:junit-jupiter]/[class:dev.fracture.Elsewhere]/[test-template:m()]";
+    static final String INHERITED_MARKER = "inherited context";
+
+    /**
+     * Allure's test context is an {@code InheritableThreadLocal}: a thread started inside this test writes into it
+     * (the marker attachment shows it can). Prompt and gate events of other measurements arriving on such a thread
+     * (a grid point's prompts, another method's gate) must not land here.
+     */
+    @Test
+    void eventsOfOtherMeasurementsOnAnInheritingThread() throws Throwable {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                Allure.addAttachment(INHERITED_MARKER, "text/plain", "this thread sees the test", "txt");
+                AllureReportListener listener = new AllureReportListener();
+                listener.promptEvaluated(Fixtures.info(OTHER_METHOD + "/[decoder-sweep:T=1.3,top-p=1]"), outcome());
+                listener.promptEvaluated(Fixtures.info(OTHER_METHOD), outcome());
+                FractureResult result = Fixtures.aggregate(Fixtures.pool("p", 30, 3, 5, 2), "default");
+                listener.gateDecided(Fixtures.info(OTHER_METHOD), List.of(result),
+                        Gate.evaluate(result, GateConfig.of(0.3)), new RunStats(80, 0, 80, 80, 0, 900));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        worker.start();
+        worker.join();
+        if (thrown.get() != null) {
+            throw thrown.get();
+        }
     }
 
     @Test

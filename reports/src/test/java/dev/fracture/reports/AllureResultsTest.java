@@ -63,7 +63,7 @@ class AllureResultsTest {
         } finally {
             Allure.setLifecycle(previous);
         }
-        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(2);
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(3);
         try (Stream<Path> files = Files.list(results)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList()) {
                 JsonNode node = JSON.readTree(f.toFile());
@@ -165,9 +165,21 @@ class AllureResultsTest {
     }
 
     @Test
+    void eventsOfOtherMeasurementsOnAThreadThatInheritedTheTestAttachNothingToIt() {
+        JsonNode r = byName.get("eventsOfOtherMeasurementsOnAnInheritingThread()");
+        List<String> names = new java.util.ArrayList<>();
+        r.get("attachments").forEach(a -> names.add(a.get("name").asText()));
+        assertThat(names).as("the thread could write into the test, but no Fracture event did")
+                .containsExactly(AllureFixture.INHERITED_MARKER);
+        assertThat(label(r, "epic")).isNull();
+        assertThat(parameters(r)).doesNotContainKeys("prompt", "gate", "decoder");
+        assertThat(r.get("status").asText()).isEqualTo("passed");
+    }
+
+    @Test
     void everyAttachmentFileTheResultsNameExists() {
         List<JsonNode> all = List.copyOf(byName.values());
-        assertThat(all).hasSize(2);
+        assertThat(all).hasSize(3);
         all.forEach(r -> r.get("attachments")
                 .forEach(a -> assertThat(results.resolve(a.get("source").asText())).isRegularFile()));
     }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Allure side of {@link dev.fracture.reports.AllureReportListener}: the only class that links against
@@ -33,8 +35,17 @@ public final class AllureReporter implements FractureListener {
                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)).build();
 
     @Override
+    public void measurementStarted(RunInfo info) {
+        if (!SweepIds.isGridPoint(info.id())) {
+            AllureLabelFallback.remember(info);
+        }
+    }
+
+    @Override
     public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
-        if (!testRunning()) {
+        // A grid point's prompts run on the sweep's threads with no invocation of their own; such a thread may
+        // still carry an Allure test it inherited (Allure's context is an InheritableThreadLocal).
+        if (SweepIds.isGridPoint(info.id()) || !runningFor(info)) {
             return;
         }
         labels(info);
@@ -48,7 +59,7 @@ public final class AllureReporter implements FractureListener {
 
     @Override
     public void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
-        if (!testRunning()) {
+        if (!runningFor(info)) {
             return;
         }
         labels(info);
@@ -67,12 +78,27 @@ public final class AllureReporter implements FractureListener {
         Allure.addAttachment("gate explanation", "text/plain", gate.outcome() + ": " + gate.explanation(), "txt");
     }
 
-    private static boolean testRunning() {
-        return Allure.getLifecycle().getCurrentTestCase().isPresent();
+    /**
+     * True when the Allure test running on this thread is an invocation of the measurement's method. A JUnit id
+     * ({@code [engine:…]}) must prefix the running test's unique id; another id (a runner outside JUnit), or a test
+     * without a unique id label, trusts the thread.
+     */
+    private static boolean runningFor(RunInfo info) {
+        Optional<String> uuid = Allure.getLifecycle().getCurrentTestCase();
+        if (uuid.isEmpty()) {
+            return false;
+        }
+        String method = SweepIds.method(info.id());
+        if (!method.startsWith("[engine:")) {
+            return true;
+        }
+        AtomicReference<String> running = new AtomicReference<>();
+        Allure.getLifecycle().updateTestCase(uuid.get(), r -> running.set(AllureLabelFallback.uniqueId(r)));
+        return running.get() == null || running.get().startsWith(method + "/");
     }
 
     /** epic = axis, feature = decoder, story = pool: one Allure section per axis. */
-    private static void labels(RunInfo info) {
+    static void labels(RunInfo info) {
         Allure.epic(info.axis().key());
         Allure.feature(info.decoder().label());
         Allure.story(info.pool());

@@ -47,8 +47,10 @@ public final class DashboardPage {
                 .append(" · schema ").append(escape(s.schema())).append("</p>\n")
                 .append(String.format(Locale.ROOT, "<p class=\"totals\">%d measurements: <span class=\"PASS\">%d PASS"
                                 + "</span>, <span class=\"FAIL\">%d FAIL</span>, <span class=\"INCONCLUSIVE\">%d "
-                                + "INCONCLUSIVE</span>, %d incomplete</p>\n", t.measurements(), t.pass(), t.fail(),
-                        t.inconclusive(), t.incomplete()));
+                                + "INCONCLUSIVE</span>, %d incomplete%s</p>\n", t.measurements(), t.pass(), t.fail(),
+                        t.inconclusive(), t.incomplete(), t.informational() == 0 ? ""
+                                : ", " + t.informational() + " informational (decoder-sweep grid points, never a"
+                                        + " failed gate)"));
         int index = 0;
         int landscapes = 0;
         List<RunSummary.Landscape> allLandscapes = s.landscape() == null ? List.of() : s.landscape();
@@ -63,7 +65,7 @@ public final class DashboardPage {
                     .append("</h2>\n");
             html.append(GeometryHtml.paperNumbers(ms));
             for (RunSummary.Landscape l : ls) {
-                landscape(l, ++landscapes);
+                landscape(l, ++landscapes, s.measurements());
             }
             for (RunSummary.Measurement m : ms) {
                 measurement(m, "m" + (++index));
@@ -75,15 +77,16 @@ public final class DashboardPage {
         if (!unplaced.isEmpty()) {
             html.append("<section id=\"landscape\">\n<h2>Flip-Landscape</h2>\n");
             for (RunSummary.Landscape l : unplaced) {
-                landscape(l, ++landscapes);
+                landscape(l, ++landscapes, s.measurements());
             }
             html.append("</section>\n");
         }
         html.append("</body>\n</html>\n");
     }
 
-    private void landscape(RunSummary.Landscape l, int number) {
+    private void landscape(RunSummary.Landscape l, int number, List<RunSummary.Measurement> measurements) {
         html.append("<div class=\"landscape\" id=\"landscape-").append(number).append("\">\n<h3>Flip-Landscape: ")
+                .append(sweptBy(l, measurements).map(name -> escape(name) + " · ").orElse(""))
                 .append(escape(l.pool())).append(" · cue ").append(escape(l.cue())).append(" · τ ")
                 .append(Canvas.num(l.tau())).append("</h3>\n");
         html.append(GeometryHtml.landscapeText(l));
@@ -92,11 +95,27 @@ public final class DashboardPage {
         html.append("</div>\n</div>\n");
     }
 
+    /**
+     * The name of the method whose decoder sweep the landscape shows, when its grid points name one; two methods
+     * may sweep the same pool.
+     */
+    private static java.util.Optional<String> sweptBy(RunSummary.Landscape l, List<RunSummary.Measurement> ms) {
+        return l.grid().stream().map(RunSummary.LandscapeCell::measurementId).filter(SweepIds::isGridPoint)
+                .map(SweepIds::method).findFirst()
+                .flatMap(owner -> ms.stream().filter(m -> SweepIds.method(m.id()).equals(owner)).findFirst())
+                .map(RunSummary.Measurement::name);
+    }
+
     private void measurement(RunSummary.Measurement m, String id) {
         String outcome = m.gated().map(r -> r.gate().outcome()).orElse("INCOMPLETE");
+        // A grid point's reading is information: shown, but never as the badge of a failed gate.
+        String badge = m.informational() ? "<span class=\"badge informational\" title=\"decoder-sweep grid point: its"
+                + " reading never fails the build\">" + escape(outcome) + " · informational</span>"
+                : "<span class=\"badge " + escape(outcome) + "\">" + escape(outcome) + "</span>";
         html.append("<article id=\"").append(id).append("\">\n<h3>").append(escape(m.name()))
-                .append(" <span class=\"badge ").append(escape(outcome)).append("\">").append(escape(outcome))
-                .append("</span></h3>\n<p class=\"meta\">model ").append(escape(m.modelId()))
+                .append(m.informational() ? " " + escape(m.decoder().label()) : "")
+                .append(' ').append(badge)
+                .append("</h3>\n<p class=\"meta\">model ").append(escape(m.modelId()))
                 .append(" · decoder ").append(escape(m.decoder().label()))
                 .append(" · pool ").append(escape(m.pool()))
                 .append(" · τ ").append(Canvas.num(m.tau()))
@@ -174,6 +193,7 @@ public final class DashboardPage {
             + "td.num{text-align:right}tr.gated{font-weight:bold}.ci{color:#666}.meta{color:#555;margin:.2em 0}"
             + ".PASS{color:#17692f}.FAIL{color:#b00020}.INCONCLUSIVE{color:#a05a00}"
             + ".badge{font-size:.8em;border:1px solid currentColor;border-radius:3px;padding:0 .3em}"
+            + ".badge.informational{color:#555;border-style:dashed}"
             + ".explanation{background:#f6f6f6;padding:.5em;border-left:3px solid #999}"
             + ".plots{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}figure{margin:0}"
             + "article{margin-bottom:2.5em}.geo{font-size:.9em;min-width:16em;max-width:28em}.geo dt{font-weight:bold}"

@@ -9,10 +9,13 @@ import dev.fracture.core.geometry.PaperNumbers;
 import dev.fracture.reports.summary.RunSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the Flip-Landscapes of a summary from its measurements: measurements that differ only in
@@ -21,7 +24,10 @@ import java.util.Map;
  *
  * <p>The grouping is by value, not by measurement id: two measurements belong to one sweep when axis, pool,
  * gated cue, τ, decoder family, k, seed, model, judge and gate configuration are all equal. So a merged
- * summary rebuilds its landscapes from merged counts exactly as a single run builds them.
+ * summary rebuilds its landscapes from merged counts exactly as a single run builds them. A
+ * {@code @DecoderSweep}'s grid points ({@link SweepIds}) are grouped with the method that ran them and apart
+ * from any other method's sweep of the same pool; the method's own measurement joins its grid when its decoder
+ * is a grid point (the sweep then reuses it instead of publishing that point again) and stays out otherwise.
  */
 public final class LandscapeMath {
     /** The reason FRACTURE before/after caps are undefined for a measurement outside every sweep. */
@@ -40,47 +46,74 @@ public final class LandscapeMath {
 
     public static Derived derive(List<RunSummary.Measurement> measurements) {
         SweepFigures[] figures = new SweepFigures[measurements.size()];
+        Set<String> sweepOwners = new HashSet<>();
+        measurements.forEach(m -> SweepIds.owner(m.id()).ifPresent(sweepOwners::add));
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<String, Integer> ownMeasurement = new HashMap<>();
         for (int i = 0; i < measurements.size(); i++) {
             RunSummary.Measurement m = measurements.get(i);
             if (!m.complete() || m.gated().isEmpty()) {
                 figures[i] = undefined(m, "the gate never decided, so the measurement is part of no sweep");
                 continue;
             }
-            groups.computeIfAbsent(key(m), k -> new ArrayList<>()).add(i);
+            // A decoder sweep's grid points and the method that ran it form one sweep of their own, even when
+            // another method sweeps the same pool with the same settings; other measurements group by value.
+            String owner = SweepIds.owner(m.id()).orElse(sweepOwners.contains(m.id()) ? m.id() : "");
+            String group = key(m) + "|" + owner;
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
+            if (!owner.isEmpty() && owner.equals(m.id())) {
+                ownMeasurement.put(group, i);
+            }
         }
         List<RunSummary.Landscape> landscapes = new ArrayList<>();
-        for (List<Integer> group : groups.values()) {
+        groups.forEach((key, group) -> {
             if (group.size() == 1) {
                 figures[group.get(0)] = undefined(measurements.get(group.get(0)), NO_SWEEP);
-                continue;
+                return;
             }
-            List<RunSummary.Measurement> ms = group.stream().map(measurements::get).toList();
-            String problem = duplicatePoint(ms);
-            FlipLandscape landscape = null;
-            List<FractureResult> results = ms.stream().map(m -> SummaryMapping.result(m, m.gated().orElseThrow()))
-                    .toList();
-            if (problem == null) {
-                try {
-                    landscape = FlipLandscape.of(results);
-                } catch (IllegalArgumentException e) {
-                    problem = "the sweep is not a full temperature × top-p grid: " + e.getMessage();
+            Integer own = ownMeasurement.get(key);
+            Built built = build(measurements, group);
+            if (built.landscape == null && own != null) {
+                // The method's own decoder is off the grid: its measurement ran the sweep but is no grid point.
+                Built gridOnly = build(measurements, group.stream().filter(i -> !i.equals(own)).toList());
+                if (gridOnly.landscape != null) {
+                    built = gridOnly;
                 }
             }
-            if (problem != null) {
+            if (built.landscape == null) {
                 for (int i : group) {
-                    figures[i] = undefined(measurements.get(i), problem);
+                    figures[i] = undefined(measurements.get(i), built.problem);
                 }
-                continue;
+                return;
             }
-            GateConfig config = SummaryMapping.gateConfig(ms.get(0).gated().orElseThrow().gate());
-            DecoderCap cap = landscape.cap(config);
-            landscapes.add(landscape(ms, results, landscape, cap));
+            GateConfig config = SummaryMapping.gateConfig(built.points.get(0).gated().orElseThrow().gate());
+            DecoderCap cap = built.landscape.cap(config);
+            landscapes.add(landscape(built.points, built.results, built.landscape, cap));
             SweepFigures sweep = new SweepFigures(Geometry.figure(PaperNumbers.fractureBeforeCaps(cap)),
                     Geometry.figure(PaperNumbers.fractureAfterCaps(cap)), cap.capSetting());
             group.forEach(i -> figures[i] = sweep);
-        }
+        });
         return new Derived(landscapes, Arrays.asList(figures));
+    }
+
+    /** The landscape of some measurements, or why they do not form one. */
+    private record Built(List<RunSummary.Measurement> points, List<FractureResult> results, FlipLandscape landscape,
+                         String problem) {
+    }
+
+    private static Built build(List<RunSummary.Measurement> measurements, List<Integer> group) {
+        List<RunSummary.Measurement> ms = group.stream().map(measurements::get).toList();
+        List<FractureResult> results = ms.stream().map(m -> SummaryMapping.result(m, m.gated().orElseThrow()))
+                .toList();
+        String problem = duplicatePoint(ms);
+        if (problem != null) {
+            return new Built(ms, results, null, problem);
+        }
+        try {
+            return new Built(ms, results, FlipLandscape.of(results), null);
+        } catch (IllegalArgumentException e) {
+            return new Built(ms, results, null, "the sweep is not a full temperature × top-p grid: " + e.getMessage());
+        }
     }
 
     static String key(RunSummary.Measurement m) {

@@ -27,8 +27,9 @@ public final class SummaryGeometry {
         List<RunSummary.Measurement> finished = new ArrayList<>();
         for (int i = 0; i < measurements.size(); i++) {
             RunSummary.Measurement m = measurements.get(i);
+            // A grid point is told by its id, so a summary written before the flag existed is read the same way.
             finished.add(m.withGeometry(paperNumbers(m, derived.perMeasurement().get(i), noManifold.get(i)),
-                    m.manifold()));
+                    m.manifold()).withInformational(m.informational() || SweepIds.isGridPoint(m.id())));
         }
         List<RunSummary.Landscape> landscapes = new ArrayList<>(derived.landscapes());
         landscapes.addAll(otherLandscapes);

@@ -85,13 +85,18 @@ public final class SummaryMapping {
         return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Gate outcomes over the gated result of each measurement. */
+    /** Gate outcomes over the gated result of each gated measurement; informational ones are counted apart. */
     public static RunSummary.Totals totals(List<RunSummary.Measurement> measurements) {
         int pass = 0;
         int fail = 0;
         int inconclusive = 0;
         int incomplete = 0;
+        int informational = 0;
         for (RunSummary.Measurement m : measurements) {
+            if (m.informational()) { // a grid point's reading never fails the build, so it is no failed gate
+                informational++;
+                continue;
+            }
             Optional<RunSummary.CueResult> gated = m.gated();
             if (!m.complete() || gated.isEmpty()) {
                 incomplete++;
@@ -103,7 +108,7 @@ public final class SummaryMapping {
                 default -> inconclusive++;
             }
         }
-        return new RunSummary.Totals(measurements.size(), pass, fail, inconclusive, incomplete);
+        return new RunSummary.Totals(measurements.size(), pass, fail, inconclusive, incomplete, informational);
     }
 
     // ---- back from the summary (for the merge) ----

@@ -32,8 +32,17 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
         landscape = landscape == null || landscape.isEmpty() ? null : List.copyOf(landscape);
     }
 
-    /** Counts of gate outcomes; {@code incomplete} counts measurements whose gate never decided. */
-    public record Totals(int measurements, int pass, int fail, int inconclusive, int incomplete) {
+    /**
+     * Counts of gate outcomes over the gated measurements; {@code incomplete} counts gated measurements whose gate
+     * never decided. Informational measurements (decoder-sweep grid points) are counted apart and never as a
+     * pass, fail or inconclusive gate: {@code measurements = pass + fail + inconclusive + incomplete + informational}.
+     */
+    public record Totals(int measurements, int pass, int fail, int inconclusive, int incomplete, int informational) {
+
+        /** Totals of a run without informational measurements. */
+        public Totals(int measurements, int pass, int fail, int inconclusive, int incomplete) {
+            this(measurements, pass, fail, inconclusive, incomplete, 0);
+        }
     }
 
     /**
@@ -44,16 +53,28 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param frontier per-prompt (u, v) points and the frontier's summary numbers; null without scored prompts
      * @param paperNumbers the paper's four numbers for this measurement (undefined ones carry the reason)
      * @param manifold Manifold Flows of the gated cue; null unless they were switched on and computed
+     * @param informational true for a measurement that reports but gates nothing: a decoder-sweep grid point
+     *                      (its reading never fails the build, so it is not counted as a failed gate)
      */
     public record Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                               String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
                               String started, String finished, boolean complete, Stats stats,
                               List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
-                              PaperNumbers paperNumbers, Manifold manifold) {
+                              PaperNumbers paperNumbers, Manifold manifold, boolean informational) {
         public Measurement {
             cueHashes = cueHashes == null ? Map.of() : Map.copyOf(cueHashes);
             results = results == null ? List.of() : List.copyOf(results);
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
+        }
+
+        /** A gated (not informational) measurement. */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                           PaperNumbers paperNumbers, Manifold manifold) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, false);
         }
 
         /** A measurement without the geometry sections (they are added by {@link #withGeometry}). */
@@ -73,7 +94,13 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
         /** This measurement with the given paper numbers and Manifold Flows. */
         public Measurement withGeometry(PaperNumbers numbers, Manifold flows) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
-                    finished, complete, stats, results, frontier, erroredPrompts, numbers, flows);
+                    finished, complete, stats, results, frontier, erroredPrompts, numbers, flows, informational);
+        }
+
+        /** This measurement, marked informational or not. */
+        public Measurement withInformational(boolean marked) {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold, marked);
         }
     }
 
