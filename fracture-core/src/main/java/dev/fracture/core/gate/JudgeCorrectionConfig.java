@@ -21,7 +21,7 @@ import java.util.Optional;
 public record JudgeCorrectionConfig(Mode mode, double sensitivity, double specificity, Optional<Confusion> evaluation,
                                     int replicates, long seed) {
 
-    /** The bootstrap defaults of {@link JudgeCorrection.Settings#defaults()}. */
+    /** No correction; carries the default bootstrap size and seed of {@link JudgeCorrection.Settings#defaults()}. */
     public static final JudgeCorrectionConfig OFF = new JudgeCorrectionConfig(Mode.OFF, 1, 1, Optional.empty(),
             JudgeCorrection.Settings.defaults().replicates(), JudgeCorrection.Settings.defaults().seed());
 
