@@ -86,6 +86,11 @@ final class FractureConfig {
         return lookup(key).orElseGet(() -> new Value(key, fallback, Source.DEFAULT));
     }
 
+    /** A raw environment variable (through the same lookup as the {@code FRACTURE_*} layer, so tests can fake it). */
+    String environmentVariable(String name) {
+        return environment.apply(name);
+    }
+
     Optional<String> string(String key) {
         return lookup(key).map(Value::text);
     }

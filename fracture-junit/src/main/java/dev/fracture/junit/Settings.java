@@ -120,6 +120,23 @@ final class Settings {
         }
     }
 
+    /**
+     * The API-key variable to read, or "" for none. A variable named in configuration must be set (the client
+     * says so when it is not); the built-in default {@code OPENAI_API_KEY} is used only when it is set, so
+     * local servers that need no key (vLLM, Ollama, llama.cpp) work without one.
+     */
+    private String apiKeyEnv() {
+        FractureConfig.Value value = config.get(API_KEY_ENV_KEY, DEFAULT_API_KEY_ENV);
+        if (value.source() == FractureConfig.Source.DEFAULT && isBlank(config.environmentVariable(DEFAULT_API_KEY_ENV))) {
+            return "";
+        }
+        return value.text();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
     Engine engine() {
         Optional<String> baseUrl = config.string(BASE_URL_KEY);
         Optional<String> modelName = config.string(MODEL_NAME_KEY);
@@ -128,7 +145,7 @@ final class Settings {
                     + config.get(BASE_URL_KEY, "").where() + " needs a model name: set " + MODEL_NAME_KEY
                     + " (e.g. -D" + MODEL_NAME_KEY + "=my-model) to the model the endpoint serves");
         }
-        return new Engine(baseUrl, modelName, config.string(API_KEY_ENV_KEY, DEFAULT_API_KEY_ENV),
+        return new Engine(baseUrl, modelName, apiKeyEnv(),
                 config.parse(MAX_TOKENS_KEY, "" + DEFAULT_MAX_TOKENS, t -> Check.atLeast("max tokens",
                         FractureConfig.parseInt(t), 1)),
                 config.parse(CONCURRENCY_KEY, "" + DEFAULT_CONCURRENCY, t -> Check.atLeast("concurrency",

@@ -92,7 +92,7 @@ class ConfigPrecedenceTest {
         assertThat(engine.cacheMode()).isEqualTo(CacheMode.READ_WRITE);
         assertThat(engine.concurrency()).isEqualTo(8);
         assertThat(engine.maxTokens()).isEqualTo(512);
-        assertThat(engine.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+        assertThat(engine.apiKeyEnv()).as("default variable unset: no key").isEmpty();
         assertThat(engine.cacheDir()).hasToString(".fracture/cache");
         assertThat(m.tau().value()).isEqualTo(0.5);
         assertThat(m.decoder().temperature()).isEqualTo(0.7);
@@ -106,6 +106,17 @@ class ConfigPrecedenceTest {
         assertThat(m.inconclusive()).isEqualTo(Settings.Inconclusive.FAIL);
         assertThat(m.placebo()).isFalse();
         assertThat(Settings.defaultBudget(Axis.HELPFULNESS)).isEqualTo(0.10);
+    }
+
+    @Test
+    void theDefaultKeyVariableIsReadOnlyWhenSetAndAConfiguredOneAlways() {
+        environment.put("OPENAI_API_KEY", "sk-test");
+        assertThat(settings().engine().apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+
+        environment.remove("OPENAI_API_KEY");
+        system.put("fracture.model.api-key-env", "MY_SERVER_KEY");
+        assertThat(settings().engine().apiKeyEnv()).as("named in configuration: the client insists on it")
+                .isEqualTo("MY_SERVER_KEY");
     }
 
     @Test

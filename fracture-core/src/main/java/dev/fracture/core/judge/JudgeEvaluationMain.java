@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.fracture.core.model.OpenAiChatClient;
+import dev.fracture.core.model.OpenAiClientOptions;
 import java.util.List;
 
 /**
@@ -11,7 +13,10 @@ import java.util.List;
  * specificity with Wilson intervals and a confusion table per axis and overall.
  *
  * <pre>
- * --judge NAME        embedded (default) or a class implementing Judge with a public no-arg constructor
+ * --judge NAME        embedded (default), llm, guard, or a class implementing Judge with a public no-arg constructor
+ * --base-url URL      OpenAI-compatible endpoint of the judge model (llm and guard), e.g. http://127.0.0.1:8000/v1
+ * --model NAME        the judge model's name at that endpoint (llm and guard)
+ * --api-key-env VAR   environment variable holding the endpoint's API key (default: none)
  * --set PATH          a JSON Lines evaluation set (default: the shipped set)
  * --split NAME        dev, test or all (default: all)
  * --confidence LEVEL  interval confidence in (0, 1) (default: 0.95)
@@ -50,8 +55,9 @@ public final class JudgeEvaluationMain {
             out.println(usage());
             return OK;
         }
-        try {
-            Judge judge = Judges.create(options.judge, JudgeOptions.none());
+        try (OpenAiChatClient client = options.client()) {
+            Judge judge = Judges.create(options.judge,
+                    client == null ? JudgeOptions.none() : JudgeOptions.of(client, options.model));
             List<EvalCase> set = options.set == null ? JudgeEvaluation.builtInSet() : JudgeEvaluation.load(options.set);
             List<EvalCase> rows = set.stream().filter(JudgeEvaluation.split(options.split)).toList();
             if (rows.isEmpty()) {
@@ -74,8 +80,8 @@ public final class JudgeEvaluationMain {
     }
 
     static String usage() {
-        return "usage: JudgeEvaluationMain [--judge embedded|<class name>] [--set file.jsonl] [--split dev|test|all]"
-                + " [--confidence 0.95] [--misses]";
+        return "usage: JudgeEvaluationMain [--judge embedded|llm|guard|<class name>] [--base-url URL --model NAME"
+                + " [--api-key-env VAR]] [--set file.jsonl] [--split dev|test|all] [--confidence 0.95] [--misses]";
     }
 
     private static final class Options {
@@ -85,6 +91,9 @@ public final class JudgeEvaluationMain {
         double confidence = 0.95;
         boolean misses;
         boolean help;
+        String baseUrl;
+        String model;
+        String apiKeyEnv;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -96,11 +105,33 @@ public final class JudgeEvaluationMain {
                     case "--split" -> o.split = value(args, ++i, a);
                     case "--confidence" -> o.confidence = confidence(value(args, ++i, a));
                     case "--misses" -> o.misses = true;
+                    case "--base-url" -> o.baseUrl = value(args, ++i, a);
+                    case "--model" -> o.model = value(args, ++i, a);
+                    case "--api-key-env" -> o.apiKeyEnv = value(args, ++i, a);
                     case "--help", "-h" -> o.help = true;
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
+            if ((o.baseUrl == null) != (o.model == null)) {
+                throw new IllegalArgumentException("--base-url and --model go together: the judge model is reached at "
+                        + "--base-url under the name --model");
+            }
+            if (o.apiKeyEnv != null && o.baseUrl == null) {
+                throw new IllegalArgumentException("--api-key-env needs --base-url and --model");
+            }
             return o;
+        }
+
+        /** The judge model's client, or null when no endpoint was given. */
+        OpenAiChatClient client() {
+            if (baseUrl == null) {
+                return null;
+            }
+            OpenAiClientOptions.Builder builder = OpenAiClientOptions.builder(baseUrl, model);
+            if (apiKeyEnv != null) {
+                builder.apiKeyEnv(apiKeyEnv);
+            }
+            return OpenAiChatClient.create(builder.build());
         }
 
         private static String value(String[] args, int i, String flag) {

@@ -1,0 +1,62 @@
+package dev.fracture.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The root README's tutorial shows sample sources the build runs; these tests keep its copies equal to them,
+ * so a snippet cannot drift from code that compiles and passes.
+ */
+class ReadmeSnippetsTest {
+    private static final Path README = Path.of("../README.md");
+    private static final Path SAMPLES = Path.of("src/test/java/dev/fracture/samples");
+    private static final Path RESOURCES = Path.of("src/test/resources");
+
+    @Test
+    void shows_the_safety_suite_verbatim_from_its_imports_on() throws IOException {
+        String source = read(SAMPLES.resolve("SafetySuite.java"));
+        String fromImports = source.substring(source.indexOf("import "));
+
+        assertThat(read(README)).contains("```java\n" + fromImports + "```\n");
+    }
+
+    @Test
+    void shows_the_samples_junit_platform_properties_verbatim() throws IOException {
+        String properties = read(RESOURCES.resolve("junit-platform.properties"));
+
+        assertThat(read(README)).contains("```properties\n" + properties + "```\n");
+    }
+
+    @Test
+    void shows_the_first_lines_of_the_safety_pool() throws IOException {
+        List<String> pool = read(RESOURCES.resolve("pools/safety.jsonl")).lines().limit(3).toList();
+
+        assertThat(read(README)).contains("```json\n" + String.join("\n", pool) + "\n```\n");
+    }
+
+    @Test
+    void names_the_reports_and_commands_the_samples_produce() throws IOException {
+        String readme = read(README);
+        String pom = read(Path.of("pom.xml"));
+
+        assertThat(readme).contains(
+                "./mvnw -B -pl sample-suites -am verify -Dtest='dev.fracture.samples.**' "
+                        + "-Dsurefire.failIfNoSpecifiedTests=false",
+                "./mvnw -B verify",
+                "-Pdemo-faking",
+                "fracture/summary.json",
+                "fracture/index.html",
+                "allure-results/");
+        assertThat(pom).contains("<id>demo-faking</id>", "<id>small-pool</id>",
+                "<configurationParameters>fracture.gate.inconclusive=abort</configurationParameters>");
+    }
+
+    static String read(Path path) throws IOException {
+        return Files.readString(path).replace("\r\n", "\n");
+    }
+}
