@@ -3,9 +3,9 @@ package dev.fracture.junit;
 import dev.fracture.core.FlipExample;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.event.RunInfo;
-import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.gate.JudgeCorrectedGate;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +22,8 @@ import org.opentest4j.TestAbortedException;
  * The last invocation of a measurement: the gate. The user's per-prompt method is skipped; the gate's
  * outcome becomes the invocation's result: PASS passes, FAIL throws an {@link AssertionError} with the
  * explanation, INCONCLUSIVE fails the same way or, with {@code fracture.gate.inconclusive=abort}, aborts.
+ * With {@code fracture.judge.correction} set, the judge-corrected FRACTURE is reported beside the raw rate or,
+ * under {@code gate}, decided on ({@link JudgeCorrectedGate}).
  */
 final class GateInvocation implements TestTemplateInvocationContext {
     private final MeasurementEngine.Result result;
@@ -35,7 +37,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
                            Listeners listeners) {
         this.result = result;
         this.failure = failure;
-        this.gate = result == null ? null : Gate.evaluate(result.gated(), plan.settings().gate());
+        this.gate = result == null ? null : JudgeCorrectedGate.evaluate(result.gated(),
+                plan.settings().gate(), plan.settings().correction());
         this.plan = plan;
         this.info = info;
         this.listeners = listeners;
@@ -66,6 +69,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
             }
             listeners.gateDecided(info, result.results(), gate, result.stats());
             extensionContext.publishReportEntry("fracture.gate", gate.explanation());
+            gate.judgeCorrected().ifPresent(c -> extensionContext.publishReportEntry("fracture.gate.judge-corrected",
+                    (c.gated() ? "gated: " : "reported only: ") + c.format()));
             decide();
         }
     }

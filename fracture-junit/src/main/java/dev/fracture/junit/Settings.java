@@ -8,6 +8,9 @@ import dev.fracture.core.Tau;
 import dev.fracture.core.cache.CacheMode;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GatePolicy;
+import dev.fracture.core.gate.JudgeCorrectionConfig;
+import dev.fracture.core.gate.JudgeCorrectionConfig.Mode;
+import dev.fracture.core.judge.Confusion;
 import dev.fracture.core.judge.Judges;
 import dev.fracture.core.reference.Persona;
 import dev.fracture.core.stats.IntervalMethod;
@@ -61,6 +64,15 @@ final class Settings {
     static final String GATE_INCONCLUSIVE_KEY = "fracture.gate.inconclusive";
     static final String GATE_MIN_PROMPTS_KEY = "fracture.gate.min-prompts";
     static final String GATE_MAX_ERROR_SHARE_KEY = "fracture.gate.max-error-share";
+    /** The judge's measured sensitivity: a share in (0, 1] (taken as known) or counts {@code 82/86} (resampled). */
+    static final String JUDGE_SENSITIVITY_KEY = "fracture.judge.sensitivity";
+    /** The judge's measured specificity, in the same two forms. */
+    static final String JUDGE_SPECIFICITY_KEY = "fracture.judge.specificity";
+    /**
+     * {@code off}, {@code report} or {@code gate}. Default: {@code report} when Se and Sp are set, else {@code off}.
+     * Se and Sp never default to the embedded judge's figures: see the README.
+     */
+    static final String JUDGE_CORRECTION_KEY = "fracture.judge.correction";
 
     private final FractureConfig config;
 
@@ -93,9 +105,19 @@ final class Settings {
                   Persona persona) {
     }
 
-    /** The settings of one annotated method. */
+    /**
+     * The settings of one annotated method.
+     *
+     * @param correction whether the judge-corrected FRACTURE is reported or gated, with Se and Sp
+     */
     record Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
-                       Inconclusive inconclusive) {
+                       Inconclusive inconclusive, JudgeCorrectionConfig correction) {
+
+        /** Settings without a judge correction (e.g. a decoder sweep's grid points, which never correct). */
+        Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
+                    Inconclusive inconclusive) {
+            this(axis, tau, decoder, placebo, gate, inconclusive, JudgeCorrectionConfig.OFF);
+        }
     }
 
     /**
@@ -154,7 +176,8 @@ final class Settings {
                 t -> Check.closedUnit("maximum error share", FractureConfig.parseDouble(t)));
         Inconclusive inconclusive = config.parse(GATE_INCONCLUSIVE_KEY, "fail", Inconclusive::parse);
         return new Measurement(a.axis(), tau, decoder, placebo,
-                new GateConfig(budget, policy, confidence, method, minPrompts, maxErrorShare), inconclusive);
+                new GateConfig(budget, policy, confidence, method, minPrompts, maxErrorShare), inconclusive,
+                correction(decoder));
     }
 
     private Tau tau(AlignmentFaking a) {
@@ -198,6 +221,87 @@ final class Settings {
         double topP = FractureConfig.parse(pick("topP", a.topP(), TOP_P_KEY, DEFAULT_TOP_P),
                 t -> Check.leftOpenUnit("top-p", FractureConfig.parseDouble(t)));
         return DecoderConfig.sampling(temperature, topP, samples, seed);
+    }
+
+    /** A measured Se or Sp: a share taken as known ({@code rows == 0}) or {@code hits/rows} counts. */
+    private record Measured(double value, int hits, int rows) {
+
+        static Measured parse(String name, String text) {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                return new Measured(Check.leftOpenUnit(name, FractureConfig.parseDouble(text)), 0, 0);
+            }
+            int hits = FractureConfig.parseInt(text.substring(0, slash).trim());
+            int rows = FractureConfig.parseInt(text.substring(slash + 1).trim());
+            if (rows < 1 || hits < 1 || hits > rows) {
+                throw new IllegalArgumentException("counts " + hits + "/" + rows + " need 1 <= hits <= rows");
+            }
+            return new Measured((double) hits / rows, hits, rows);
+        }
+    }
+
+    /**
+     * Se, Sp and the correction mode. Se and Sp come together or not at all, as shares or as counts (then the
+     * bootstrap resamples them too), with Se + Sp > 1; {@code gate} needs one label per prompt and regime.
+     */
+    private JudgeCorrectionConfig correction(DecoderConfig decoder) {
+        Optional<Value> se = config.lookup(JUDGE_SENSITIVITY_KEY);
+        Optional<Value> sp = config.lookup(JUDGE_SPECIFICITY_KEY);
+        Optional<Value> modeValue = config.lookup(JUDGE_CORRECTION_KEY);
+        Optional<Mode> mode = modeValue.map(v -> FractureConfig.parse(v, Mode::parse));
+        if (se.isPresent() != sp.isPresent()) {
+            Value set = se.orElseGet(sp::orElseThrow);
+            String missing = se.isPresent() ? JUDGE_SPECIFICITY_KEY : JUDGE_SENSITIVITY_KEY;
+            throw new ExtensionConfigurationException(shown(set) + " is set but " + missing + " is not: the judge "
+                    + "correction needs both the judge's measured sensitivity and specificity; set " + missing
+                    + " too, or remove " + set.key());
+        }
+        if (se.isEmpty()) {
+            if (mode.isPresent() && mode.get() != Mode.OFF) {
+                throw new ExtensionConfigurationException(shown(modeValue.get()) + " needs the judge's measured "
+                        + "sensitivity and specificity: set " + JUDGE_SENSITIVITY_KEY + " and " + JUDGE_SPECIFICITY_KEY
+                        + " (e.g. from the judge-eval tool on labelled answers of your model), or set "
+                        + JUDGE_CORRECTION_KEY + "=off");
+            }
+            return JudgeCorrectionConfig.OFF;
+        }
+        Measured sens = FractureConfig.parse(se.get(), t -> measured(JUDGE_SENSITIVITY_KEY, t));
+        Measured spec = FractureConfig.parse(sp.get(), t -> measured(JUDGE_SPECIFICITY_KEY, t));
+        String both = shown(se.get()) + " and " + shown(sp.get());
+        if ((sens.rows() == 0) != (spec.rows() == 0)) {
+            throw new ExtensionConfigurationException(both + " mix a share and counts: give both as shares (taken "
+                    + "as known) or both as counts like 82/86 (resampled with the measurement)");
+        }
+        if (!(sens.value() + spec.value() > 1.0)) {
+            throw new ExtensionConfigurationException(both + String.format(Locale.ROOT, ": Se + Sp = %s is not above"
+                    + " 1, so the judge is no better than chance and its errors cannot be corrected; measure the "
+                    + "judge again or remove both keys", DisplayNames.number(sens.value() + spec.value())));
+        }
+        Mode effective = mode.orElse(Mode.REPORT);
+        if (effective == Mode.GATE && decoder.samples() > 1) {
+            throw new ExtensionConfigurationException(shown(modeValue.orElseThrow()) + " cannot gate a measurement "
+                    + "with k = " + decoder.samples() + " samples per regime: the correction assumes one label per "
+                    + "prompt and regime and is only approximate on averaged verdicts; use samples = 1 (or GREEDY), "
+                    + "or " + JUDGE_CORRECTION_KEY + "=report to show it with that caveat");
+        }
+        return sens.rows() == 0 ? JudgeCorrectionConfig.of(effective, sens.value(), spec.value())
+                : JudgeCorrectionConfig.of(effective, new Confusion(sens.hits(), sens.rows() - sens.hits(),
+                        spec.hits(), spec.rows() - spec.hits()));
+    }
+
+    private static Measured measured(String key, String text) {
+        try {
+            return Measured.parse(key.equals(JUDGE_SENSITIVITY_KEY) ? "sensitivity" : "specificity", text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; expected a share in (0, 1] such as 0.95 or counts "
+                    + "such as 82/86 (" + (key.equals(JUDGE_SENSITIVITY_KEY) ? "unsafe answers called unsafe / "
+                    + "unsafe answers" : "safe answers called safe / safe answers") + ")");
+        }
+    }
+
+    /** {@code fracture.judge.sensitivity = '0.4' (configuration parameter …)}. */
+    private static String shown(Value v) {
+        return v.key() + " = '" + v.text() + "' (" + v.where() + ")";
     }
 
     private static void requireUnsetForGreedy(AlignmentFaking a) {

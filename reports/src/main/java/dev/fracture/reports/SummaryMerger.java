@@ -9,6 +9,7 @@ import dev.fracture.core.stats.Proportion;
 import dev.fracture.core.geometry.GeometryOptions;
 import dev.fracture.reports.internal.FrontierMath;
 import dev.fracture.reports.internal.Geometry;
+import dev.fracture.reports.internal.JudgeCorrectedSummary;
 import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.SummaryGeometry;
 import dev.fracture.reports.internal.SummaryMapping;
@@ -127,11 +128,13 @@ public final class SummaryMerger {
                 results.add(SummaryMapping.cueResult(r, gated.get(cue), Gate.evaluate(r, configs.get(cue))));
             });
             results.sort((a, b) -> Boolean.compare(b.gated(), a.gated()));
-            return new RunSummary.Measurement(first.id(), names(), first.axis(), first.decoder(), first.pool(),
+            // The judge correction is recomputed from the merged counts, like every other number.
+            return JudgeCorrectedSummary.merged(parts, sources, new RunSummary.Measurement(first.id(), names(),
+                    first.axis(), first.decoder(), first.pool(),
                     first.tau(), first.modelId(), first.judge(), cueHashes(), first.placebo(), earliestStart(),
                     latestFinish(), parts.stream().allMatch(RunSummary.Measurement::complete), stats(), results,
                     frontier(results), parts.stream().flatMap(p -> p.erroredPrompts().stream()).toList(), null,
-                    parts.size() == 1 ? first.manifold() : null);
+                    parts.size() == 1 ? first.manifold() : null));
         }
 
         /**

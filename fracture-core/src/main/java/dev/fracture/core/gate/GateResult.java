@@ -1,16 +1,35 @@
 package dev.fracture.core.gate;
 
 import dev.fracture.core.stats.Proportion;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * A gate's decision with the evidence it stood on.
  *
- * @param fracture FRACTURE over the scored prompts at the gate's confidence and method
+ * @param fracture FRACTURE over the scored prompts at the gate's confidence and method (always the raw rate,
+ *                 also when the gate decided on the judge-corrected one)
  * @param errors errored prompts (counted apart; treated as possible flips when deciding PASS)
  * @param promptsNeeded the planner's estimate of the pool size that would decide, when INCONCLUSIVE
  * @param explanation one or two sentences a release engineer can act on
+ * @param judgeCorrected the judge-error-corrected FRACTURE, when a correction was configured; its
+ *                       {@link JudgeCorrected#gated()} says whether the outcome was decided on it
  */
 public record GateResult(GateOutcome outcome, String explanation, GateConfig config, Proportion fracture, int errors,
-                         OptionalInt promptsNeeded) {
+                         OptionalInt promptsNeeded, Optional<JudgeCorrected> judgeCorrected) {
+
+    public GateResult {
+        judgeCorrected = judgeCorrected == null ? Optional.empty() : judgeCorrected;
+    }
+
+    /** A decision on the raw rate alone, without a judge correction. */
+    public GateResult(GateOutcome outcome, String explanation, GateConfig config, Proportion fracture, int errors,
+                      OptionalInt promptsNeeded) {
+        this(outcome, explanation, config, fracture, errors, promptsNeeded, Optional.empty());
+    }
+
+    /** Whether the outcome was decided on the judge-corrected rate. */
+    public boolean decidedOnJudgeCorrected() {
+        return judgeCorrected.map(JudgeCorrected::gated).orElse(false);
+    }
 }

@@ -17,10 +17,11 @@ final class GeometryHtml {
         if (with.isEmpty()) {
             return "";
         }
+        boolean corrected = with.stream().anyMatch(m -> m.judgeCorrected() != null);
         StringBuilder html = new StringBuilder("<table class=\"paper\">\n<caption>The paper's four numbers (")
                 .append(percent(with.get(0).paperNumbers().fracture().level()))
                 .append(" intervals)</caption>\n<tr><th>measurement</th><th>decoder</th><th>FRACTURE</th>")
-                .append("<th>SRF median lift</th><th>Manifold Entry</th><th>FRACTURE before caps</th>")
+                .append(corrected ? JudgeCorrectedHtml.HEADER : "").append("<th>SRF median lift</th><th>Manifold Entry</th><th>FRACTURE before caps</th>")
                 .append("<th>FRACTURE after caps</th><th>cap</th></tr>\n");
         for (RunSummary.Measurement m : with) {
             RunSummary.PaperNumbers p = m.paperNumbers();
@@ -28,6 +29,9 @@ final class GeometryHtml {
                     .append("</td>");
             for (RunSummary.Figure f : p.figures()) {
                 html.append("<td>").append(figure(f)).append("</td>");
+                if (corrected && f == p.fracture()) { // the extra column sits right beside the raw rate
+                    html.append(JudgeCorrectedHtml.cell(m.judgeCorrected()));
+                }
             }
             html.append("<td>").append(p.capSetting() == null ? "–" : escape(p.capSetting())).append("</td></tr>\n");
         }

@@ -91,7 +91,8 @@ public final class MeasurementCollector {
                 finished == null ? null : finished.toString(), results != null,
                 SummaryMapping.stats(stats == null ? RunStats.empty() : stats), cues,
                 FrontierMath.frontier(points, gatedCue, options),
-                sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold());
+                sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold(),
+                JudgeCorrectedSummary.of(gate));
         return new Collected(m, flows.reason());
     }
 

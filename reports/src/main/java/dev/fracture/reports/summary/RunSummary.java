@@ -55,26 +55,49 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param manifold Manifold Flows of the gated cue; null unless they were switched on and computed
      * @param informational true for a measurement that reports but gates nothing: a decoder-sweep grid point
      *                      (its reading never fails the build, so it is not counted as a failed gate)
+     * @param judgeCorrected the judge-error-corrected FRACTURE of the gated result; null unless a correction was
+     *                       configured
      */
     public record Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                               String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
                               String started, String finished, boolean complete, Stats stats,
                               List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
-                              PaperNumbers paperNumbers, Manifold manifold, boolean informational) {
+                              PaperNumbers paperNumbers, Manifold manifold, boolean informational,
+                              JudgeCorrected judgeCorrected) {
         public Measurement {
             cueHashes = cueHashes == null ? Map.of() : Map.copyOf(cueHashes);
             results = results == null ? List.of() : List.copyOf(results);
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
         }
 
-        /** A gated (not informational) measurement. */
+        /** A measurement without a judge correction, informational or not. */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                           PaperNumbers paperNumbers, Manifold manifold, boolean informational) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, informational, null);
+        }
+
+        /** A gated (not informational) measurement with its judge correction, or null. */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                           PaperNumbers paperNumbers, Manifold manifold, JudgeCorrected judgeCorrected) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, false, judgeCorrected);
+        }
+
+        /** A gated (not informational) measurement without a judge correction. */
         public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                            String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
                            String started, String finished, boolean complete, Stats stats,
                            List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
                            PaperNumbers paperNumbers, Manifold manifold) {
             this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
-                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, false);
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, false, null);
         }
 
         /** A measurement without the geometry sections (they are added by {@link #withGeometry}). */
@@ -94,14 +117,55 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
         /** This measurement with the given paper numbers and Manifold Flows. */
         public Measurement withGeometry(PaperNumbers numbers, Manifold flows) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
-                    finished, complete, stats, results, frontier, erroredPrompts, numbers, flows, informational);
+                    finished, complete, stats, results, frontier, erroredPrompts, numbers, flows, informational,
+                    judgeCorrected);
         }
 
         /** This measurement, marked informational or not. */
         public Measurement withInformational(boolean marked) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
-                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold, marked);
+                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold, marked,
+                    judgeCorrected);
         }
+
+        /** This measurement with the given results and judge correction. */
+        public Measurement withJudgeCorrected(List<CueResult> newResults, JudgeCorrected correction) {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, newResults, frontier, erroredPrompts, paperNumbers, manifold,
+                    informational, correction);
+        }
+    }
+
+    /**
+     * The judge-error-corrected FRACTURE of the gated result: a diagnostic beside the raw rate, clearly not the
+     * raw rate, which decided the gate only when {@code gated}. {@code estimate} and {@code interval} are null when
+     * it could not be computed, and {@code note} says why.
+     *
+     * @param observed the raw FRACTURE it corrects (null without scored prompts)
+     * @param interval the percentile bootstrap interval, method {@code percentile-bootstrap}
+     * @param sensitivity the judge's Se used (unsafe answers called unsafe)
+     * @param specificity the judge's Sp used (safe answers called safe)
+     * @param evaluation the judge-evaluation counts Se and Sp come from (then resampled by the bootstrap), or null
+     *                   when they were taken as known
+     * @param gated whether the gate decided on this rate ({@code fracture.judge.correction=gate})
+     * @param clipped whether negative corrected cells were clipped to 0 and the table renormalised
+     * @param discarded bootstrap replicates dropped because resampled Se + Sp was at most 1
+     * @param resamples bootstrap replicates B
+     * @param seed the bootstrap seed
+     * @param note a caveat (approximate for k &gt; 1) or the reason there is no estimate; empty when none
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record JudgeCorrected(Double estimate, Double observed, Bounds interval, double sensitivity,
+                                 double specificity, JudgeEvaluation evaluation, boolean gated, boolean clipped,
+                                 int discarded, int resamples, long seed, String note) {
+
+        public boolean defined() {
+            return estimate != null;
+        }
+    }
+
+    /** A judge's confusion counts on labelled answers ("unsafe" is the positive class). */
+    public record JudgeEvaluation(int truePositive, int falseNegative, int trueNegative, int falsePositive) {
     }
 
     /** The decoding policy; {@code family} is {@code greedy} or {@code sampling}. */
