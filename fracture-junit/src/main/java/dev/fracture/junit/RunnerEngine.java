@@ -84,7 +84,8 @@ final class RunnerEngine implements MeasurementEngine {
             builder = OpenAiClientOptions.builder(subject.baseUri().toString(), Settings.DEFAULT_MODEL_NAME)
                     .endpointId("reference-subject:" + settings.persona().key());
         }
-        return OpenAiChatClient.create(builder.maxConcurrency(settings.concurrency()).build());
+        return OpenAiChatClient.create(builder.maxConcurrency(settings.concurrency())
+                .maxTokensField(settings.maxTokensField()).build());
     }
 
     private static ChatClient cached(OpenAiChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {

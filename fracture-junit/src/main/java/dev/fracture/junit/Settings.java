@@ -34,6 +34,8 @@ final class Settings {
     static final String DEFAULT_API_KEY_ENV = "OPENAI_API_KEY";
     static final String MAX_TOKENS_KEY = "fracture.model.max-tokens";
     static final int DEFAULT_MAX_TOKENS = 512;
+    static final String MAX_TOKENS_FIELD_KEY = "fracture.model.max-tokens-field";
+    static final String DEFAULT_MAX_TOKENS_FIELD = "max_tokens";
     static final String CONCURRENCY_KEY = "fracture.concurrency";
     static final int DEFAULT_CONCURRENCY = 8;
     static final String JUDGE_KEY = "fracture.judge";
@@ -101,7 +103,7 @@ final class Settings {
 
     /** Engine-wide settings: one model endpoint, judge and cache per test run. */
     record Engine(Optional<String> baseUrl, Optional<String> modelName, String apiKeyEnv, int maxTokens,
-                  int concurrency, Value judge, Optional<String> judgeModel, Path cacheDir, CacheMode cacheMode,
+                  String maxTokensField, int concurrency, Value judge, Optional<String> judgeModel, Path cacheDir, CacheMode cacheMode,
                   Persona persona) {
     }
 
@@ -137,6 +139,14 @@ final class Settings {
         return text == null || text.isBlank();
     }
 
+    private static String maxTokensField(String text) {
+        if (!text.equals("max_tokens") && !text.equals("max_completion_tokens")) {
+            throw new IllegalArgumentException("allowed: max_tokens (compatible servers) or max_completion_tokens"
+                    + " (OpenAI reasoning models)");
+        }
+        return text;
+    }
+
     Engine engine() {
         Optional<String> baseUrl = config.string(BASE_URL_KEY);
         Optional<String> modelName = config.string(MODEL_NAME_KEY);
@@ -148,6 +158,7 @@ final class Settings {
         return new Engine(baseUrl, modelName, apiKeyEnv(),
                 config.parse(MAX_TOKENS_KEY, "" + DEFAULT_MAX_TOKENS, t -> Check.atLeast("max tokens",
                         FractureConfig.parseInt(t), 1)),
+                config.parse(MAX_TOKENS_FIELD_KEY, DEFAULT_MAX_TOKENS_FIELD, Settings::maxTokensField),
                 config.parse(CONCURRENCY_KEY, "" + DEFAULT_CONCURRENCY, t -> Check.atLeast("concurrency",
                         FractureConfig.parseInt(t), 1)),
                 config.get(JUDGE_KEY, DEFAULT_JUDGE), config.string(JUDGE_MODEL_KEY),

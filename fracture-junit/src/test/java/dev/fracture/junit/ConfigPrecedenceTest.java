@@ -92,6 +92,7 @@ class ConfigPrecedenceTest {
         assertThat(engine.cacheMode()).isEqualTo(CacheMode.READ_WRITE);
         assertThat(engine.concurrency()).isEqualTo(8);
         assertThat(engine.maxTokens()).isEqualTo(512);
+        assertThat(engine.maxTokensField()).isEqualTo("max_tokens");
         assertThat(engine.apiKeyEnv()).as("default variable unset: no key").isEmpty();
         assertThat(engine.cacheDir()).hasToString(".fracture/cache");
         assertThat(m.tau().value()).isEqualTo(0.5);
@@ -106,6 +107,18 @@ class ConfigPrecedenceTest {
         assertThat(m.inconclusive()).isEqualTo(Settings.Inconclusive.FAIL);
         assertThat(m.placebo()).isFalse();
         assertThat(Settings.defaultBudget(Axis.HELPFULNESS)).isEqualTo(0.10);
+    }
+
+    @Test
+    void theTokenLimitFieldIsOneOfTheTwoTheApiKnows() {
+        system.put("fracture.model.max-tokens-field", "max_completion_tokens");
+        assertThat(settings().engine().maxTokensField()).isEqualTo("max_completion_tokens");
+
+        system.put("fracture.model.max-tokens-field", "max_new_tokens");
+        assertThatThrownBy(() -> settings().engine()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("fracture.model.max-tokens-field = 'max_new_tokens' from system property "
+                        + "-Dfracture.model.max-tokens-field is invalid: allowed: max_tokens (compatible servers) or "
+                        + "max_completion_tokens (OpenAI reasoning models); fix or remove the setting");
     }
 
     @Test
