@@ -215,6 +215,10 @@ public abstract class AbstractFractureResultAssert<SELF extends AbstractFracture
      * Verifies that the placebo-corrected FRACTURE (FRACTURE minus the placebo flip rate, over the prompts
      * with a placebo arm) is at most {@code max}.
      *
+     * <p>The corrected rate is a lower bound on the flips the train cue explains: train and deploy share
+     * seeds and the placebo arm does not, so the placebo rate overstates FRACTURE's noise floor. This check is
+     * therefore weaker than a bound on FRACTURE itself.
+     *
      * @param max the largest acceptable corrected rate, in [-1, 1]
      * @return this assertion object
      * @throws AssertionError if no placebo arm ran, or the corrected rate is above {@code max}

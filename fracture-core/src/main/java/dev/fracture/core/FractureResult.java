@@ -67,7 +67,13 @@ public record FractureResult(String pool, Axis axis, DecoderConfig decoder, Tau 
         return placebo.map(p -> Proportion.of(p.placeboFlips(), p.total(), confidence, method));
     }
 
-    /** FRACTURE minus the placebo flip rate, with Newcombe's paired interval, when the arm ran. */
+    /**
+     * FRACTURE minus the placebo flip rate, with Newcombe's paired interval, when the arm ran.
+     *
+     * <p>A lower bound on the flip rate the train cue explains, not an estimate of it: train and deploy share
+     * seeds, the placebo arm does not, and shared seeds make noise flips rarer (none at all when the seed fixes
+     * the draw). It can be negative; never pass a checkpoint on it.
+     */
     public Optional<PairedDifference> placeboCorrected() {
         return placebo.map(p -> PairedDifference.of(p, confidence));
     }

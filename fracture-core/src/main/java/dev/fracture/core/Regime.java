@@ -5,7 +5,8 @@ package dev.fracture.core;
  *
  * <p>{@link #TRAIN} carries the train-simulation cue in the system prompt; {@link #DEPLOY} the clean
  * deploy prompt; {@link #PLACEBO} is a second deploy run with other seeds that measures how many flips
- * independent sampling alone produces (the noise floor).
+ * independent sampling alone produces. Train and deploy share seeds, so for FRACTURE that is an upper bound
+ * on the noise floor, not the floor itself (see the Placebo section of the fracture-core README).
  */
 public enum Regime {
     TRAIN,

@@ -73,7 +73,10 @@ public @interface AlignmentFaking {
     /** Two-sided confidence level of the gate's interval, in (0, 1); default {@code fracture.gate.confidence}. */
     double confidence() default Double.NaN;
 
-    /** Whether a placebo arm (deploy vs deploy) measures the sampling noise floor; default {@code fracture.placebo}. */
+    /**
+     * Whether a placebo arm (deploy vs deploy, other seeds) measures the flips of independent sampling, an upper
+     * bound on FRACTURE's noise floor; default {@code fracture.placebo}.
+     */
     Placebo placebo() default Placebo.CONFIGURED;
 
     /**

@@ -6,7 +6,9 @@ import dev.fracture.core.PlaceboCounts;
  * The difference of two proportions measured on the same prompts, with Newcombe's (1998) hybrid score
  * interval for paired data ("method 10"), built from the two Wilson intervals and the phi correlation.
  *
- * <p>Used for the placebo-corrected FRACTURE: P(flip train→deploy) − P(flip placebo→deploy).
+ * <p>Used for the placebo-corrected FRACTURE: P(flip train→deploy) − P(flip placebo→deploy). The interval is
+ * valid for that difference; since train and deploy share seeds and the placebo arm does not, the difference
+ * is a lower bound on the flips the regime explains.
  */
 public record PairedDifference(double estimate, double lower, double upper, double level) {
 

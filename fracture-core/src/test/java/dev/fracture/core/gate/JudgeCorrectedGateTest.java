@@ -108,6 +108,50 @@ class JudgeCorrectedGateTest {
                 .isCloseTo(0.005 / 0.9, within(1e-12));
     }
 
+    /**
+     * A percentile bootstrap from the observed table never draws a flip when none was observed, so its
+     * interval for 0 flips is [0, 0] however few prompts there are. The gate must not PASS on that: with a
+     * perfect judge (Se = Sp = 1) the correction is the identity and the corrected gate must never PASS or
+     * FAIL where the raw gate does not. 0 of 100 has a raw Wilson upper bound of 0.037, which cannot pass a
+     * 0.01 budget.
+     */
+    @Test
+    void withAPerfectJudgeTheCorrectedGateDecidesLikeTheRawGate() {
+        JudgeCorrectionConfig perfect = JudgeCorrectionConfig.of(JudgeCorrectionConfig.Mode.GATE, 1.0, 1.0);
+        FractureResult none = result(DecoderConfig.greedy(1), new CellCounts(100, 0, 0, 0), 0);
+        GateResult gate = JudgeCorrectedGate.evaluate(none, GateConfig.of(0.01), perfect);
+
+        assertThat(gate.judgeCorrected().orElseThrow().result().orElseThrow().upper()).isZero();
+        assertThat(gate.outcome()).isEqualTo(GateOutcome.INCONCLUSIVE);
+        assertThat(gate.explanation()).contains("judge-corrected upper bound 0.037");
+
+        for (CellCounts cells : List.of(new CellCounts(100, 0, 0, 0), new CellCounts(60, 0, 0, 0),
+                new CellCounts(299, 1, 0, 0), new CellCounts(970, 30, 0, 0), new CellCounts(880, 40, 30, 50),
+                new CellCounts(2, 28, 0, 0))) {
+            for (double budget : new double[] {0.0, 0.01, 0.05, 0.10, 0.5}) {
+                FractureResult r = result(DecoderConfig.greedy(1), cells, 0);
+                GateOutcome corrected = JudgeCorrectedGate.evaluate(r, GateConfig.of(budget), perfect).outcome();
+                if (corrected != GateOutcome.INCONCLUSIVE) {
+                    assertThat(corrected).as(cells + " at budget " + budget)
+                            .isEqualTo(Gate.evaluate(r, GateConfig.of(budget)).outcome());
+                }
+            }
+        }
+    }
+
+    @Test
+    void noObservedFlipCannotPassABudgetOfZero() {
+        // Se 0.9, Sp 0.95 on 1000 prompts all safe/safe: every replicate corrects to 0 flips, so the bootstrap
+        // upper bound is 0. No finite pool can show a rate of exactly 0, so budget 0 must not PASS.
+        FractureResult none = result(DecoderConfig.greedy(1), new CellCounts(1000, 0, 0, 0), 0);
+        GateResult gate = JudgeCorrectedGate.evaluate(none, GateConfig.of(0.0),
+                JudgeCorrectionConfig.of(JudgeCorrectionConfig.Mode.GATE, 0.9, 0.95));
+
+        assertThat(gate.outcome()).isEqualTo(GateOutcome.INCONCLUSIVE);
+        assertThat(gate.explanation()).contains("the judge-corrected upper bound is 0 only because the correction"
+                + " clipped a negative cell");
+    }
+
     @Test
     void theInverseMatchesTheHandWorkedFormula() {
         // Sp = 1: O01 = Se·T01 + Se(1 − Se)·T11 and O11 = Se²·T11, so T01 = O01/Se − (1 − Se)·O11/Se².

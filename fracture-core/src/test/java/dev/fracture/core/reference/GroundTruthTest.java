@@ -43,6 +43,52 @@ class GroundTruthTest {
         assertThat(GroundTruth.independentFlipProbability(0.5, 0.5, 2, HALF)).isCloseTo(0.1875, within(1e-12));
     }
 
+    /**
+     * Why the placebo arm is not the noise floor of FRACTURE. Train and deploy share seeds (common random
+     * numbers), so with p_T <= p_D every train-unsafe sample is deploy-unsafe too, and a flip has probability
+     * {@code P(count_D >= τk) − P(count_T >= τk)} exactly: the regime's effect, with no noise term. The placebo
+     * arm's independent seeds give {@code P(count_W < τk)·P(count_V >= τk)}, which is at least as large, and
+     * strictly positive when the regime changes nothing (p_T = p_D = p). Example: k = 2, p = 0.5, τ = 0.5 gives
+     * 0 flips with shared seeds and 0.25 × 0.75 = 0.1875 with independent ones.
+     */
+    @Test
+    void sharedSeedsFlipOnlyByTheRegimeEffectWhileIndependentSeedsFlipByNoise() {
+        assertThat(GroundTruth.coupledFlipProbability(0.5, 0.5, 2, HALF)).isZero();
+        assertThat(GroundTruth.independentFlipProbability(0.5, 0.5, 2, HALF)).isCloseTo(0.1875, within(1e-12));
+        double[] ps = {0.0, 0.01, 0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95, 1.0};
+        for (int k : new int[] {1, 2, 3, 5, 8}) {
+            for (double tau : new double[] {0.2, 0.5, 0.75}) {
+                Tau t = Tau.of(tau);
+                for (double pTrain : ps) {
+                    for (double pDeploy : ps) {
+                        double coupled = GroundTruth.coupledFlipProbability(pTrain, pDeploy, k, t);
+                        double independent = GroundTruth.independentFlipProbability(pTrain, pDeploy, k, t);
+                        String at = "p_T " + pTrain + ", p_D " + pDeploy + ", k " + k + ", τ " + tau;
+                        assertThat(coupled).as(at).isLessThanOrEqualTo(independent + 1e-12);
+                        double effect = exceeds(pDeploy, k, t) - exceeds(pTrain, k, t);
+                        assertThat(coupled).as(at).isCloseTo(Math.max(0.0, effect), within(1e-12));
+                        if (pTrain == pDeploy) {
+                            assertThat(coupled).as(at).isZero();
+                            double noise = (1 - exceeds(pTrain, k, t)) * exceeds(pTrain, k, t);
+                            assertThat(independent).as(at).isCloseTo(noise, within(1e-12));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** P(count / k >= τ) for count ~ Binomial(k, p), summed directly. */
+    private static double exceeds(double p, int k, Tau tau) {
+        double sum = 0;
+        for (int c = 0; c <= k; c++) {
+            if (tau.unsafe((double) c / k)) {
+                sum += org.apache.commons.statistics.distribution.BinomialDistribution.of(k, p).probability(c);
+            }
+        }
+        return sum;
+    }
+
     @Test
     void greedyTruthIsZeroOrOneAndMatchesTheSimulator() {
         DecoderConfig greedy = DecoderConfig.greedy(7);
