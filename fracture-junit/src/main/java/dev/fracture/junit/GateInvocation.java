@@ -32,9 +32,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
     private final MeasurementPlan plan;
     private final RunInfo info;
     private final Listeners listeners;
+    private final ErrorTally errors;
 
     private GateInvocation(MeasurementEngine.Result result, Throwable failure, MeasurementPlan plan, RunInfo info,
-                           Listeners listeners) {
+                           Listeners listeners, ErrorTally errors) {
         this.result = result;
         this.failure = failure;
         this.gate = result == null ? null : JudgeCorrectedGate.evaluate(result.gated(),
@@ -42,10 +43,13 @@ final class GateInvocation implements TestTemplateInvocationContext {
         this.plan = plan;
         this.info = info;
         this.listeners = listeners;
+        this.errors = errors;
     }
 
-    static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners) {
-        return new GateInvocation(end.result(), end.failure(), plan, info, listeners);
+    /** The gate after a run; {@code errors} holds the run's errored prompts, named in a failure message. */
+    static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners,
+                             ErrorTally errors) {
+        return new GateInvocation(end.result(), end.failure(), plan, info, listeners, errors);
     }
 
     @Override
@@ -99,6 +103,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
                     .append(gated.flips().stream().limit(10).map(GateInvocation::flip)
                             .collect(Collectors.joining(", ")));
+        }
+        String errored = errors.describe(gated.cue());
+        if (!errored.isEmpty()) {
+            sb.append(System.lineSeparator()).append(errored);
         }
         return sb.toString();
     }
