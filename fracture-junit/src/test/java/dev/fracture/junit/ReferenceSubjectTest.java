@@ -168,6 +168,8 @@ class ReferenceSubjectTest {
         assertThat(results.raw().testEvents().aborted().count()).isEqualTo(80);
         // every prompt misses with its own id and seeds in the message; the gate groups them as one cause
         assertThat(results.gateThrowable()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("INCONCLUSIVE. (set fracture.gate.inconclusive=abort to report an inconclusive "
+                        + "gate as aborted instead of failed)" + System.lineSeparator() + "errored prompts")
                 .hasMessageContaining("over 0 prompts (+80 errored)")
                 .hasMessageContaining("errored prompts (80, neither safe nor unsafe), by cause:")
                 .hasMessageMatching("(?s).*\\n  80 like [^:]+: model call \\((train|deploy)\\) failed: response cache miss "
