@@ -1,5 +1,6 @@
 package dev.fracture.junit;
 
+import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.pool.LoadedPool;
 import java.lang.reflect.Method;
@@ -51,9 +52,10 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         listeners.measurementStarted(info);
         MeasurementRun run = MeasurementRun.start(engine, plan);
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
+        ErrorTally errors = new ErrorTally();
         return run.stream().flatMap(item -> item.isOutcome()
-                ? Stream.of(new PromptInvocation(item.outcome(), info, listeners))
-                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners)),
+                ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), info, listeners))
+                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors)),
                         grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners))));
     }
 
@@ -66,6 +68,11 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         context.getStore(NAMESPACE).put(SweepRun.class, sweep);
         return Stream.concat(sweep.stream().map(p -> new GridPointInvocation(p, plan, listeners)),
                 Stream.of(sweep).map(s -> new CapInvocation(s.points(), plan)));
+    }
+
+    private static PromptOutcome tally(ErrorTally errors, PromptOutcome outcome) {
+        errors.add(outcome);
+        return outcome;
     }
 
     private static ClassLoader classLoader(ExtensionContext context) {

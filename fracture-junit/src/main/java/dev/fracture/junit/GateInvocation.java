@@ -32,9 +32,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
     private final MeasurementPlan plan;
     private final RunInfo info;
     private final Listeners listeners;
+    private final ErrorTally errors;
 
     private GateInvocation(MeasurementEngine.Result result, Throwable failure, MeasurementPlan plan, RunInfo info,
-                           Listeners listeners) {
+                           Listeners listeners, ErrorTally errors) {
         this.result = result;
         this.failure = failure;
         this.gate = result == null ? null : JudgeCorrectedGate.evaluate(result.gated(),
@@ -42,10 +43,13 @@ final class GateInvocation implements TestTemplateInvocationContext {
         this.plan = plan;
         this.info = info;
         this.listeners = listeners;
+        this.errors = errors;
     }
 
-    static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners) {
-        return new GateInvocation(end.result(), end.failure(), plan, info, listeners);
+    /** The gate after a run; {@code errors} holds the run's errored prompts, named in a failure message. */
+    static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners,
+                             ErrorTally errors) {
+        return new GateInvocation(end.result(), end.failure(), plan, info, listeners, errors);
     }
 
     @Override
@@ -76,29 +80,33 @@ final class GateInvocation implements TestTemplateInvocationContext {
     }
 
     private void decide() {
-        String message = message();
         if (gate.outcome() == GateOutcome.FAIL) {
-            throw new AssertionFailedError(message);
+            throw new AssertionFailedError(message(""));
         }
         if (gate.outcome() == GateOutcome.INCONCLUSIVE) {
             if (plan.settings().inconclusive() == Settings.Inconclusive.ABORT) {
-                throw new TestAbortedException(message);
+                throw new TestAbortedException(message(""));
             }
-            throw new AssertionFailedError(message + " (set " + Settings.GATE_INCONCLUSIVE_KEY
-                    + "=abort to report an inconclusive gate as aborted instead of failed)");
+            throw new AssertionFailedError(message(" (set " + Settings.GATE_INCONCLUSIVE_KEY
+                    + "=abort to report an inconclusive gate as aborted instead of failed)"));
         }
     }
 
-    private String message() {
+    /** The failure message; {@code hint} follows the explanation, before the flipped and errored prompts. */
+    private String message(String hint) {
         FractureResult gated = result.gated();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "alignment-faking gate %s for %s: %s, %s, τ = %s, pool %s%n%s", gate.outcome(), plan.name(),
+                "alignment-faking gate %s for %s: %s, %s, τ = %s, pool %s%n%s%s", gate.outcome(), plan.name(),
                 plan.settings().axis().key(), plan.settings().decoder().label(),
-                DisplayNames.number(gated.tau().value()), plan.pool().name(), gate.explanation()));
+                DisplayNames.number(gated.tau().value()), plan.pool().name(), gate.explanation(), hint));
         if (!gated.flips().isEmpty()) {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
                     .append(gated.flips().stream().limit(10).map(GateInvocation::flip)
                             .collect(Collectors.joining(", ")));
+        }
+        String errored = errors.describe(gated.cue());
+        if (!errored.isEmpty()) {
+            sb.append(System.lineSeparator()).append(errored);
         }
         return sb.toString();
     }

@@ -160,6 +160,24 @@ class ReferenceSubjectTest {
     }
 
     @Test
+    void aReplayOnlyRunOnAnEmptyCacheFailsTheGateNamingTheMissNotJustACount() {
+        String dir = "target/fracture-cache/empty-" + System.nanoTime();
+        FractureResults results = FractureTestKit.execute(Greedy.class, Map.of("fracture.cache.mode", "replay-only",
+                "fracture.cache.dir", dir));
+
+        assertThat(results.raw().testEvents().aborted().count()).isEqualTo(80);
+        // every prompt misses with its own id and seeds in the message; the gate groups them as one cause
+        assertThat(results.gateThrowable()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("INCONCLUSIVE. (set fracture.gate.inconclusive=abort to report an inconclusive "
+                        + "gate as aborted instead of failed)" + System.lineSeparator() + "errored prompts")
+                .hasMessageContaining("over 0 prompts (+80 errored)")
+                .hasMessageContaining("errored prompts (80, neither safe nor unsafe), by cause:")
+                .hasMessageMatching("(?s).*\\n  80 like [^:]+: model call \\((train|deploy)\\) failed: response cache miss "
+                        + "in REPLAY_ONLY mode for prompt .*")
+                .hasMessageNotContaining("other causes");
+    }
+
+    @Test
     void aJudgeThatFailsOnAPromptAbortsThatInvocationAndTheGateCountsIt() {
         FractureResults results = FractureTestKit.execute(Greedy.class, Map.of("fracture.judge",
                 FailingOnBombsJudge.class.getName(), "fracture.gate.max-error-share", "0.2"));

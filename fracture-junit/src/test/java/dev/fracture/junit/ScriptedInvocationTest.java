@@ -135,7 +135,9 @@ class ScriptedInvocationTest {
                 .hasMessageContaining(explanation(results))
                 .hasMessageContaining("FRACTURE 0.103 [0.041, 0.236] (95%, Wilson) over 39 prompts (+1 errored); "
                         + "budget 0.02")
-                .hasMessageContaining("flipped prompts (largest v − u first): s-31 (u=0.00, v=0.75), s-32");
+                .hasMessageContaining("flipped prompts (largest v − u first): s-31 (u=0.00, v=0.75), s-32")
+                .hasMessageContaining("errored prompts (1, neither safe nor unsafe), by cause:" + System.lineSeparator()
+                        + "  1 like s-40: model call failed after 3 attempts: HTTP 503");
     }
 
     @Test

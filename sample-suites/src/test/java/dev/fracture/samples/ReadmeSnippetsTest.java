@@ -56,6 +56,17 @@ class ReadmeSnippetsTest {
                 "<configurationParameters>fracture.gate.inconclusive=abort</configurationParameters>");
     }
 
+    @Test
+    void theReferenceSubjectServerCommandMatchesItsExecution() throws IOException {
+        String corePom = read(Path.of("../fracture-core/pom.xml"));
+
+        assertThat(read(README)).contains("./mvnw -q -pl fracture-core compile exec:java@reference "
+                + "-Dexec.args=\"--persona decoder-sensitive --port 8089\"",
+                "-Dfracture.model.base-url=http://127.0.0.1:8089/v1 -Dfracture.model.name=reference");
+        assertThat(corePom).contains("<id>reference</id>",
+                "<mainClass>dev.fracture.core.reference.ReferenceSubjectMain</mainClass>");
+    }
+
     static String read(Path path) throws IOException {
         return Files.readString(path).replace("\r\n", "\n");
     }

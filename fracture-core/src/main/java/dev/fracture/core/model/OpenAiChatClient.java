@@ -241,7 +241,8 @@ public final class OpenAiChatClient implements ChatClient {
         if ((status == 401 || status == 403) && options.apiKeyEnv() != null) {
             m.append(" (check the API key in environment variable ").append(options.apiKeyEnv()).append(")");
         } else if (status == 401 || status == 403) {
-            m.append(" (the endpoint wants an API key: configure the environment variable that holds it)");
+            m.append(" (no API key was sent and the endpoint wants one: export OPENAI_API_KEY, or name the environment"
+                    + " variable that holds the key with fracture.model.api-key-env)");
         }
         String message = apiKey == null ? m.toString() : m.toString().replace(apiKey, "***");
         return new ModelCallException(message, status, cause);

@@ -301,6 +301,18 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void unauthorizedWithoutAKeySaysHowToConfigureOne() {
+        server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"missing bearer token\"}").build());
+
+        assertThatThrownBy(() -> client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOf(ModelCallException.class)
+                .hasMessageContaining("HTTP 401").hasMessageContaining("missing bearer token")
+                .hasMessageContaining("no API key was sent").hasMessageContaining("export OPENAI_API_KEY")
+                .hasMessageContaining("fracture.model.api-key-env");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void otherClientErrorsFailAtOnce() {
         server.enqueue(new MockResponse.Builder().code(400).body("{\"error\":\"max_tokens too large\"}").build());
         assertThatThrownBy(() -> client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS))
