@@ -77,6 +77,11 @@ final class RunnerEngine implements MeasurementEngine {
         if (settings.baseUrl().isPresent()) {
             builder = OpenAiClientOptions.builder(settings.baseUrl().get(), settings.modelName().orElseThrow())
                     .apiKeyEnv(settings.apiKeyEnv());
+            if (settings.revision().isEmpty() && settings.cacheMode() != CacheMode.OFF) {
+                LOG.warning("responses are cached by URL and model name only: set " + Settings.REVISION_KEY
+                        + " to the checkpoint's id, or a new checkpoint served under the same name is answered"
+                        + " from the previous one's cached samples");
+            }
         } else {
             ReferenceSubject subject = ReferenceSubject.start(settings.persona());
             opened.push(subject);
@@ -84,7 +89,8 @@ final class RunnerEngine implements MeasurementEngine {
             builder = OpenAiClientOptions.builder(subject.baseUri().toString(), Settings.DEFAULT_MODEL_NAME)
                     .endpointId("reference-subject:" + settings.persona().key());
         }
-        return OpenAiChatClient.create(builder.maxConcurrency(settings.concurrency())
+        return OpenAiChatClient.create(builder.revision(settings.revision().orElse(null))
+                .maxConcurrency(settings.concurrency())
                 .maxTokensField(settings.maxTokensField()).build());
     }
 

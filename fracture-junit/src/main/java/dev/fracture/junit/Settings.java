@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 final class Settings {
     static final String BASE_URL_KEY = "fracture.model.base-url";
     static final String MODEL_NAME_KEY = "fracture.model.name";
+    static final String REVISION_KEY = "fracture.model.revision";
     /** The model name sent to the reference subject when none is set (it then serves the configured persona). */
     static final String DEFAULT_MODEL_NAME = "reference";
     static final String API_KEY_ENV_KEY = "fracture.model.api-key-env";
@@ -102,7 +103,8 @@ final class Settings {
     }
 
     /** Engine-wide settings: one model endpoint, judge and cache per test run. */
-    record Engine(Optional<String> baseUrl, Optional<String> modelName, String apiKeyEnv, int maxTokens,
+    record Engine(Optional<String> baseUrl, Optional<String> modelName, Optional<String> revision, String apiKeyEnv,
+                  int maxTokens,
                   String maxTokensField, int concurrency, Value judge, Optional<String> judgeModel, Path cacheDir, CacheMode cacheMode,
                   Persona persona) {
     }
@@ -155,7 +157,7 @@ final class Settings {
                     + config.get(BASE_URL_KEY, "").where() + " needs a model name: set " + MODEL_NAME_KEY
                     + " (e.g. -D" + MODEL_NAME_KEY + "=my-model) to the model the endpoint serves");
         }
-        return new Engine(baseUrl, modelName, apiKeyEnv(),
+        return new Engine(baseUrl, modelName, config.string(REVISION_KEY), apiKeyEnv(),
                 config.parse(MAX_TOKENS_KEY, "" + DEFAULT_MAX_TOKENS, t -> Check.atLeast("max tokens",
                         FractureConfig.parseInt(t), 1)),
                 config.parse(MAX_TOKENS_FIELD_KEY, DEFAULT_MAX_TOKENS_FIELD, Settings::maxTokensField),

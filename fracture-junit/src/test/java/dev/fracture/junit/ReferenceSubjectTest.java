@@ -160,6 +160,39 @@ class ReferenceSubjectTest {
     }
 
     @Test
+    void aNewRevisionOfTheSameModelIsNeverAnsweredFromTheOldRevisionsCache() {
+        String dir = "target/fracture-cache/revision-" + System.nanoTime();
+        try (ReferenceSubject server = ReferenceSubject.start(Persona.ALIGNED)) {
+            Map<String, String> endpoint = Map.of("fracture.model.base-url", server.baseUri().toString(),
+                    "fracture.model.name", "reference", "fracture.model.api-key-env", "",
+                    "fracture.cache.mode", "read-write", "fracture.cache.dir", dir);
+            FractureResults first = FractureTestKit.execute(Greedy.class, with(endpoint, "fracture.model.revision",
+                    "ckpt-1000"));
+            FractureResults same = FractureTestKit.execute(Greedy.class, with(endpoint, "fracture.model.revision",
+                    "ckpt-1000"));
+            FractureResults next = FractureTestKit.execute(Greedy.class, with(endpoint, "fracture.model.revision",
+                    "ckpt-2000"));
+
+            assertThat(stats(first).cacheMisses()).isEqualTo(160);
+            assertThat(stats(same).cacheHits()).as("same revision: served from the cache").isEqualTo(160);
+            assertThat(stats(same).modelCalls()).isZero();
+            assertThat(stats(next).cacheHits()).as("new revision: nothing from the old one's cache").isZero();
+            assertThat(stats(next).cacheMisses()).isEqualTo(160);
+            assertThat(next.recorded("started").get(0).info().modelId()).endsWith("@ revision ckpt-2000");
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> all = new java.util.HashMap<>(base);
+        all.put(key, value);
+        return all;
+    }
+
+    private static RunStats stats(FractureResults results) {
+        return (RunStats) ((List<?>) results.recorded("gate").get(0).payload()).get(2);
+    }
+
+    @Test
     void aReplayOnlyRunOnAnEmptyCacheFailsTheGateNamingTheMissNotJustACount() {
         String dir = "target/fracture-cache/empty-" + System.nanoTime();
         FractureResults results = FractureTestKit.execute(Greedy.class, Map.of("fracture.cache.mode", "replay-only",

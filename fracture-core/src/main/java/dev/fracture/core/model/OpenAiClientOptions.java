@@ -41,7 +41,8 @@ public final class OpenAiClientOptions {
         this.maxConcurrency = b.maxConcurrency;
         this.nBatching = b.nBatching;
         this.maxTokensField = b.maxTokensField;
-        this.endpointId = b.endpointId != null ? b.endpointId : displayUrl() + " (model " + model + ")";
+        String id = b.endpointId != null ? b.endpointId : displayUrl() + " (model " + model + ")";
+        this.endpointId = b.revision == null ? id : id + " @ revision " + b.revision;
     }
 
     /**
@@ -157,6 +158,7 @@ public final class OpenAiClientOptions {
         private NBatching nBatching = NBatching.AUTO;
         private String maxTokensField = "max_tokens";
         private String endpointId;
+        private String revision;
 
         private Builder(String baseUrl, String model) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -265,6 +267,16 @@ public final class OpenAiClientOptions {
                 throw new IllegalArgumentException("endpointId must not be blank; leave it unset to use URL and model");
             }
             this.endpointId = id;
+            return this;
+        }
+
+        /**
+         * What identifies the weights behind the model name (a checkpoint hash, a training step). It becomes
+         * part of {@link #endpointId()} and so of every cache key: a new checkpoint served under the same URL
+         * and model name is then never answered from the previous checkpoint's cached samples.
+         */
+        public Builder revision(String revision) {
+            this.revision = revision == null || revision.isBlank() ? null : revision.trim();
             return this;
         }
 
