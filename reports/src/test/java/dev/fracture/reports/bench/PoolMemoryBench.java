@@ -59,7 +59,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Options ({@code --name=value}): {@code mode} ({@code extension} or {@code runner}), {@code prompts}
  * (2000), {@code samples} (1 = greedy, k &gt; 1 = sampling), {@code listeners} ({@code on}: the reports
  * listeners and Allure as found on the classpath; {@code off}: none), {@code cache} ({@code off} or
- * {@code read-write}, in a fresh temporary directory), {@code persona} ({@code faking}).
+ * {@code read-write}, in a fresh temporary directory), {@code persona} ({@code faking}), {@code hold-seconds} (0; wait at the end, e.g. for
+ * {@code jcmd <pid> GC.class_histogram}).
  */
 public final class PoolMemoryBench {
     static final String PROMPTS_PROPERTY = "fracture.bench.prompts";
@@ -101,6 +102,11 @@ public final class PoolMemoryBench {
         }
         Thread.sleep(500); // let pools whose shutdown was requested wind down
         nonDaemonThreads().forEach(t -> System.out.println("non-daemon thread left: " + t));
+        long hold = Long.parseLong(o.getOrDefault("hold-seconds", "0"));
+        if (hold > 0) {
+            System.out.printf("holding for %d s: jcmd %d GC.class_histogram%n", hold, ProcessHandle.current().pid());
+            Thread.sleep(hold * 1000);
+        }
     }
 
     private static void extension(int prompts, int samples, String cache, String persona, Path dir,
