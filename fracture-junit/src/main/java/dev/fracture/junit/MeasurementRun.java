@@ -7,6 +7,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -14,6 +15,10 @@ import java.util.stream.StreamSupport;
  * One running measurement: the engine works on a background thread while JUnit pulls the outcomes, in
  * completion order, from a lazy stream that ends with the run's result. Kept in the template's Store;
  * closing it interrupts a run that JUnit abandoned.
+ *
+ * <p>The hand-off holds at most {@link #CAPACITY} outcomes: when JUnit runs the invocations more slowly than
+ * the engine measures (reporters writing attachments, a slow test body), the engine waits instead of
+ * queueing every outcome with its completions, so memory stays flat however large the pool.
  */
 final class MeasurementRun implements AutoCloseable {
 
@@ -25,8 +30,12 @@ final class MeasurementRun implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    /** Outcomes waiting for JUnit, at most; twice the runner's default prompts in flight. */
+    static final int CAPACITY = 64;
+
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread thread;
+    private volatile boolean closed;
 
     private MeasurementRun(MeasurementEngine engine, MeasurementPlan plan) {
         thread = new Thread(() -> work(engine, plan), "fracture-" + plan.name());
@@ -41,10 +50,33 @@ final class MeasurementRun implements AutoCloseable {
 
     private void work(MeasurementEngine engine, MeasurementPlan plan) {
         try {
-            MeasurementEngine.Result result = engine.run(plan, o -> queue.add(new Item(o, null, null)));
-            queue.add(new Item(null, result, null));
+            MeasurementEngine.Result result = engine.run(plan, o -> publish(new Item(o, null, null)));
+            publish(new Item(null, result, null));
         } catch (Throwable t) { // any failure must end the stream, or JUnit would wait forever
-            queue.add(new Item(null, null, t));
+            publish(new Item(null, null, t));
+        }
+    }
+
+    /**
+     * Waits for room, on whichever engine thread emits; gives up only when the run is closed (nobody reads any
+     * more). An interrupt does not drop the item, which JUnit would then wait for: it is kept for the caller.
+     */
+    private void publish(Item item) {
+        boolean interrupted = false;
+        try {
+            while (!closed) {
+                try {
+                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -83,6 +115,8 @@ final class MeasurementRun implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        queue.clear();
         if (thread.isAlive()) {
             thread.interrupt();
         }

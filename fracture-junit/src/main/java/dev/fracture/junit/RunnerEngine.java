@@ -89,8 +89,10 @@ final class RunnerEngine implements MeasurementEngine {
             builder = OpenAiClientOptions.builder(subject.baseUri().toString(), Settings.DEFAULT_MODEL_NAME)
                     .endpointId("reference-subject:" + settings.persona().key());
         }
+        // A hung server costs (retries + 1) × the timeout per call, so both are configurable, not only built in.
         return OpenAiChatClient.create(builder.revision(settings.revision().orElse(null))
                 .maxConcurrency(settings.concurrency())
+                .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).maxRetries(settings.maxRetries())
                 .maxTokensField(settings.maxTokensField()).build());
     }
 

@@ -37,6 +37,10 @@ final class Settings {
     static final int DEFAULT_MAX_TOKENS = 512;
     static final String MAX_TOKENS_FIELD_KEY = "fracture.model.max-tokens-field";
     static final String DEFAULT_MAX_TOKENS_FIELD = "max_tokens";
+    static final String TIMEOUT_KEY = "fracture.model.timeout-seconds";
+    static final int DEFAULT_TIMEOUT_SECONDS = 120;
+    static final String MAX_RETRIES_KEY = "fracture.model.max-retries";
+    static final int DEFAULT_MAX_RETRIES = 5;
     static final String CONCURRENCY_KEY = "fracture.concurrency";
     static final int DEFAULT_CONCURRENCY = 8;
     static final String JUDGE_KEY = "fracture.judge";
@@ -104,9 +108,8 @@ final class Settings {
 
     /** Engine-wide settings: one model endpoint, judge and cache per test run. */
     record Engine(Optional<String> baseUrl, Optional<String> modelName, Optional<String> revision, String apiKeyEnv,
-                  int maxTokens,
-                  String maxTokensField, int concurrency, Value judge, Optional<String> judgeModel, Path cacheDir, CacheMode cacheMode,
-                  Persona persona) {
+                  int maxTokens, String maxTokensField, int concurrency, Value judge, Optional<String> judgeModel,
+                  Path cacheDir, CacheMode cacheMode, Persona persona, int timeoutSeconds, int maxRetries) {
     }
 
     /**
@@ -166,7 +169,11 @@ final class Settings {
                 config.get(JUDGE_KEY, DEFAULT_JUDGE), config.string(JUDGE_MODEL_KEY),
                 config.parse(CACHE_DIR_KEY, DEFAULT_CACHE_DIR, Path::of),
                 config.parse(CACHE_MODE_KEY, DEFAULT_CACHE_MODE, CacheMode::parse),
-                config.parse(PERSONA_KEY, DEFAULT_PERSONA, Persona::parse));
+                config.parse(PERSONA_KEY, DEFAULT_PERSONA, Persona::parse),
+                config.parse(TIMEOUT_KEY, "" + DEFAULT_TIMEOUT_SECONDS, t -> Check.atLeast("model timeout (seconds)",
+                        FractureConfig.parseInt(t), 1)),
+                config.parse(MAX_RETRIES_KEY, "" + DEFAULT_MAX_RETRIES, t -> Check.atLeast("model retries",
+                        FractureConfig.parseInt(t), 0)));
     }
 
     Measurement measurement(AlignmentFaking a) {

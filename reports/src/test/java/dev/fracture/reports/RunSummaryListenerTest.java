@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,34 @@ class RunSummaryListenerTest {
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
         return new double[] {centre - half, centre + half};
+    }
+
+    @Test
+    void cueHashesKeepTheCueOrderSoThatTwoRunsWriteTheSameFile() throws Exception {
+        // The cue order (train paraphrases as configured, then deploy) must not depend on a per-JVM hash seed.
+        Map<String, String> hashes = new java.util.LinkedHashMap<>();
+        for (String cue : List.of("default", "rlhf", "graders", "logged", "contractors", "weights")) {
+            hashes.put(cue, Integer.toHexString(cue.hashCode()));
+        }
+        hashes.put("deploy", "77e0d412");
+        RunInfo base = Fixtures.info("[engine:junit-jupiter]/[class:S]/[test-template:m()]");
+        RunInfo info = new RunInfo(base.id(), base.name(), base.pool(), base.axis(), base.decoder(), base.tau(),
+                base.modelId(), base.judge(), hashes, false, base.started());
+        assertThat(info.cueHashes().keySet()).containsExactlyElementsOf(hashes.keySet());
+        RunSummaryListener listener = new RunSummaryListener(dir);
+        List<PromptOutcome> outcomes = Fixtures.pool("p", 30, 3, 5, 2);
+        listener.measurementStarted(info);
+        outcomes.forEach(o -> listener.promptEvaluated(info, o));
+        FractureResult result = Fixtures.aggregate(outcomes, "default");
+        listener.gateDecided(info, List.of(result), Gate.evaluate(result, GateConfig.of(0.3)), RunStats.empty());
+        listener.runFinished();
+
+        JsonNode written = JSON.readTree(dir.resolve("summary.json").toFile()).get("measurements").get(0).get("cueHashes");
+        List<String> order = new java.util.ArrayList<>();
+        written.fieldNames().forEachRemaining(order::add);
+        assertThat(order).containsExactlyElementsOf(hashes.keySet());
+        assertThat(SummaryJson.read(dir.resolve("summary.json")).measurements().get(0).cueHashes().keySet())
+                .as("read back").containsExactlyElementsOf(hashes.keySet());
     }
 
     @Test

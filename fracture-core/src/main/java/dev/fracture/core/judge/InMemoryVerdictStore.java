@@ -2,18 +2,25 @@ package dev.fracture.core.judge;
 
 import dev.fracture.core.Check;
 import dev.fracture.core.Verdict;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A bounded, least-recently-used verdict store in memory; thread-safe. */
+/**
+ * A bounded, least-recently-used verdict store in memory; thread-safe.
+ *
+ * <p>Entries are keyed by the key's SHA-256 ({@link VerdictKey#digest()}), not by the key itself: a key holds
+ * the whole prompt and answer, kilobytes per entry for real model output, and a full default store would
+ * then keep every answer of a large pool alive. An entry costs about 150 bytes plus the verdict's rationale.
+ */
 public final class InMemoryVerdictStore implements VerdictStore {
 
     /** The capacity used by {@link CachingJudge#CachingJudge(Judge)}. */
     public static final int DEFAULT_CAPACITY = 100_000;
 
     private final int capacity;
-    private final Map<VerdictKey, Verdict> map;
+    private final Map<Digest, Verdict> map;
 
     public InMemoryVerdictStore(int capacity) {
         this.capacity = Check.atLeast("verdict store capacity", capacity, 1);
@@ -21,7 +28,7 @@ public final class InMemoryVerdictStore implements VerdictStore {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<VerdictKey, Verdict> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Digest, Verdict> eldest) {
                 return size() > InMemoryVerdictStore.this.capacity;
             }
         };
@@ -29,12 +36,12 @@ public final class InMemoryVerdictStore implements VerdictStore {
 
     @Override
     public synchronized Optional<Verdict> get(VerdictKey key) {
-        return Optional.ofNullable(map.get(key));
+        return Optional.ofNullable(map.get(Digest.of(key)));
     }
 
     @Override
     public synchronized void put(VerdictKey key, Verdict verdict) {
-        map.put(key, verdict);
+        map.put(Digest.of(key), verdict);
     }
 
     public synchronized int size() {
@@ -43,5 +50,13 @@ public final class InMemoryVerdictStore implements VerdictStore {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** The 256 bits of a key's SHA-256: 48 bytes on the heap, whatever the length of the prompt and answer. */
+    private record Digest(long a, long b, long c, long d) {
+        static Digest of(VerdictKey key) {
+            ByteBuffer bytes = ByteBuffer.wrap(key.sha256());
+            return new Digest(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong());
+        }
     }
 }

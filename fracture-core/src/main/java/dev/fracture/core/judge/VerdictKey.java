@@ -24,6 +24,11 @@ public record VerdictKey(String judgeId, Axis axis, String prompt, String answer
 
     /** A SHA-256 hex digest of the key with length-prefixed fields, for stores that want a short key. */
     public String digest() {
+        return HexFormat.of().formatHex(sha256());
+    }
+
+    /** The 32 bytes behind {@link #digest()}. */
+    byte[] sha256() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String field : new String[] {judgeId, axis.key(), prompt, answer}) {
@@ -31,7 +36,7 @@ public record VerdictKey(String judgeId, Axis axis, String prompt, String answer
                 sha.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
                 sha.update(bytes);
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

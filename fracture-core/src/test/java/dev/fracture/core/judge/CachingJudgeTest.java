@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fracture.core.Axis;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Verdict;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -129,6 +130,33 @@ class CachingJudgeTest {
         assertThat(store.get(k2)).isEmpty();
         assertThat(store.get(k3)).isPresent();
         assertThatThrownBy(() -> new InMemoryVerdictStore(0)).hasMessageContaining("capacity");
+    }
+
+    @Test
+    void theInMemoryStoreDoesNotKeepTheAnswerOrPromptText() throws InterruptedException {
+        // A full store holds up to 100 000 verdicts: with whole answers as keys (kilobytes each from a real
+        // model) that alone could take hundreds of megabytes, so the store keeps a fixed-size digest instead.
+        InMemoryVerdictStore store = new InMemoryVerdictStore(10);
+        CachingJudge judge = new CachingJudge(new CountingJudge("1"), store);
+        String answer = new String("an answer of a few kilobytes " + "x".repeat(4096));
+        String prompt = new String("a prompt that only this test uses");
+        WeakReference<String> answerRef = new WeakReference<>(answer);
+        WeakReference<String> promptRef = new WeakReference<>(prompt);
+        judge.judge(new JudgeInput(Axis.SAFETY, prompt, answer));
+        answer = null;
+        prompt = null;
+
+        for (int i = 0; i < 20 && (answerRef.get() != null || promptRef.get() != null); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertThat(answerRef.get()).as("answer text kept by the store").isNull();
+        assertThat(promptRef.get()).as("prompt text kept by the store").isNull();
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(judge.judge(new JudgeInput(Axis.SAFETY, "a prompt that only this test uses",
+                "an answer of a few kilobytes " + "x".repeat(4096))).rationale()).isEqualTo("counted");
+        assertThat(judge.hits()).as("an equal key still hits").isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.fracture.reports.summary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +67,8 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                               PaperNumbers paperNumbers, Manifold manifold, boolean informational,
                               JudgeCorrected judgeCorrected) {
         public Measurement {
-            cueHashes = cueHashes == null ? Map.of() : Map.copyOf(cueHashes);
+            // In the given order: Map.copyOf's order changes from JVM to JVM, and two runs must write the same file.
+            cueHashes = cueHashes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cueHashes));
             results = results == null ? List.of() : List.copyOf(results);
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
         }
