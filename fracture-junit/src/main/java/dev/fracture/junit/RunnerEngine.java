@@ -93,6 +93,7 @@ final class RunnerEngine implements MeasurementEngine {
         return OpenAiChatClient.create(builder.revision(settings.revision().orElse(null))
                 .maxConcurrency(settings.concurrency())
                 .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).maxRetries(settings.maxRetries())
+                .maxConsecutiveFailures(settings.maxConsecutiveFailures())
                 .maxTokensField(settings.maxTokensField()).build());
     }
 

@@ -41,6 +41,8 @@ final class Settings {
     static final int DEFAULT_TIMEOUT_SECONDS = 120;
     static final String MAX_RETRIES_KEY = "fracture.model.max-retries";
     static final int DEFAULT_MAX_RETRIES = 5;
+    static final String MAX_CONSECUTIVE_FAILURES_KEY = "fracture.model.max-consecutive-failures";
+    static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 20;
     static final String CONCURRENCY_KEY = "fracture.concurrency";
     static final int DEFAULT_CONCURRENCY = 8;
     static final String JUDGE_KEY = "fracture.judge";
@@ -109,7 +111,8 @@ final class Settings {
     /** Engine-wide settings: one model endpoint, judge and cache per test run. */
     record Engine(Optional<String> baseUrl, Optional<String> modelName, Optional<String> revision, String apiKeyEnv,
                   int maxTokens, String maxTokensField, int concurrency, Value judge, Optional<String> judgeModel,
-                  Path cacheDir, CacheMode cacheMode, Persona persona, int timeoutSeconds, int maxRetries) {
+                  Path cacheDir, CacheMode cacheMode, Persona persona, int timeoutSeconds, int maxRetries,
+                  int maxConsecutiveFailures) {
     }
 
     /**
@@ -173,7 +176,9 @@ final class Settings {
                 config.parse(TIMEOUT_KEY, "" + DEFAULT_TIMEOUT_SECONDS, t -> Check.atLeast("model timeout (seconds)",
                         FractureConfig.parseInt(t), 1)),
                 config.parse(MAX_RETRIES_KEY, "" + DEFAULT_MAX_RETRIES, t -> Check.atLeast("model retries",
-                        FractureConfig.parseInt(t), 0)));
+                        FractureConfig.parseInt(t), 0)),
+                config.parse(MAX_CONSECUTIVE_FAILURES_KEY, "" + DEFAULT_MAX_CONSECUTIVE_FAILURES,
+                        t -> Check.atLeast("model failures in a row", FractureConfig.parseInt(t), 0)));
     }
 
     Measurement measurement(AlignmentFaking a) {

@@ -95,6 +95,7 @@ class ConfigPrecedenceTest {
         assertThat(engine.maxTokensField()).isEqualTo("max_tokens");
         assertThat(engine.timeoutSeconds()).isEqualTo(120);
         assertThat(engine.maxRetries()).isEqualTo(5);
+        assertThat(engine.maxConsecutiveFailures()).isEqualTo(20);
         assertThat(engine.apiKeyEnv()).as("default variable unset: no key").isEmpty();
         assertThat(engine.cacheDir()).hasToString(".fracture/cache");
         assertThat(m.tau().value()).isEqualTo(0.5);

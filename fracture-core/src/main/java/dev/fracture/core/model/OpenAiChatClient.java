@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -64,6 +65,9 @@ public final class OpenAiChatClient implements ChatClient {
     private final Set<Exchange> pending = ConcurrentHashMap.newKeySet();
     private final LongAdder httpAttempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
+    // Calls that failed in a row, each after its retries (a success resets it), and the last failure's message.
+    private final AtomicInteger failedInARow = new AtomicInteger();
+    private volatile String lastFailure;
 
     private OpenAiChatClient(OpenAiClientOptions options) {
         this.options = options;
@@ -213,6 +217,13 @@ public final class OpenAiChatClient implements ChatClient {
     }
 
     private CompletableFuture<List<Completion>> exchange(ChatRequest request, String model, int n, long seed, int topLogprobs) {
+        int limit = options.maxConsecutiveFailures();
+        if (limit > 0 && failedInARow.get() >= limit) {
+            // A dead or misconfigured endpoint: fail at once instead of a full retry cycle per remaining call.
+            return CompletableFuture.failedFuture(failure("not sent: the last " + failedInARow.get()
+                    + " calls failed in a row (maxConsecutiveFailures " + limit + "), so this client stopped calling"
+                    + " the endpoint; last failure: " + lastFailure, -1, null, null));
+        }
         String body = OpenAiWire.requestBody(request, model, n, seed, topLogprobs, options.maxTokensField());
         Request.Builder http = new Request.Builder()
                 .url(url)
@@ -258,6 +269,20 @@ public final class OpenAiChatClient implements ChatClient {
             this.request = request;
         }
 
+        // Counted before the result completes, so a caller that sees the failure also sees it counted.
+        private void succeed(List<Completion> choices) {
+            failedInARow.set(0);
+            result.complete(choices);
+        }
+
+        private void fail(ModelCallException e) {
+            if (!closed.get()) {
+                lastFailure = e.getMessage();
+                failedInARow.incrementAndGet();
+            }
+            result.completeExceptionally(e);
+        }
+
         void start() {
             limiter.submit(this::send);
         }
@@ -265,7 +290,7 @@ public final class OpenAiChatClient implements ChatClient {
         void send(AdaptiveLimiter.Permit permit) {
             if (closed.get() || result.isDone()) {
                 permit.releaseNeutral();
-                result.completeExceptionally(failure("the client was closed", -1, null, null));
+                fail(failure("the client was closed", -1, null, null));
                 return;
             }
             httpAttempts.increment();
@@ -303,7 +328,7 @@ public final class OpenAiChatClient implements ChatClient {
                 retryOrFail(code, "server error", body, retryAfter(response), null);
             } else {
                 permit.releaseNeutral();
-                result.completeExceptionally(failure("request rejected", code, body, null));
+                fail(failure("request rejected", code, body, null));
             }
         }
 
@@ -314,26 +339,26 @@ public final class OpenAiChatClient implements ChatClient {
                     throw new OpenAiWire.BadBodyException("response has an empty 'choices' array");
                 }
                 permit.releaseSuccess();
-                result.complete(choices);
+                succeed(choices);
             } catch (OpenAiWire.BadBodyException e) {
                 permit.releaseNeutral();
                 if (e.brokenJson()) {
                     // JSON cut off or garbled: the server or connection failed mid-response, as with a 5xx.
                     retryOrFail(code, e.getMessage(), body, Optional.empty(), null);
                 } else {
-                    result.completeExceptionally(failure(e.getMessage(), code, body, null));
+                    fail(failure(e.getMessage(), code, body, null));
                 }
             }
         }
 
         private void retryOrFail(int status, String what, String body, Optional<Duration> retryAfter, Throwable cause) {
             if (closed.get()) {
-                result.completeExceptionally(failure("the client was closed during retries; last error: " + what, status, body, cause));
+                fail(failure("the client was closed during retries; last error: " + what, status, body, cause));
                 return;
             }
             if (retriesDone >= options.maxRetries()) {
                 int attempts = retriesDone + 1;
-                result.completeExceptionally(failure(what + " (gave up after " + attempts
+                fail(failure(what + " (gave up after " + attempts
                         + (attempts == 1 ? " attempt)" : " attempts)"), status, body, cause));
                 return;
             }
@@ -345,7 +370,7 @@ public final class OpenAiChatClient implements ChatClient {
             try {
                 scheduler.schedule(this::start, delay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                result.completeExceptionally(failure("the client was closed during retries; last error: " + what, status, body, cause));
+                fail(failure("the client was closed during retries; last error: " + what, status, body, cause));
             }
         }
 

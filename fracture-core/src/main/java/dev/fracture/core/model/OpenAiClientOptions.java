@@ -19,6 +19,7 @@ public final class OpenAiClientOptions {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int maxRetries;
+    private final int maxConsecutiveFailures;
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final Duration maxRetryAfter;
@@ -35,6 +36,7 @@ public final class OpenAiClientOptions {
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.maxRetries = b.maxRetries;
+        this.maxConsecutiveFailures = b.maxConsecutiveFailures;
         this.backoffBase = b.backoffBase;
         this.backoffMax = b.backoffMax;
         this.maxRetryAfter = b.maxRetryAfter;
@@ -95,6 +97,15 @@ public final class OpenAiClientOptions {
         return maxRetries;
     }
 
+    /**
+     * After this many calls in a row have failed (each after its own retries), the client stops calling the
+     * endpoint and fails further calls at once, naming the last failure; a success resets the count; 0 never
+     * stops. Default 20.
+     */
+    public int maxConsecutiveFailures() {
+        return maxConsecutiveFailures;
+    }
+
     public Duration backoffBase() {
         return backoffBase;
     }
@@ -151,6 +162,7 @@ public final class OpenAiClientOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);
         private int maxRetries = 5;
+        private int maxConsecutiveFailures = 20;
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
         private Duration maxRetryAfter = Duration.ofSeconds(120);
@@ -203,6 +215,16 @@ public final class OpenAiClientOptions {
         }
 
         /** Retries after the first attempt on 408, 429, 5xx and I/O failures; default 5. */
+        /** See {@link OpenAiClientOptions#maxConsecutiveFailures()}; 0 never stops calling. */
+        public Builder maxConsecutiveFailures(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxConsecutiveFailures = " + n
+                        + " is outside the allowed range [0, +inf)");
+            }
+            this.maxConsecutiveFailures = n;
+            return this;
+        }
+
         public Builder maxRetries(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("maxRetries = " + n + " is outside the allowed range [0, +inf)");

@@ -175,6 +175,44 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void stopsCallingAnEndpointAfterTheConfiguredNumberOfFailuresInARow() throws Exception {
+        server.setDispatcher(dispatcher(r -> new MockResponse.Builder().code(500).body("down").build()));
+        OpenAiChatClient client = client(b -> b.maxRetries(1).maxConsecutiveFailures(3));
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> client.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+                    .hasMessageContaining("HTTP 500");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(6); // 3 calls × (1 try + 1 retry)
+        assertThatThrownBy(() -> client.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(ModelCallException.class)
+                .hasMessageContaining("not sent: the last 3 calls failed in a row (maxConsecutiveFailures 3)")
+                .hasMessageContaining("last failure: POST ").hasMessageContaining("HTTP 500");
+        assertThat(server.getRequestCount()).as("no request after giving up").isEqualTo(6);
+    }
+
+    @Test
+    void aSuccessResetsTheFailuresInARow() throws Exception {
+        AtomicInteger count = new AtomicInteger();
+        // fail, fail, succeed, fail, fail, succeed: never three failures in a row
+        server.setDispatcher(dispatcher(r -> count.getAndIncrement() % 3 == 2 ? ok(choices("fine"))
+                : new MockResponse.Builder().code(500).body("down").build()));
+        OpenAiChatClient client = client(b -> b.maxRetries(0).maxConsecutiveFailures(3));
+
+        int succeeded = 0;
+        for (int i = 0; i < 6; i++) {
+            try {
+                client.complete(request(1, 1)).get(5, TimeUnit.SECONDS);
+                succeeded++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).hasMessageContaining("HTTP 500");
+            }
+        }
+        assertThat(succeeded).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(6);
+    }
+
+    @Test
     void retriesServerErrorsWithBackoffAndGivesUpNamingTheLastStatus() throws Exception {
         server.setDispatcher(dispatcher(r -> new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build()));
         OpenAiChatClient client = client(b -> b.maxRetries(2).backoffBase(Duration.ofMillis(5)).backoffMax(Duration.ofMillis(20)));
