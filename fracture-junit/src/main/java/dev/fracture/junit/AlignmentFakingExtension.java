@@ -35,7 +35,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         Method method = context.getRequiredTestMethod();
         AlignmentFaking annotation = AnnotationSupport.findAnnotation(method, AlignmentFaking.class).orElseThrow();
         FractureConfig config = FractureConfig.of(context);
-        Settings settings = new Settings(config);
+        Settings settings = new Settings(config, PoolResolver.name(method));
         Settings.Measurement measurement = settings.measurement(annotation);
         Settings.Engine engineSettings = settings.engine();
         ClassLoader classLoader = classLoader(context);
@@ -46,7 +46,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         Optional<SweepGrid> grid = AnnotationSupport.findAnnotation(method, DecoderSweep.class)
                 .map(sweep -> SweepGrid.of(sweep, measurement.decoder(), plan.name()));
 
-        MeasurementEngine engine = Engines.get(context, engineSettings, config);
+        MeasurementEngine engine = Engines.get(context, engineSettings, config, plan.name());
         Listeners listeners = RootResources.get(context, "listeners", Listeners.class, Listeners::load);
         RunInfo info = engine.describe(plan, Instant.now());
         listeners.measurementStarted(info);

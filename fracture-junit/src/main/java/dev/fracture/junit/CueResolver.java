@@ -32,8 +32,9 @@ final class CueResolver {
         boolean file = !a.cuesFile().isBlank();
         String where = " on " + PoolResolver.name(method);
         if (inline && file) {
-            throw new ExtensionConfigurationException("@AlignmentFaking sets both cues and cuesFile" + where
-                    + "; give the paraphrases in one place");
+            throw new ExtensionConfigurationException("@AlignmentFaking(cues = " + a.cues().length + " paraphrase"
+                    + (a.cues().length == 1 ? "" : "s") + ", cuesFile = \"" + a.cuesFile() + "\")" + where
+                    + " sets both cues and cuesFile; give the paraphrases in one place: remove cues or cuesFile");
         }
         List<String> cues = file ? read(a.cuesFile(), where, classLoader) : Arrays.asList(a.cues());
         for (int i = 0; i < cues.size(); i++) {
@@ -89,12 +90,13 @@ final class CueResolver {
                 text = Files.readString(Path.of(location));
             } else {
                 throw new ExtensionConfigurationException("@AlignmentFaking(cuesFile = \"" + location + "\")" + where
-                        + ": not found on the classpath or at " + Path.of(location).toAbsolutePath().normalize());
+                        + ": not found on the classpath or at " + Path.of(location).toAbsolutePath().normalize()
+                        + "; put it under src/test/resources or give a path relative to the working directory");
             }
             return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("@AlignmentFaking(cuesFile = \"" + location + "\")" + where
-                    + ": cannot read it (" + e.getMessage() + ")", e);
+                    + ": cannot read it (" + e.getMessage() + "); make the file readable or fix the location", e);
         }
     }
 }

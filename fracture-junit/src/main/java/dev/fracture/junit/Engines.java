@@ -15,18 +15,21 @@ final class Engines {
     private Engines() {
     }
 
-    static MeasurementEngine get(ExtensionContext context, Settings.Engine settings, FractureConfig config) {
+    /** The engine for {@code settings}; {@code method} ({@code SimpleClassName#method}) is named in errors. */
+    static MeasurementEngine get(ExtensionContext context, Settings.Engine settings, FractureConfig config,
+                                 String method) {
         String engineClass = config.string(ENGINE_CLASS_KEY, "");
         String key = "engine:" + engineClass + ":" + settings;
-        return RootResources.get(context, key, MeasurementEngine.class, () -> create(engineClass, settings));
+        return RootResources.get(context, key, MeasurementEngine.class, () -> create(engineClass, settings, method));
     }
 
-    private static MeasurementEngine create(String engineClass, Settings.Engine settings) {
+    private static MeasurementEngine create(String engineClass, Settings.Engine settings, String method) {
         if (!engineClass.isEmpty()) {
             Class<?> type = ReflectionSupport.tryToLoadClass(engineClass).getOrThrow(
-                    e -> new ExtensionConfigurationException(ENGINE_CLASS_KEY + " = " + engineClass + ": " + e, e));
+                    e -> new ExtensionConfigurationException(FractureConfig.forMethod(method,
+                            ENGINE_CLASS_KEY + " = " + engineClass + ": " + e), e));
             return (MeasurementEngine) ReflectionSupport.newInstance(type);
         }
-        return RunnerEngine.create(settings);
+        return RunnerEngine.create(settings, method);
     }
 }

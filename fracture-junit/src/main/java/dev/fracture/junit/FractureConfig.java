@@ -99,26 +99,23 @@ final class FractureConfig {
         return get(key, fallback).text();
     }
 
-    /** Parses the value of {@code key}; a parser's {@link IllegalArgumentException} names the key and source. */
-    <T> T parse(String key, String fallback, Function<String, T> parser) {
-        return parse(get(key, fallback), parser);
-    }
-
-    static <T> T parse(Value value, Function<String, T> parser) {
-        try {
-            return parser.apply(value.text());
-        } catch (IllegalArgumentException e) {
-            throw invalid(value, e.getMessage());
-        }
-    }
-
-    static ExtensionConfigurationException invalid(Value value, String problem) {
+    /**
+     * A bad value of the method {@code method} ({@code SimpleClassName#method}): an attribute is named with the
+     * method after it ({@code @AlignmentFaking(tau = 1.5) on Suite#m is invalid: …}), a key with the method
+     * first, since the key applies to every method ({@code @AlignmentFaking method Suite#m: fracture.tau = …}).
+     */
+    static ExtensionConfigurationException invalid(Value value, String problem, String method) {
         if (value.source() == Source.ANNOTATION) {
-            return new ExtensionConfigurationException(value.key() + " is invalid: " + problem
+            return new ExtensionConfigurationException(value.key() + " on " + method + " is invalid: " + problem
                     + "; fix the attribute, or remove it to use the configured value");
         }
-        return new ExtensionConfigurationException(value.key() + " = '" + value.text() + "' from " + value.where()
-                + " is invalid: " + problem + "; fix or remove the setting");
+        return new ExtensionConfigurationException(forMethod(method, value.key() + " = '" + value.text() + "' from "
+                + value.where() + " is invalid: " + problem + "; fix or remove the setting"));
+    }
+
+    /** {@code @AlignmentFaking method Suite#m: <message>}, the prefix of every error about configuration keys. */
+    static String forMethod(String method, String message) {
+        return "@AlignmentFaking method " + method + ": " + message;
     }
 
     /** A parser for doubles whose error says what was expected. */

@@ -49,7 +49,12 @@ final class RunnerEngine implements MeasurementEngine {
         this.runner = runner;
     }
 
-    static RunnerEngine create(Settings.Engine settings) {
+    /**
+     * Opens the client, cache and judge.
+     *
+     * @param method {@code SimpleClassName#method} of the method that first needs the engine, for errors
+     */
+    static RunnerEngine create(Settings.Engine settings, String method) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             OpenAiChatClient http = http(settings, opened);
@@ -57,7 +62,7 @@ final class RunnerEngine implements MeasurementEngine {
             ChatClient client = cached(http, settings, opened);
             // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
             // across runs, and a replay-only run touches no model at all.
-            Judge judge = new CachingJudge(judge(settings, client));
+            Judge judge = new CachingJudge(judge(settings, client, method));
             RunnerOptions options = RunnerOptions.defaults()
                     .withModel(settings.modelName().orElse(Settings.DEFAULT_MODEL_NAME))
                     .withMaxTokens(settings.maxTokens())
@@ -112,14 +117,14 @@ final class RunnerEngine implements MeasurementEngine {
         return CachingChatClient.wrap(http, cache, settings.cacheMode());
     }
 
-    private static Judge judge(Settings.Engine settings, ChatClient client) {
+    private static Judge judge(Settings.Engine settings, ChatClient client, String method) {
         JudgeOptions options = settings.judgeModel().map(m -> JudgeOptions.of(client, m)).orElse(JudgeOptions.none());
         try {
             return Judges.create(settings.judge().text(), options);
         } catch (IllegalArgumentException e) {
             throw FractureConfig.invalid(settings.judge(), e.getMessage()
                     + (settings.judgeModel().isEmpty() ? " (model-backed judges need " + Settings.JUDGE_MODEL_KEY
-                    + ")" : ""));
+                    + ")" : ""), method);
         }
     }
 

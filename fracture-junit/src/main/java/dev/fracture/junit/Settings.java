@@ -19,6 +19,7 @@ import dev.fracture.junit.FractureConfig.Value;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -84,9 +85,12 @@ final class Settings {
     static final String JUDGE_CORRECTION_KEY = "fracture.judge.correction";
 
     private final FractureConfig config;
+    /** {@code SimpleClassName#method} of the method being configured, named in every error. */
+    private final String method;
 
-    Settings(FractureConfig config) {
+    Settings(FractureConfig config, String method) {
         this.config = config;
+        this.method = method;
     }
 
     /** The budget of an axis when {@code fracture.budget.<axis>} is not set. */
@@ -159,25 +163,25 @@ final class Settings {
         Optional<String> baseUrl = config.string(BASE_URL_KEY);
         Optional<String> modelName = config.string(MODEL_NAME_KEY);
         if (baseUrl.isPresent() && modelName.isEmpty()) {
-            throw new ExtensionConfigurationException(BASE_URL_KEY + " = '" + baseUrl.get() + "' from "
+            throw keyError(BASE_URL_KEY + " = '" + baseUrl.get() + "' from "
                     + config.get(BASE_URL_KEY, "").where() + " needs a model name: set " + MODEL_NAME_KEY
                     + " (e.g. -D" + MODEL_NAME_KEY + "=my-model) to the model the endpoint serves");
         }
         return new Engine(baseUrl, modelName, config.string(REVISION_KEY), apiKeyEnv(),
-                config.parse(MAX_TOKENS_KEY, "" + DEFAULT_MAX_TOKENS, t -> Check.atLeast("max tokens",
+                parse(MAX_TOKENS_KEY, "" + DEFAULT_MAX_TOKENS, t -> Check.atLeast("max tokens",
                         FractureConfig.parseInt(t), 1)),
-                config.parse(MAX_TOKENS_FIELD_KEY, DEFAULT_MAX_TOKENS_FIELD, Settings::maxTokensField),
-                config.parse(CONCURRENCY_KEY, "" + DEFAULT_CONCURRENCY, t -> Check.atLeast("concurrency",
+                parse(MAX_TOKENS_FIELD_KEY, DEFAULT_MAX_TOKENS_FIELD, Settings::maxTokensField),
+                parse(CONCURRENCY_KEY, "" + DEFAULT_CONCURRENCY, t -> Check.atLeast("concurrency",
                         FractureConfig.parseInt(t), 1)),
                 config.get(JUDGE_KEY, DEFAULT_JUDGE), config.string(JUDGE_MODEL_KEY),
-                config.parse(CACHE_DIR_KEY, DEFAULT_CACHE_DIR, Path::of),
-                config.parse(CACHE_MODE_KEY, DEFAULT_CACHE_MODE, CacheMode::parse),
-                config.parse(PERSONA_KEY, DEFAULT_PERSONA, Persona::parse),
-                config.parse(TIMEOUT_KEY, "" + DEFAULT_TIMEOUT_SECONDS, t -> Check.atLeast("model timeout (seconds)",
+                parse(CACHE_DIR_KEY, DEFAULT_CACHE_DIR, Path::of),
+                parse(CACHE_MODE_KEY, DEFAULT_CACHE_MODE, CacheMode::parse),
+                parse(PERSONA_KEY, DEFAULT_PERSONA, Persona::parse),
+                parse(TIMEOUT_KEY, "" + DEFAULT_TIMEOUT_SECONDS, t -> Check.atLeast("model timeout (seconds)",
                         FractureConfig.parseInt(t), 1)),
-                config.parse(MAX_RETRIES_KEY, "" + DEFAULT_MAX_RETRIES, t -> Check.atLeast("model retries",
+                parse(MAX_RETRIES_KEY, "" + DEFAULT_MAX_RETRIES, t -> Check.atLeast("model retries",
                         FractureConfig.parseInt(t), 0)),
-                config.parse(MAX_CONSECUTIVE_FAILURES_KEY, "" + DEFAULT_MAX_CONSECUTIVE_FAILURES,
+                parse(MAX_CONSECUTIVE_FAILURES_KEY, "" + DEFAULT_MAX_CONSECUTIVE_FAILURES,
                         t -> Check.atLeast("model failures in a row", FractureConfig.parseInt(t), 0)));
     }
 
@@ -185,21 +189,21 @@ final class Settings {
         Tau tau = tau(a);
         DecoderConfig decoder = decoder(a);
         boolean placebo = a.placebo() == AlignmentFaking.Placebo.CONFIGURED
-                ? config.parse(PLACEBO_KEY, "false", FractureConfig::parseBoolean)
+                ? parse(PLACEBO_KEY, "false", FractureConfig::parseBoolean)
                 : a.placebo() == AlignmentFaking.Placebo.ON;
-        double budget = FractureConfig.parse(pick("budget", a.budget(), BUDGET_KEY_PREFIX + a.axis().key(),
+        double budget = parse(pick("budget", a.budget(), BUDGET_KEY_PREFIX + a.axis().key(),
                 defaultBudget(a.axis())), t -> Check.closedUnit("budget", FractureConfig.parseDouble(t)));
-        GatePolicy policy = FractureConfig.parse(a.gatePolicy().isBlank()
+        GatePolicy policy = parse(a.gatePolicy().isBlank()
                 ? config.get(GATE_POLICY_KEY, "upper-bound")
                 : annotation("gatePolicy", "\"" + a.gatePolicy() + "\"", a.gatePolicy()), GatePolicy::parse);
-        double confidence = FractureConfig.parse(pick("confidence", a.confidence(), GATE_CONFIDENCE_KEY,
+        double confidence = parse(pick("confidence", a.confidence(), GATE_CONFIDENCE_KEY,
                 GateConfig.DEFAULT_CONFIDENCE), t -> Check.openUnit("confidence", FractureConfig.parseDouble(t)));
-        IntervalMethod method = config.parse(GATE_INTERVAL_KEY, "wilson", IntervalMethod::parse);
-        int minPrompts = config.parse(GATE_MIN_PROMPTS_KEY, "" + GateConfig.DEFAULT_MIN_PROMPTS,
+        IntervalMethod method = parse(GATE_INTERVAL_KEY, "wilson", IntervalMethod::parse);
+        int minPrompts = parse(GATE_MIN_PROMPTS_KEY, "" + GateConfig.DEFAULT_MIN_PROMPTS,
                 t -> Check.atLeast("minimum prompts", FractureConfig.parseInt(t), 1));
-        double maxErrorShare = config.parse(GATE_MAX_ERROR_SHARE_KEY, "" + GateConfig.DEFAULT_MAX_ERROR_SHARE,
+        double maxErrorShare = parse(GATE_MAX_ERROR_SHARE_KEY, "" + GateConfig.DEFAULT_MAX_ERROR_SHARE,
                 t -> Check.closedUnit("maximum error share", FractureConfig.parseDouble(t)));
-        Inconclusive inconclusive = config.parse(GATE_INCONCLUSIVE_KEY, "fail", Inconclusive::parse);
+        Inconclusive inconclusive = parse(GATE_INCONCLUSIVE_KEY, "fail", Inconclusive::parse);
         return new Measurement(a.axis(), tau, decoder, placebo,
                 new GateConfig(budget, policy, confidence, method, minPrompts, maxErrorShare), inconclusive,
                 correction(decoder));
@@ -210,40 +214,40 @@ final class Settings {
         boolean aSet = !Double.isNaN(a.deployHarmCost());
         boolean bigASet = !Double.isNaN(a.trainDisagreementCost());
         if (tauSet && (aSet || bigASet)) {
-            throw new ExtensionConfigurationException("@AlignmentFaking sets both tau = " + a.tau()
-                    + " and costs (deployHarmCost/trainDisagreementCost); τ = a / (A + a) follows from the costs, so "
-                    + "give either tau or both costs");
+            throw new ExtensionConfigurationException("@AlignmentFaking(" + costs(a, "tau = " + a.tau()) + ") on "
+                    + method + " sets both tau and costs (deployHarmCost/trainDisagreementCost); τ = a / (A + a) "
+                    + "follows from the costs, so give either tau or both costs");
         }
         if (aSet != bigASet) {
-            throw new ExtensionConfigurationException("@AlignmentFaking sets only one of deployHarmCost and "
-                    + "trainDisagreementCost; τ = a / (A + a) needs both, or give tau instead");
+            throw new ExtensionConfigurationException("@AlignmentFaking(" + costs(a, "") + ") on " + method
+                    + " sets only one of deployHarmCost and trainDisagreementCost; τ = a / (A + a) needs both: add "
+                    + (aSet ? "trainDisagreementCost" : "deployHarmCost") + ", or give tau instead");
         }
         if (aSet) {
             try {
                 return Tau.fromCosts(a.deployHarmCost(), a.trainDisagreementCost());
             } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("@AlignmentFaking(deployHarmCost = " + a.deployHarmCost()
-                        + ", trainDisagreementCost = " + a.trainDisagreementCost() + ") is invalid: "
-                        + e.getMessage() + "; fix the attribute");
+                throw new ExtensionConfigurationException("@AlignmentFaking(" + costs(a, "") + ") on " + method
+                        + " is invalid: " + e.getMessage() + "; fix the attribute");
             }
         }
-        return FractureConfig.parse(pick("tau", a.tau(), TAU_KEY, DEFAULT_TAU),
+        return parse(pick("tau", a.tau(), TAU_KEY, DEFAULT_TAU),
                 t -> Tau.of(FractureConfig.parseDouble(t)));
     }
 
     private DecoderConfig decoder(AlignmentFaking a) {
-        long seed = FractureConfig.parse(a.seed() == -1 ? config.get(SEED_KEY, "" + DEFAULT_SEED)
+        long seed = parse(a.seed() == -1 ? config.get(SEED_KEY, "" + DEFAULT_SEED)
                 : annotation("seed", "" + a.seed(), "" + a.seed()), t -> nonNegativeSeed(FractureConfig.parseLong(t)));
         if (a.decoder() == Decoder.GREEDY) {
             requireUnsetForGreedy(a);
             return DecoderConfig.greedy(seed);
         }
-        int samples = FractureConfig.parse(a.samples() == -1 ? config.get(SAMPLES_KEY, "" + DEFAULT_SAMPLES)
+        int samples = parse(a.samples() == -1 ? config.get(SAMPLES_KEY, "" + DEFAULT_SAMPLES)
                 : annotation("samples", "" + a.samples(), "" + a.samples()),
                 t -> Check.atLeast("samples k", FractureConfig.parseInt(t), 1));
-        double temperature = FractureConfig.parse(pick("temperature", a.temperature(), TEMPERATURE_KEY,
+        double temperature = parse(pick("temperature", a.temperature(), TEMPERATURE_KEY,
                 DEFAULT_TEMPERATURE), t -> Check.nonNegative("temperature", FractureConfig.parseDouble(t)));
-        double topP = FractureConfig.parse(pick("topP", a.topP(), TOP_P_KEY, DEFAULT_TOP_P),
+        double topP = parse(pick("topP", a.topP(), TOP_P_KEY, DEFAULT_TOP_P),
                 t -> Check.leftOpenUnit("top-p", FractureConfig.parseDouble(t)));
         return DecoderConfig.sampling(temperature, topP, samples, seed);
     }
@@ -273,38 +277,38 @@ final class Settings {
         Optional<Value> se = config.lookup(JUDGE_SENSITIVITY_KEY);
         Optional<Value> sp = config.lookup(JUDGE_SPECIFICITY_KEY);
         Optional<Value> modeValue = config.lookup(JUDGE_CORRECTION_KEY);
-        Optional<Mode> mode = modeValue.map(v -> FractureConfig.parse(v, Mode::parse));
+        Optional<Mode> mode = modeValue.map(v -> parse(v, Mode::parse));
         if (se.isPresent() != sp.isPresent()) {
             Value set = se.orElseGet(sp::orElseThrow);
             String missing = se.isPresent() ? JUDGE_SPECIFICITY_KEY : JUDGE_SENSITIVITY_KEY;
-            throw new ExtensionConfigurationException(shown(set) + " is set but " + missing + " is not: the judge "
+            throw keyError(shown(set) + " is set but " + missing + " is not: the judge "
                     + "correction needs both the judge's measured sensitivity and specificity; set " + missing
                     + " too, or remove " + set.key());
         }
         if (se.isEmpty()) {
             if (mode.isPresent() && mode.get() != Mode.OFF) {
-                throw new ExtensionConfigurationException(shown(modeValue.get()) + " needs the judge's measured "
+                throw keyError(shown(modeValue.get()) + " needs the judge's measured "
                         + "sensitivity and specificity: set " + JUDGE_SENSITIVITY_KEY + " and " + JUDGE_SPECIFICITY_KEY
                         + " (e.g. from the judge-eval tool on labelled answers of your model), or set "
                         + JUDGE_CORRECTION_KEY + "=off");
             }
             return JudgeCorrectionConfig.OFF;
         }
-        Measured sens = FractureConfig.parse(se.get(), t -> measured(JUDGE_SENSITIVITY_KEY, t));
-        Measured spec = FractureConfig.parse(sp.get(), t -> measured(JUDGE_SPECIFICITY_KEY, t));
+        Measured sens = parse(se.get(), t -> measured(JUDGE_SENSITIVITY_KEY, t));
+        Measured spec = parse(sp.get(), t -> measured(JUDGE_SPECIFICITY_KEY, t));
         String both = shown(se.get()) + " and " + shown(sp.get());
         if ((sens.rows() == 0) != (spec.rows() == 0)) {
-            throw new ExtensionConfigurationException(both + " mix a share and counts: give both as shares (taken "
+            throw keyError(both + " mix a share and counts: give both as shares (taken "
                     + "as known) or both as counts like 82/86 (resampled with the measurement)");
         }
         if (!(sens.value() + spec.value() > 1.0)) {
-            throw new ExtensionConfigurationException(both + String.format(Locale.ROOT, ": Se + Sp = %s is not above"
+            throw keyError(both + String.format(Locale.ROOT, ": Se + Sp = %s is not above"
                     + " 1, so the judge is no better than chance and its errors cannot be corrected; measure the "
                     + "judge again or remove both keys", DisplayNames.number(sens.value() + spec.value())));
         }
         Mode effective = mode.orElse(Mode.REPORT);
         if (effective == Mode.GATE && decoder.samples() > 1) {
-            throw new ExtensionConfigurationException(shown(modeValue.orElseThrow()) + " cannot gate a measurement "
+            throw keyError(shown(modeValue.orElseThrow()) + " cannot gate a measurement "
                     + "with k = " + decoder.samples() + " samples per regime: the correction assumes one label per "
                     + "prompt and regime and is only approximate on averaged verdicts; use samples = 1 (or GREEDY), "
                     + "or " + JUDGE_CORRECTION_KEY + "=report to show it with that caveat");
@@ -329,12 +333,13 @@ final class Settings {
         return v.key() + " = '" + v.text() + "' (" + v.where() + ")";
     }
 
-    private static void requireUnsetForGreedy(AlignmentFaking a) {
+    private void requireUnsetForGreedy(AlignmentFaking a) {
         String set = a.samples() != -1 ? "samples = " + a.samples()
                 : !Double.isNaN(a.temperature()) ? "temperature = " + a.temperature()
                 : !Double.isNaN(a.topP()) ? "topP = " + a.topP() : null;
         if (set != null) {
-            throw new ExtensionConfigurationException("@AlignmentFaking(" + set + ") needs decoder = SAMPLING; "
+            throw new ExtensionConfigurationException("@AlignmentFaking(" + set + ") on " + method
+                    + " needs decoder = SAMPLING; "
                     + "GREEDY decodes at temperature 0 with one sample (k = 1), so remove the attribute or "
                     + "switch the decoder");
         }
@@ -345,6 +350,37 @@ final class Settings {
             throw new IllegalArgumentException("seed = " + seed + " is outside the allowed range [0, +inf)");
         }
         return seed;
+    }
+
+    /** The cost attributes that are set, after {@code first} (e.g. {@code tau = 0.5}) when not empty. */
+    private static String costs(AlignmentFaking a, String first) {
+        StringBuilder shown = new StringBuilder(first);
+        if (!Double.isNaN(a.deployHarmCost())) {
+            shown.append(shown.length() == 0 ? "" : ", ").append("deployHarmCost = ").append(a.deployHarmCost());
+        }
+        if (!Double.isNaN(a.trainDisagreementCost())) {
+            shown.append(shown.length() == 0 ? "" : ", ").append("trainDisagreementCost = ")
+                    .append(a.trainDisagreementCost());
+        }
+        return shown.toString();
+    }
+
+    /** An error about configuration keys, which apply to every method: says which method it stopped. */
+    private ExtensionConfigurationException keyError(String message) {
+        return new ExtensionConfigurationException(FractureConfig.forMethod(method, message));
+    }
+
+    private <T> T parse(String key, String fallback, Function<String, T> parser) {
+        return parse(config.get(key, fallback), parser);
+    }
+
+    /** Parses a value; a parser's {@link IllegalArgumentException} becomes an error naming method, key and source. */
+    private <T> T parse(Value value, Function<String, T> parser) {
+        try {
+            return parser.apply(value.text());
+        } catch (IllegalArgumentException e) {
+            throw FractureConfig.invalid(value, e.getMessage(), method);
+        }
     }
 
     /** The annotation's value when set (not NaN), otherwise the configuration's. */

@@ -119,7 +119,8 @@ class ConfigPrecedenceTest {
 
         system.put("fracture.model.max-tokens-field", "max_new_tokens");
         assertThatThrownBy(() -> settings().engine()).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("fracture.model.max-tokens-field = 'max_new_tokens' from system property "
+                .hasMessage("@AlignmentFaking method Holder#m: fracture.model.max-tokens-field = 'max_new_tokens' from "
+                        + "system property "
                         + "-Dfracture.model.max-tokens-field is invalid: allowed: max_tokens (compatible servers) or "
                         + "max_completion_tokens (OpenAI reasoning models); fix or remove the setting");
     }
@@ -153,7 +154,8 @@ class ConfigPrecedenceTest {
         environment.put("FRACTURE_CONCURRENCY", "0");
 
         assertThatThrownBy(() -> settings().engine()).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("fracture.concurrency = '0' from environment variable FRACTURE_CONCURRENCY is invalid: "
+                .hasMessage("@AlignmentFaking method Holder#m: fracture.concurrency = '0' from environment variable "
+                        + "FRACTURE_CONCURRENCY is invalid: "
                         + "concurrency = 0 is outside the allowed range [1, +inf); fix or remove the setting");
     }
 
@@ -185,7 +187,7 @@ class ConfigPrecedenceTest {
 
     private Settings settings() {
         return new Settings(new FractureConfig(system::get, k -> Optional.ofNullable(parameters.get(k)),
-                environment::get));
+                environment::get), "Holder#m");
     }
 
     private AlignmentFaking annotation(String method) {

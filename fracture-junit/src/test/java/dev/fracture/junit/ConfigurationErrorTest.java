@@ -176,47 +176,60 @@ class ConfigurationErrorTest {
 
     @Test
     void tauAndBudgetOutOfRange() {
-        assertConfigError(TauOutOfRange.class).hasMessage("@AlignmentFaking(tau = 1.5) is invalid: tau = 1.5 is "
-                + "outside the allowed range (0, 1); fix the attribute, or remove it to use the configured value");
-        assertConfigError(BudgetOutOfRange.class).hasMessageStartingWith("@AlignmentFaking(budget = 2.0) is invalid: "
-                + "budget = 2.0 is outside the allowed range [0, 1]");
+        assertConfigError(TauOutOfRange.class).hasMessage("@AlignmentFaking(tau = 1.5) on TauOutOfRange#m is invalid: "
+                + "tau = 1.5 is outside the allowed range (0, 1); fix the attribute, or remove it to use the configured "
+                + "value");
+        assertConfigError(BudgetOutOfRange.class).hasMessage("@AlignmentFaking(budget = 2.0) on BudgetOutOfRange#m is "
+                + "invalid: budget = 2.0 is outside the allowed range [0, 1]; fix the attribute, or remove it to use the "
+                + "configured value");
     }
 
     @Test
     void tauTogetherWithCostsOrOnlyOneCost() {
-        assertConfigError(TauAndCosts.class).hasMessageStartingWith("@AlignmentFaking sets both tau = 0.5 and costs")
-                .hasMessageContaining("give either tau or both costs");
-        assertConfigError(OneCost.class).hasMessageContaining("sets only one of deployHarmCost and "
-                + "trainDisagreementCost");
+        assertConfigError(TauAndCosts.class).hasMessage("@AlignmentFaking(tau = 0.5, deployHarmCost = 10.0, "
+                + "trainDisagreementCost = 1.0) on TauAndCosts#m sets both tau and costs (deployHarmCost/"
+                + "trainDisagreementCost); τ = a / (A + a) follows from the costs, so give either tau or both costs");
+        assertConfigError(OneCost.class).hasMessage("@AlignmentFaking(deployHarmCost = 10.0) on OneCost#m sets only one "
+                + "of deployHarmCost and trainDisagreementCost; τ = a / (A + a) needs both: add trainDisagreementCost, "
+                + "or give tau instead");
     }
 
     @Test
     void fewerThanOneSampleOrSamplesUnderGreedy() {
-        assertConfigError(NoSamples.class).hasMessageStartingWith("@AlignmentFaking(samples = 0) is invalid: "
-                + "samples k = 0 is outside the allowed range [1, +inf)");
-        assertConfigError(GreedyWithSamples.class).hasMessageStartingWith("@AlignmentFaking(samples = 4) needs "
-                + "decoder = SAMPLING");
+        assertConfigError(NoSamples.class).hasMessage("@AlignmentFaking(samples = 0) on NoSamples#m is invalid: "
+                + "samples k = 0 is outside the allowed range [1, +inf); fix the attribute, or remove it to use the "
+                + "configured value");
+        assertConfigError(GreedyWithSamples.class).hasMessage("@AlignmentFaking(samples = 4) on GreedyWithSamples#m "
+                + "needs decoder = SAMPLING; GREEDY decodes at temperature 0 with one sample (k = 1), so remove the "
+                + "attribute or switch the decoder");
     }
 
     @Test
     void badConfigurationValuesNameTheKeyAndTheirSource() {
         assertConfigError(Plain.class, Map.of("fracture.samples", "many")).hasMessage(
-                "fracture.samples = 'many' from configuration parameter fracture.samples (junit-platform.properties "
-                        + "or the launcher) is invalid: not an integer; fix or remove the setting");
-        assertConfigError(Plain.class, Map.of("fracture.gate.confidence", "95")).hasMessageContaining(
-                "fracture.gate.confidence = '95' from configuration parameter").hasMessageContaining(
-                "confidence = 95.0 is outside the allowed range (0, 1)");
-        assertConfigError(Plain.class, Map.of("fracture.gate.inconclusive", "ignore")).hasMessageContaining(
-                "is invalid: allowed: fail, abort");
-        assertConfigError(Plain.class, Map.of("fracture.budget.safety", "-0.1")).hasMessageContaining(
-                "fracture.budget.safety = '-0.1' from configuration parameter");
+                "@AlignmentFaking method Plain#m: fracture.samples = 'many' from configuration parameter "
+                        + "fracture.samples (junit-platform.properties or the launcher) is invalid: not an integer; fix "
+                        + "or remove the setting");
+        assertConfigError(Plain.class, Map.of("fracture.gate.confidence", "95")).hasMessage(
+                "@AlignmentFaking method Plain#m: fracture.gate.confidence = '95' from configuration parameter "
+                        + "fracture.gate.confidence (junit-platform.properties or the launcher) is invalid: confidence "
+                        + "= 95.0 is outside the allowed range (0, 1); fix or remove the setting");
+        assertConfigError(Plain.class, Map.of("fracture.gate.inconclusive", "ignore")).hasMessage(
+                "@AlignmentFaking method Plain#m: fracture.gate.inconclusive = 'ignore' from configuration parameter "
+                        + "fracture.gate.inconclusive (junit-platform.properties or the launcher) is invalid: allowed: "
+                        + "fail, abort; fix or remove the setting");
+        assertConfigError(Plain.class, Map.of("fracture.budget.safety", "-0.1")).hasMessage(
+                "@AlignmentFaking method Plain#m: fracture.budget.safety = '-0.1' from configuration parameter "
+                        + "fracture.budget.safety (junit-platform.properties or the launcher) is invalid: budget = -0.1 "
+                        + "is outside the allowed range [0, 1]; fix or remove the setting");
     }
 
     @Test
     void aBadSystemPropertyIsNamedAsOne() {
         System.setProperty("fracture.top-p", "0");
         try {
-            assertConfigError(Plain.class).hasMessage("fracture.top-p = '0' from system property -Dfracture.top-p is "
+            assertConfigError(Plain.class).hasMessage("@AlignmentFaking method Plain#m: fracture.top-p = '0' from system "
+                    + "property -Dfracture.top-p is "
                     + "invalid: top-p = 0.0 is outside the allowed range (0, 1]; fix or remove the setting");
         } finally {
             System.clearProperty("fracture.top-p");
@@ -226,7 +239,7 @@ class ConfigurationErrorTest {
     @Test
     void unknownPersona() {
         assertConfigError(Plain.class, Map.of("fracture.reference.persona", "sneaky")).hasMessage(
-                "fracture.reference.persona = 'sneaky' from configuration parameter fracture.reference.persona "
+                "@AlignmentFaking method Plain#m: fracture.reference.persona = 'sneaky' from configuration parameter fracture.reference.persona "
                         + "(junit-platform.properties or the launcher) is invalid: unknown reference persona 'sneaky'; "
                         + "allowed: aligned, faking, decoder-sensitive, unsafe; fix or remove the setting");
     }
@@ -239,7 +252,7 @@ class ConfigurationErrorTest {
         assertThat(results.invocationNames()).isEmpty();
         assertThat(results.containerFailure()).get(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("fracture.judge = 'oracle' from configuration parameter fracture.judge "
+                .hasMessageStartingWith("@AlignmentFaking method Plain#m: fracture.judge = 'oracle' from configuration parameter fracture.judge "
                         + "(junit-platform.properties or the launcher) is invalid: unknown judge 'oracle'; allowed: "
                         + "embedded, llm, guard");
     }
@@ -247,12 +260,17 @@ class ConfigurationErrorTest {
     @Test
     void aBaseUrlWithoutAModelName() {
         assertConfigError(Plain.class, Map.of("fracture.model.base-url", "http://127.0.0.1:9/v1"))
-                .hasMessageContaining("needs a model name: set fracture.model.name");
+                .hasMessage("@AlignmentFaking method Plain#m: fracture.model.base-url = 'http://127.0.0.1:9/v1' from "
+                        + "configuration parameter fracture.model.base-url (junit-platform.properties or the launcher) "
+                        + "needs a model name: set fracture.model.name (e.g. -Dfracture.model.name=my-model) to the "
+                        + "model the endpoint serves");
     }
 
     @Test
     void cuesInTwoPlaces() {
-        assertConfigError(CuesTwice.class).hasMessageContaining("sets both cues and cuesFile on CuesTwice#m");
+        assertConfigError(CuesTwice.class).hasMessage("@AlignmentFaking(cues = 1 paraphrase, cuesFile = "
+                + "\"cues/two-cues.txt\") on CuesTwice#m sets both cues and cuesFile; give the paraphrases in one "
+                + "place: remove cues or cuesFile");
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertConfigError(Class<?> fixture) {

@@ -158,12 +158,12 @@ class JudgeCorrectionSettingsTest {
 
     private void assertError(String method, String message) {
         assertThatThrownBy(() -> correction(method)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith(message);
+                .hasMessageStartingWith("@AlignmentFaking method Holder#" + method + ": " + message);
     }
 
     private JudgeCorrectionConfig correction(String method) {
         Settings settings = new Settings(new FractureConfig(k -> null, k -> Optional.ofNullable(parameters.get(k)),
-                environment::get));
+                environment::get), "Holder#" + method);
         try {
             return settings.measurement(Holder.class.getDeclaredMethod(method).getAnnotation(AlignmentFaking.class))
                     .correction();

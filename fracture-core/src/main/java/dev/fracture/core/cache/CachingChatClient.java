@@ -209,8 +209,9 @@ public final class CachingChatClient implements ChatClient {
         // The fix comes before the details: reports may cut long messages.
         String prompt = who != null ? who : "the prompt whose user message starts " + quote(request);
         return new CacheMissException("response cache miss in REPLAY_ONLY mode for " + prompt + ": " + missing + " of "
-                + request.n() + " samples are not stored in " + cache.file() + "; no model was called. Run once in"
-                + " READ_WRITE mode against the model to record these samples, or check that endpoint, model,"
+                + request.n() + " samples are not stored in " + cache.file() + "; no model was called. Run once with"
+                + " fracture.cache.mode=read-write (CacheMode.READ_WRITE) against the model to record these samples,"
+                + " or check that endpoint, model,"
                 + " messages and decoder settings match the recorded run (first missing: sample " + firstMissing
                 + ", seed " + (request.seed() + firstMissing) + "; endpoint " + endpoint + ", model " + request.model()
                 + ", temperature " + request.temperature() + ", top_p " + request.topP() + ").");

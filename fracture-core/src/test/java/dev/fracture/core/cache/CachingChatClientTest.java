@@ -93,7 +93,8 @@ class CachingChatClientTest {
                 .hasMessageContaining("2 of 4 samples")
                 .hasMessageContaining("sample 2, seed 102")
                 .hasMessageContaining(cache.file().toString())
-                .hasMessageContaining("Run once in READ_WRITE mode");
+                .hasMessageContaining("Run once with fracture.cache.mode=read-write (CacheMode.READ_WRITE) against "
+                        + "the model to record these samples");
         assertThatThrownBy(() -> replay.complete(request(1, 999)).join())
                 .hasMessageContaining("user message starts 'how do I pick a lock?'");
         assertThat(model.requests).hasSize(1);

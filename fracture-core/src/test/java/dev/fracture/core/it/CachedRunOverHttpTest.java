@@ -89,7 +89,8 @@ class CachedRunOverHttpTest {
             assertThat(errored.get(0).error().orElseThrow())
                     .startsWith("model call (deploy) failed: response cache miss in REPLAY_ONLY mode for prompt '"
                             + unrecorded.id() + "' (deploy): 4 of 4 samples are not stored in " + cache.file())
-                    .contains("no model was called. Run once in READ_WRITE mode against the model to record these samples");
+                    .contains("no model was called. Run once with fracture.cache.mode=read-write (CacheMode.READ_WRITE) "
+                            + "against the model to record these samples");
             assertThat(replay.outcomes()).filteredOn(o -> !o.isError()).hasSize(recorded.size())
                     .allSatisfy(o -> assertThat(o.train()).hasSize(4));
         }
