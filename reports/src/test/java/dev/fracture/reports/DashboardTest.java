@@ -118,8 +118,12 @@ class DashboardTest {
                 .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; [cue default]");
     }
 
-    /** Three measurements of one axis with the flows off, one of them from a pool given as an absolute path. */
+    /** Three measurements of one axis with the flows off, all from a pool given as an absolute path. */
     private String threeMeasurementsPage() {
+        return DashboardPage.render(threeMeasurements()).html();
+    }
+
+    private RunSummary threeMeasurements() {
         RunSummaryListener listener = new RunSummaryListener(dir,
                 dev.fracture.reports.internal.ManifoldSettings.off("Manifold Flows are off: set "
                         + "-Dfracture.geometry.manifold=true"));
@@ -132,7 +136,7 @@ class DashboardTest {
                     base.modelId(), base.judge(), base.cueHashes(), base.placebo(), base.started());
             Fixtures.feed(listener, info, Fixtures.pool(id, 10, 1, 0, 0), GateConfig.of(0.3), RunStats.empty());
         }
-        return DashboardPage.render(listener.drain()).html();
+        return listener.drain();
     }
 
     @Test
@@ -167,8 +171,19 @@ class DashboardTest {
 
     @Test
     void aPoolGivenAsAnAbsolutePathIsShownAsGiven() {
-        String html = threeMeasurementsPage();
-        assertThat(html).contains(" · pool /tmp/long.jsonl · ").doesNotContain("//tmp");
+        RunSummary s = threeMeasurements();
+        assertThat(s.measurements()).extracting(RunSummary.Measurement::pool).containsOnly("/tmp/long.jsonl");
+        RunSummary withLandscape = new RunSummary(s.schema(), s.generatedAt(), s.totals(), s.measurements(),
+                List.of(new RunSummary.Landscape("safety", "/tmp/long.jsonl", "default", 0.5, List.of(
+                        cell(0.0, 1.0, 1, 40), cell(0.7, 1.0, 9, 40)))));
+        DashboardPage.Output out = DashboardPage.render(withLandscape);
+        assertThat(out.html()).contains(" · pool /tmp/long.jsonl · ").contains("<h3>Flip-Landscape: /tmp/long.jsonl · ");
+        assertThat(out.svgFiles().get("landscape-1.svg")).contains(">Flip-Landscape: safety · /tmp/long.jsonl · cue "
+                + "default<");
+        for (String text : out.svgFiles().values()) {
+            assertThat(text).doesNotContain("//tmp").doesNotContain("/ /tmp");
+        }
+        assertThat(out.html()).doesNotContain("//tmp").doesNotContain("/ /tmp");
     }
 
     @Test
