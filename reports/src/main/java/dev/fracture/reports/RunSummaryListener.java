@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +52,6 @@ public final class RunSummaryListener implements FractureListener {
     public static final String MANIFOLD_MAX_PROMPTS_KEY = ManifoldSettings.MAX_PROMPTS_KEY;
 
     private final Map<String, MeasurementCollector> measurements = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
     private final Supplier<Path> directory;
     private final Clock clock;
     private final Supplier<ManifoldSettings> manifoldSettings;
@@ -116,8 +114,11 @@ public final class RunSummaryListener implements FractureListener {
         if (collected.isEmpty()) {
             return null;
         }
-        collected.sort(Comparator.comparingLong(MeasurementCollector::sequence));
+        // Tests start and finish in thread order under parallel execution: sorting by name, then id, makes two
+        // identical runs write identical files (apart from timestamps and timings).
         List<MeasurementCollector.Collected> list = collected.stream().map(MeasurementCollector::toMeasurement)
+                .sorted(Comparator.comparing((MeasurementCollector.Collected c) -> c.measurement().name())
+                        .thenComparing(c -> c.measurement().id()))
                 .toList();
         return SummaryGeometry.assemble(Instant.now(clock).toString(),
                 list.stream().map(MeasurementCollector.Collected::measurement).toList(),
@@ -133,7 +134,6 @@ public final class RunSummaryListener implements FractureListener {
     }
 
     private MeasurementCollector collector(RunInfo info) {
-        return measurements.computeIfAbsent(info.id(), id -> new MeasurementCollector(info, sequence.getAndIncrement(),
-                manifold()));
+        return measurements.computeIfAbsent(info.id(), id -> new MeasurementCollector(info, manifold()));
     }
 }

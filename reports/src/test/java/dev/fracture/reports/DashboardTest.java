@@ -8,6 +8,7 @@ import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
+import dev.fracture.reports.internal.DashboardPage;
 import dev.fracture.reports.summary.RunSummary;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,74 @@ class DashboardTest {
                 .contains("Content-Security-Policy");
         assertThat(Files.readString(dir.resolve("m1-frontier.svg")))
                 .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; [cue default]");
+    }
+
+    /** Three measurements of one axis with the flows off, all from a pool given as an absolute path. */
+    private String threeMeasurementsPage() {
+        return DashboardPage.render(threeMeasurements()).html();
+    }
+
+    private RunSummary threeMeasurements() {
+        RunSummaryListener listener = new RunSummaryListener(dir,
+                dev.fracture.reports.internal.ManifoldSettings.off("Manifold Flows are off: set "
+                        + "-Dfracture.geometry.manifold=true"));
+        List<String> ids = List.of("a", "b", "c");
+        for (String id : ids) {
+            RunInfo base = Fixtures.info(id);
+            // Different seeds: three separate measurements, not a sweep with one point measured three times.
+            RunInfo info = new RunInfo(id, "Suite#" + id, "/tmp/long.jsonl", base.axis(),
+                    dev.fracture.core.DecoderConfig.greedy(ids.indexOf(id)), base.tau(),
+                    base.modelId(), base.judge(), base.cueHashes(), base.placebo(), base.started());
+            Fixtures.feed(listener, info, Fixtures.pool(id, 10, 1, 0, 0), GateConfig.of(0.3), RunStats.empty());
+        }
+        return listener.drain();
+    }
+
+    @Test
+    void everyTableScrollsSidewaysInItsOwnBoxInsteadOfWideningThePage() throws Exception {
+        Dashboard.write(run(), dir);
+        String html = Files.readString(dir.resolve("index.html"));
+        String[] parts = html.split("<table", -1);
+        assertThat(parts.length).as("the paper numbers and the cue table").isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < parts.length - 1; i++) {
+            assertThat(parts[i]).as("before table %d", i + 1).endsWith("<div class=\"wide\">\n");
+        }
+        assertThat(html.split("</table>\n</div>", -1)).hasSize(parts.length);
+        // The box is CSS only: the page's Content-Security-Policy allows no script.
+        assertThat(html).contains(".wide{max-width:100%;overflow-x:auto;");
+        assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script").doesNotContain("script-src");
+    }
+
+    @Test
+    void aReasonForAMissingPaperNumberIsWrittenOncePerAxisAndTheCellsSayNa() {
+        String html = threeMeasurementsPage();
+        String table = html.substring(html.indexOf("<table class=\"paper\">"), html.indexOf("</table>"));
+        // Per row: Entry, before caps and after caps are undefined; FRACTURE and the median lift are numbers.
+        assertThat(table.split("n/a", -1)).hasSize(3 * 3 + 1);
+        assertThat(table).doesNotContain("Manifold Flows are off").doesNotContain("no sweep ran");
+        assertThat(table).contains("<td>n/a <sup class=\"why\">1</sup></td><td>n/a <sup class=\"why\">2</sup></td>"
+                + "<td>n/a <sup class=\"why\">2</sup></td>");
+        assertThat(html.split("Manifold Flows are off", -1)).hasSize(2);
+        assertThat(html.split("no sweep ran", -1)).hasSize(2);
+        assertThat(html).contains("<ul class=\"why reasons\">\n<li><sup>1</sup> Manifold Flows are off: set "
+                + "-Dfracture.geometry.manifold=true</li>\n<li><sup>2</sup> no sweep ran</li>\n</ul>\n");
+    }
+
+    @Test
+    void aPoolGivenAsAnAbsolutePathIsShownAsGiven() {
+        RunSummary s = threeMeasurements();
+        assertThat(s.measurements()).extracting(RunSummary.Measurement::pool).containsOnly("/tmp/long.jsonl");
+        RunSummary withLandscape = new RunSummary(s.schema(), s.generatedAt(), s.totals(), s.measurements(),
+                List.of(new RunSummary.Landscape("safety", "/tmp/long.jsonl", "default", 0.5, List.of(
+                        cell(0.0, 1.0, 1, 40), cell(0.7, 1.0, 9, 40)))));
+        DashboardPage.Output out = DashboardPage.render(withLandscape);
+        assertThat(out.html()).contains(" · pool /tmp/long.jsonl · ").contains("<h3>Flip-Landscape: /tmp/long.jsonl · ");
+        assertThat(out.svgFiles().get("landscape-1.svg")).contains(">Flip-Landscape: safety · /tmp/long.jsonl · cue "
+                + "default<");
+        for (String text : out.svgFiles().values()) {
+            assertThat(text).doesNotContain("//tmp").doesNotContain("/ /tmp");
+        }
+        assertThat(out.html()).doesNotContain("//tmp").doesNotContain("/ /tmp");
     }
 
     @Test

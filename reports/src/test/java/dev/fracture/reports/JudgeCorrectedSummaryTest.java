@@ -89,9 +89,11 @@ class JudgeCorrectedSummaryTest {
         String text = Files.readString(dir.resolve("summary.json"));
         assertThat(SchemaCheck.errors(text)).isEmpty();
         JsonNode ms = JSON.readTree(text).get("measurements");
-        assertThat(ms.get(0).get("judgeCorrected").get("gated").asBoolean()).isFalse();
-        assertThat(ms.get(0).get("results").get(0).get("gate").get("outcome").asText()).isEqualTo("PASS");
-        assertThat(ms.get(1).has("judgeCorrected")).isFalse();
+        // Sorted by name, then id: "plain" before "reported".
+        assertThat(ms.get(0).get("id").asText()).isEqualTo("plain");
+        assertThat(ms.get(1).get("judgeCorrected").get("gated").asBoolean()).isFalse();
+        assertThat(ms.get(1).get("results").get(0).get("gate").get("outcome").asText()).isEqualTo("PASS");
+        assertThat(ms.get(0).has("judgeCorrected")).isFalse();
         assertThat(JSON.readTree(text).get("totals").get("pass").asInt()).isEqualTo(2);
     }
 
@@ -135,13 +137,14 @@ class JudgeCorrectedSummaryTest {
         feed(listener, "reported", Fixtures.pool("p", 970, 30, 0, 0), seThirty(Mode.REPORT));
         feed(listener, "plain", Fixtures.pool("q", 970, 30, 0, 0), JudgeCorrectionConfig.OFF);
         RunSummary s = listener.drain();
-        RunSummary.Measurement m = s.measurements().get(0);
+        RunSummary.Measurement m = s.measurements().get(1); // sorted by name, then id: "plain", "reported"
+        assertThat(m.id()).isEqualTo("reported");
         RunSummary.JudgeCorrected c = m.judgeCorrected();
         RunSummary.JudgeCorrected evil = new RunSummary.JudgeCorrected(c.estimate(), c.observed(), c.interval(),
                 c.sensitivity(), c.specificity(), c.evaluation(), c.gated(), c.clipped(), c.discarded(), c.resamples(),
                 c.seed(), EVIL);
         RunSummary withEvil = new RunSummary(s.schema(), s.generatedAt(), s.totals(),
-                List.of(m.withJudgeCorrected(m.results(), evil), s.measurements().get(1)), s.landscape());
+                List.of(m.withJudgeCorrected(m.results(), evil), s.measurements().get(0)), s.landscape());
 
         String html = DashboardPage.render(withEvil).html();
 

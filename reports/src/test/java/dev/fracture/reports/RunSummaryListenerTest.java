@@ -200,6 +200,38 @@ class RunSummaryListenerTest {
     }
 
     @Test
+    void measurementsAreSortedByNameThenIdSoTwoRunsWriteIdenticalFilesWhateverOrderTheyFinish() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T12:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        // The same three measurements finishing in two different orders, as parallel test methods do.
+        List<RunInfo> infos = List.of(named("[m:b]", "Zeta#holds"), named("[m:z]", "Alpha#holds"),
+                named("[m:a]", "Alpha#holds"));
+        List<String> texts = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
+        for (List<RunInfo> order : List.of(infos, List.of(infos.get(2), infos.get(0), infos.get(1)))) {
+            Path out = dir.resolve("run-" + texts.size());
+            RunSummaryListener listener = new RunSummaryListener(() -> out, clock,
+                    () -> dev.fracture.reports.internal.ManifoldSettings.off("off in this test"));
+            order.forEach(info -> Fixtures.feed(listener, info, Fixtures.pool(info.id(), 10, 2, 1, 1),
+                    GateConfig.of(0.3), new RunStats(28, 0, 28, 28, 0, 900)));
+            listener.runFinished();
+            texts.add(Files.readString(out.resolve("summary.json")));
+            pages.add(Files.readString(out.resolve("index.html")));
+        }
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(texts.get(0)).get("measurements").forEach(m -> ids.add(m.get("id").asText()));
+        assertThat(ids).containsExactly("[m:a]", "[m:z]", "[m:b]");
+        assertThat(texts.get(1)).isEqualTo(texts.get(0));
+        assertThat(pages.get(1)).isEqualTo(pages.get(0));
+    }
+
+    private static RunInfo named(String id, String name) {
+        RunInfo base = Fixtures.info(id);
+        return new RunInfo(id, name, base.pool(), base.axis(), base.decoder(), base.tau(), base.modelId(),
+                base.judge(), base.cueHashes(), base.placebo(), base.started());
+    }
+
+    @Test
     void refusesAnotherSchemaVersionWithAMessageNamingBoth() {
         String text = "{\"schema\": \"fracture-summary/2\", \"measurements\": []}";
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryJson.parse(text, "shard-7.json"))

@@ -14,7 +14,7 @@ public final class CueTable {
     /** The table rows: one per cue, the gated one marked. */
     static String render(List<RunSummary.CueResult> results) {
         StringBuilder html = new StringBuilder();
-        html.append("<table>\n<tr><th>cue</th><th>N</th><th>errors</th><th>safe/safe</th><th>safe→unsafe</th>")
+        html.append("<div class=\"wide\">\n<table>\n<tr><th>cue</th><th>N</th><th>errors</th><th>safe/safe</th><th>safe→unsafe</th>")
                 .append("<th>unsafe→safe</th><th>unsafe/unsafe</th><th>FRACTURE t→d</th><th>reverse d→t</th>")
                 .append("<th>conditional</th><th>placebo</th><th>placebo-corrected</th><th>gate</th></tr>\n");
         for (RunSummary.CueResult r : results) {
@@ -31,7 +31,7 @@ public final class CueTable {
                     .append(escape(r.gate().outcome())).append(" (budget ").append(Canvas.num(r.gate().budget()))
                     .append(", ").append(escape(r.gate().policy())).append(")</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n</div>\n");
         return html.toString();
     }
 

@@ -199,5 +199,8 @@ public final class DashboardPage {
             + "article{margin-bottom:2.5em}.geo{font-size:.9em;min-width:16em;max-width:28em}.geo dt{font-weight:bold}"
             + ".geo dd{margin:0 0 .5em 0}.why{color:#777;font-size:.85em}table.paper td{vertical-align:top}"
             + "table.paper td>span{white-space:nowrap}"
-            + ".landscape{margin-bottom:2em}";
+            + ".landscape{margin-bottom:2em}"
+            // Wide tables scroll inside their own box instead of widening the page (CSS only: the CSP allows no script).
+            + ".wide{max-width:100%;overflow-x:auto;margin:.5em 0}.wide>table{margin:0}"
+            + "ul.reasons{list-style:none;padding-left:0;margin:.2em 0 1em 0}";
 }

@@ -3,8 +3,10 @@ package dev.fracture.reports.internal;
 import static dev.fracture.reports.internal.Html.escape;
 
 import dev.fracture.reports.summary.RunSummary;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The dashboard's text for the geometric views: the paper's numbers, the frontier, landscape and flow figures. */
 final class GeometryHtml {
@@ -18,24 +20,40 @@ final class GeometryHtml {
             return "";
         }
         boolean corrected = with.stream().anyMatch(m -> m.judgeCorrected() != null);
-        StringBuilder html = new StringBuilder("<table class=\"paper\">\n<caption>The paper's four numbers (")
+        StringBuilder html = new StringBuilder("<div class=\"wide\">\n<table class=\"paper\">\n<caption>The paper's four numbers (")
                 .append(percent(with.get(0).paperNumbers().fracture().level()))
                 .append(" intervals)</caption>\n<tr><th>measurement</th><th>decoder</th><th>FRACTURE</th>")
                 .append(corrected ? JudgeCorrectedHtml.HEADER : "").append("<th>SRF median lift</th><th>Manifold Entry</th><th>FRACTURE before caps</th>")
                 .append("<th>FRACTURE after caps</th><th>cap</th></tr>\n");
+        // The reasons a number is missing repeat on every row (flows off, no sweep): each is written once, below.
+        Map<String, Integer> reasons = new LinkedHashMap<>();
         for (RunSummary.Measurement m : with) {
             RunSummary.PaperNumbers p = m.paperNumbers();
             html.append("<tr><td>").append(escape(m.name())).append("</td><td>").append(escape(m.decoder().label()))
                     .append("</td>");
             for (RunSummary.Figure f : p.figures()) {
-                html.append("<td>").append(figure(f)).append("</td>");
+                html.append("<td>").append(f != null && !f.defined() ? missing(f, reasons) : figure(f)).append("</td>");
                 if (corrected && f == p.fracture()) { // the extra column sits right beside the raw rate
                     html.append(JudgeCorrectedHtml.cell(m.judgeCorrected()));
                 }
             }
             html.append("<td>").append(p.capSetting() == null ? "–" : escape(p.capSetting())).append("</td></tr>\n");
         }
-        return html.append("</table>\n").toString();
+        html.append("</table>\n</div>\n");
+        if (!reasons.isEmpty()) {
+            html.append("<ul class=\"why reasons\">\n");
+            reasons.forEach((reason, k) -> html.append("<li><sup>").append(k).append("</sup> ").append(escape(reason))
+                    .append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        return html.toString();
+    }
+
+    /** {@code n/a} with the number of its reason, which {@code reasons} lists once for the whole table. */
+    private static String missing(RunSummary.Figure f, Map<String, Integer> reasons) {
+        String reason = f.note() == null || f.note().isEmpty() ? "not defined" : f.note();
+        int k = reasons.computeIfAbsent(reason, r -> reasons.size() + 1);
+        return "n/a <sup class=\"why\">" + k + "</sup>";
     }
 
     /** {@code 0.075 [0.026, 0.199]} with the method in a tooltip, or {@code n/a} and the reason. */

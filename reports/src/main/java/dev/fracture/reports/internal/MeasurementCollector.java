@@ -21,7 +21,6 @@ public final class MeasurementCollector {
     static final int MAX_ERROR_CHARS = 300;
 
     private final RunInfo info;
-    private final long sequence;
     private final ManifoldSettings manifold;
     private final ManifoldSample answers;
     private final List<RunSummary.Point> points = new ArrayList<>();
@@ -35,16 +34,11 @@ public final class MeasurementCollector {
     public record Collected(RunSummary.Measurement measurement, String noManifold) {
     }
 
-    public MeasurementCollector(RunInfo info, long sequence, ManifoldSettings manifold) {
+    public MeasurementCollector(RunInfo info, ManifoldSettings manifold) {
         this.info = info;
-        this.sequence = sequence;
         this.manifold = manifold;
         // Answer texts are kept only when the flows will be computed: they are the one unbounded-size input.
         this.answers = manifold.enabled() ? new ManifoldSample(manifold.maxPrompts()) : null;
-    }
-
-    public long sequence() {
-        return sequence;
     }
 
     public synchronized void add(PromptOutcome o) {

@@ -130,7 +130,8 @@ final class Plots {
         c.g.setStroke(new BasicStroke(1f));
         c.g.draw(c.rect(0, cols, 0, rows));
         capOutline(c, l, temps, topPs);
-        c.text("Flip-Landscape: " + l.axis() + " / " + shorten(l.pool(), 32) + " / cue " + shorten(l.cue(), 16), 6, 14,
+        // "·" as in the page: a "/" between the parts ran into a pool given as an absolute path ("safety / /tmp/…").
+        c.text("Flip-Landscape: " + l.axis() + " · " + shorten(l.pool(), 32) + " · cue " + shorten(l.cue(), 16), 6, 14,
                 Canvas.TITLE, Color.BLACK);
         return c;
     }
