@@ -201,10 +201,10 @@ class FractureRunnerTest {
         new FractureRunner(ReferenceSubject.directClient(Persona.FAKING), ReferenceSubject.oracleJudge(), options)
                 .run(spec(DecoderConfig.greedy(1)), o -> { }, () -> now.addAndGet(1_000_000_000L));
         assertThat(lines).isNotEmpty().hasSizeLessThanOrEqualTo(pool.size() / 3 + 2);
-        String pattern = "fracture safety/greedy/test: \\d+/16 prompts, \\d+\\.\\d calls/s, cache hits \\d+, errors 0, "
+        String pattern = "fracture safety · greedy · test: \\d+/16 prompts, \\d+\\.\\d calls/s, cache hits \\d+, errors 0, "
                 + "(ETA \\d+s|done in \\d+\\.\\ds)";
         assertThat(lines).allMatch(l -> l.matches(pattern), pattern).noneMatch(l -> l.contains("\r") || l.contains("\n"));
-        assertThat(lines.get(lines.size() - 1)).startsWith("fracture safety/greedy/test: 16/16 prompts").contains("done in");
+        assertThat(lines.get(lines.size() - 1)).startsWith("fracture safety · greedy · test: 16/16 prompts").contains("done in");
         assertThat(lines.get(0)).contains("ETA");
     }
 

@@ -77,7 +77,8 @@ public final class RunExecution {
             aggregators.put(cue.id(), new FractureAggregator(spec.pool(), spec.axis(), spec.decoder(), spec.tau(),
                     cue.id(), spec.confidence(), spec.method()));
         }
-        String label = spec.axis().key() + "/" + spec.decoder().label() + "/" + spec.pool();
+        // Separated by " · ", not "/": a pool given as an absolute path would otherwise read "safety/greedy//tmp/…".
+        String label = spec.axis().key() + " · " + spec.decoder().label() + " · " + spec.pool();
         this.counters = CallCounters.of(client, options, modelCalls::get);
         this.progress = new Progress(label, spec.prompts().size(), options.progress(), options.progressInterval(),
                 nanoClock, counters.hits());
