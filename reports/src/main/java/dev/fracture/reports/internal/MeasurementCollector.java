@@ -86,7 +86,7 @@ public final class MeasurementCollector {
                 SummaryMapping.stats(stats == null ? RunStats.empty() : stats), cues,
                 FrontierMath.frontier(points, gatedCue, options),
                 sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold(),
-                JudgeCorrectedSummary.of(gate));
+                false, JudgeCorrectedSummary.of(gate)); // informational is derived from the id when assembled
         return new Collected(m, flows.reason());
     }
 

@@ -73,26 +73,6 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
         }
 
-        /** A measurement without a judge correction, informational or not. */
-        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
-                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
-                           String started, String finished, boolean complete, Stats stats,
-                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
-                           PaperNumbers paperNumbers, Manifold manifold, boolean informational) {
-            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
-                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, informational, null);
-        }
-
-        /** A gated (not informational) measurement with its judge correction, or null. */
-        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
-                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
-                           String started, String finished, boolean complete, Stats stats,
-                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
-                           PaperNumbers paperNumbers, Manifold manifold, JudgeCorrected judgeCorrected) {
-            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
-                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, false, judgeCorrected);
-        }
-
         /** A gated (not informational) measurement without a judge correction. */
         public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                            String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
