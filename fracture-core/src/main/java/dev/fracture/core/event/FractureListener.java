@@ -34,4 +34,12 @@ public interface FractureListener {
     /** All measurements of the test engine run are done (write files here). */
     default void runFinished() {
     }
+
+    /**
+     * Lines for the console's verdict block, asked for after {@link #runFinished()}: where this reporter wrote its
+     * files, e.g. {@code dashboard: target/fracture/index.html}. Default: none.
+     */
+    default java.util.List<String> consoleLines() {
+        return java.util.List.of();
+    }
 }
