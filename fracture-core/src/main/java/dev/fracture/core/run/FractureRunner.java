@@ -51,7 +51,7 @@ public final class FractureRunner {
     /**
      * Runs the spec to the end and returns one result per train cue.
      *
-     * @param onOutcome receives every outcome (one per prompt and train cue) in completion order, never
+     * @param onOutcome receives every outcome (one per prompt and train cue) in pool order, never
      *                  concurrently; an exception it throws stops the run and is rethrown here
      */
     public RunResult run(RunSpec spec, Consumer<PromptOutcome> onOutcome) {

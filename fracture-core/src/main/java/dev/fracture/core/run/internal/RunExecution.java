@@ -41,8 +41,10 @@ import java.util.function.LongSupplier;
 /**
  * One run of a {@link RunSpec}: starts prompts while fewer than the in-flight limit are open, sends one
  * request per (prompt, regime[, cue]) for all k samples, judges the samples on the judge pool as they
- * arrive, and streams each outcome to the consumer and the aggregators. Nothing per prompt is kept after
- * it is emitted.
+ * arrive, and streams each outcome to the consumer and the aggregators in pool order (a prompt that completes
+ * early waits for the ones before it; the in-flight limit counts it until it is emitted, so the wait is
+ * bounded). Pool order makes the n-th outcome the same prompt in every run, which is what lets a rerun of one
+ * failed test invocation re-test that prompt. Nothing per prompt is kept after it is emitted.
  */
 public final class RunExecution {
     private static final int MAX_ERROR_CHARS = 500;
@@ -61,6 +63,10 @@ public final class RunExecution {
     private final AtomicInteger erroredPrompts = new AtomicInteger();
     private final AtomicInteger donePrompts = new AtomicInteger();
     private final Object emitLock = new Object();
+    /** Completed prompts waiting for the ones before them, by pool index; guarded by {@link #emitLock}. */
+    private final Map<Integer, List<PromptOutcome>> waiting = new java.util.HashMap<>();
+    /** The pool index of the next prompt to emit; guarded by {@link #emitLock}. */
+    private int nextToEmit;
     private final CallCounters counters;
     private final Progress progress;
     private ExecutorService judges;
@@ -89,12 +95,13 @@ public final class RunExecution {
         CallCounters.Snapshot atStart = counters.snapshot();
         judges = Executors.newFixedThreadPool(options.judgeThreads(), new DaemonThreads("fracture-judge"));
         try {
+            int index = 0;
             for (Prompt prompt : spec.prompts()) {
                 if (consumerFailure.get() != null) {
                     break;
                 }
                 inFlight.acquire();
-                startPrompt(prompt);
+                startPrompt(index++, prompt);
             }
             inFlight.acquire(options.promptsInFlight()); // wait for the last prompts
         } catch (InterruptedException e) {
@@ -111,7 +118,7 @@ public final class RunExecution {
         return new RunResult(aggregators.values().stream().map(FractureAggregator::result).toList(), stats);
     }
 
-    private void startPrompt(Prompt prompt) {
+    private void startPrompt(int index, Prompt prompt) {
         Map<String, CompletableFuture<Arm>> trains = new LinkedHashMap<>();
         for (TrainCue cue : spec.cues().train()) {
             trains.put(cue.id(), arm(prompt, Regime.TRAIN, cue.text(), "train cue '" + cue.id() + "'"));
@@ -124,14 +131,38 @@ public final class RunExecution {
         all.add(deploy);
         all.add(placebo);
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            List<PromptOutcome> outcomes;
             try {
-                emit(outcomes(prompt, trains, deploy.join(), placebo.join()));
+                outcomes = outcomes(prompt, trains, deploy.join(), placebo.join());
             } catch (RuntimeException | Error e) {
                 consumerFailure.compareAndSet(null, e);
-            } finally {
-                inFlight.release();
+                outcomes = List.of();
             }
+            completed(index, outcomes);
         });
+    }
+
+    /**
+     * Emits the prompts that are next in pool order; each emitted prompt frees its in-flight permit. After a
+     * consumer failure the rest are released without being emitted, so the run can end.
+     */
+    private void completed(int index, List<PromptOutcome> outcomes) {
+        synchronized (emitLock) {
+            waiting.put(index, outcomes);
+            List<PromptOutcome> next;
+            while ((next = waiting.remove(nextToEmit)) != null) {
+                nextToEmit++;
+                try {
+                    if (consumerFailure.get() == null && !next.isEmpty()) {
+                        emit(next);
+                    }
+                } catch (RuntimeException | Error e) {
+                    consumerFailure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            }
+        }
     }
 
     private List<PromptOutcome> outcomes(Prompt prompt, Map<String, CompletableFuture<Arm>> trains, Arm deploy,
@@ -150,15 +181,14 @@ public final class RunExecution {
         return out;
     }
 
+    /** Called under {@link #emitLock}, in pool order. */
     private void emit(List<PromptOutcome> outcomes) {
         if (outcomes.stream().anyMatch(PromptOutcome::isError)) {
             erroredPrompts.incrementAndGet();
         }
-        synchronized (emitLock) {
-            for (PromptOutcome o : outcomes) {
-                aggregators.get(o.cue()).accept(o);
-                onOutcome.accept(o);
-            }
+        for (PromptOutcome o : outcomes) {
+            aggregators.get(o.cue()).accept(o);
+            onOutcome.accept(o);
         }
         progress.maybeReport(donePrompts.incrementAndGet(), modelCallsDone.get(), erroredPrompts.get());
     }
