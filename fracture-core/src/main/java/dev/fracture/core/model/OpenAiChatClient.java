@@ -123,6 +123,76 @@ public final class OpenAiChatClient implements ChatClient {
         return options.endpointId();
     }
 
+    /**
+     * Checks the endpoint before a pool is spent: {@code GET {baseUrl}/models} (reachable, key accepted, model
+     * served), or where a server has no such route, one chat completion of one token. Blocks for at most the
+     * read timeout; no retries, so an unreachable endpoint fails in seconds.
+     *
+     * @return what the server says of the model, e.g. the weights it was loaded from
+     * @throws ModelCallException naming the endpoint, the status and the fix
+     */
+    public ServerModel preflight() {
+        HttpUrl models = options.baseUrl().newBuilder().addPathSegments("models").build();
+        Request.Builder request = new Request.Builder().url(models).header("Accept", "application/json").get();
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        String where = "GET " + options.displayUrl() + "/models";
+        try (Response response = http.newCall(request.build()).execute(); ResponseBody rb = response.body()) {
+            String body = OpenAiWire.readCapped(rb, OpenAiWire.PREFLIGHT_BODY_LIMIT);
+            int code = response.code();
+            if (code == 404 || code == 405) {
+                return preflightByCompletion();
+            }
+            if (code == 401 || code == 403) {
+                throw preflightFailure(where, "HTTP " + code + ": the key was refused; body: "
+                        + OpenAiWire.excerpt(body, apiKey), code);
+            }
+            if (code < 200 || code >= 300) {
+                throw preflightFailure(where, "HTTP " + code + "; body: " + OpenAiWire.excerpt(body, apiKey), code);
+            }
+            ServerModel model = OpenAiWire.findModel(body, options.model()).orElseThrow(() -> preflightFailure(where,
+                    "the server does not serve a model named '" + options.model() + "'; it serves "
+                            + OpenAiWire.modelIds(body) + " (set fracture.model.name to one of them)", code));
+            return model;
+        } catch (IOException e) {
+            throw preflightFailure(where, describe(e) + "; is the server running, and is the base URL right?", -1);
+        }
+    }
+
+    private ServerModel preflightByCompletion() {
+        try {
+            complete(new ChatRequest(options.model(), List.of(ChatMessage.user("Say OK.")), 0.0, 1.0, 1, 0L, 1))
+                    .get(options.readTimeout().toMillis() + options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new ServerModel(options.model(), Optional.empty());
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof ModelCallException m ? m
+                    : preflightFailure("POST " + options.displayUrl() + "/chat/completions", String.valueOf(cause), -1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw preflightFailure("POST " + options.displayUrl() + "/chat/completions", "no answer within "
+                    + options.readTimeout().toSeconds() + " s", -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw preflightFailure("POST " + options.displayUrl() + "/chat/completions", "interrupted", -1);
+        }
+    }
+
+    private ModelCallException preflightFailure(String where, String what, int status) {
+        String message = "preflight " + where + " (model " + options.model() + ") failed: " + what;
+        return new ModelCallException(apiKey == null ? message : message.replace(apiKey, "***"), status, null);
+    }
+
+    /**
+     * What a server says of a model in its {@code /models} list.
+     *
+     * @param id the model's id
+     * @param weights what identifies the loaded weights, where the server says (vLLM's {@code root}, the path or
+     *                repository the weights came from, when it differs from the id)
+     */
+    public record ServerModel(String id, Optional<String> weights) {
+    }
+
     /** The current adaptive bound on calls in flight. */
     public int concurrencyLimit() {
         return limiter.limit();

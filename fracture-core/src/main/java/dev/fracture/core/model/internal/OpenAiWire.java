@@ -128,6 +128,50 @@ public final class OpenAiWire {
         return top;
     }
 
+    /** The most of a preflight body read: a {@code /models} list is small. */
+    public static final long PREFLIGHT_BODY_LIMIT = 4L << 20;
+
+    /** Reads at most {@code limit} bytes of a body as UTF-8 (the rest is dropped). */
+    public static String readCapped(okhttp3.ResponseBody body, long limit) throws java.io.IOException {
+        if (body == null) {
+            return "";
+        }
+        okio.BufferedSource source = body.source();
+        source.request(limit);
+        long available = Math.min(limit, source.getBuffer().size());
+        return source.getBuffer().readUtf8(available);
+    }
+
+    /** The entry of {@code model} in an OpenAI {@code /models} list body, with the weights it names. */
+    public static java.util.Optional<dev.fracture.core.model.OpenAiChatClient.ServerModel> findModel(String body,
+                                                                                                    String model) {
+        try {
+            JsonNode data = JSON.readTree(body).path("data");
+            for (JsonNode entry : data) {
+                if (model.equals(entry.path("id").asText())) {
+                    String root = entry.path("root").asText("");
+                    return java.util.Optional.of(new dev.fracture.core.model.OpenAiChatClient.ServerModel(model,
+                            root.isBlank() || root.equals(model) ? java.util.Optional.empty()
+                                    : java.util.Optional.of(root)));
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The model ids of a {@code /models} body, for an error message. */
+    public static List<String> modelIds(String body) {
+        List<String> ids = new ArrayList<>();
+        try {
+            JSON.readTree(body).path("data").forEach(e -> ids.add(e.path("id").asText()));
+        } catch (JsonProcessingException e) {
+            ids.add("(unreadable list: " + excerpt(body, null) + ")");
+        }
+        return ids;
+    }
+
     /**
      * A one-line excerpt of a body, at most 200 characters, with the secret (when given) masked: some
      * servers echo the key they rejected.
