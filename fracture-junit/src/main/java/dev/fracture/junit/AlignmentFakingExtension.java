@@ -1,11 +1,13 @@
 package dev.fracture.junit;
 
 import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.config.Configuration;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.pool.LoadedPool;
+import dev.fracture.core.protocol.Manifest;
+import dev.fracture.core.run.Cues;
 import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs an {@link AlignmentFaking} method: validates its configuration, loads its pool, starts the
- * measurement and turns it into one invocation per prompt (in completion order) plus the gate invocation;
- * with a {@link DecoderSweep}, one invocation per grid point and the cap follow the gate.
+ * Runs an {@link AlignmentFaking} method: validates its signature and configuration, loads its pool, checks the
+ * subject is reachable, starts the measurement and turns it into one invocation per prompt (in pool order) plus
+ * the gate invocation; with a {@link DecoderSweep}, one invocation per grid point and the cap follow the gate.
  *
  * <p>State: the running measurement lives in the template's Store (closed with it); the engine, reference
  * subject, client, cache and listeners are engine-wide in the root Store. The extension keeps no fields.
@@ -34,28 +36,33 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         AlignmentFaking annotation = AnnotationSupport.findAnnotation(method, AlignmentFaking.class).orElseThrow();
-        FractureConfig config = FractureConfig.of(context);
-        Settings settings = new Settings(config, PoolResolver.name(method));
-        Settings.Measurement measurement = settings.measurement(annotation);
-        Settings.Engine engineSettings = settings.engine();
+        String name = PoolResolver.name(method);
+        Signature.validate(method);
         ClassLoader classLoader = classLoader(context);
-        List<String> cues = CueResolver.resolve(annotation, method, classLoader);
+        Configuration config = Settings.configuration(context, classLoader);
+        Settings settings = new Settings(config, name);
+        settings.requireKnownKeys();
+        Settings.Measurement measurement = settings.measurement(method, annotation);
+        Settings.Engine engineSettings = settings.engine();
+        Cues cues = CueResolver.resolve(method, classLoader);
         LoadedPool pool = PoolResolver.resolve(method, annotation.axis(), classLoader);
-        MeasurementPlan plan = new MeasurementPlan(context.getUniqueId(), PoolResolver.name(method), pool,
-                measurement, cues);
+        MeasurementPlan plan = new MeasurementPlan(context.getUniqueId(), name, pool, measurement, cues);
         Optional<SweepGrid> grid = AnnotationSupport.findAnnotation(method, DecoderSweep.class)
                 .map(sweep -> SweepGrid.of(sweep, measurement.decoder(), plan.name()));
 
         MeasurementEngine engine = Engines.get(context, engineSettings, config, plan.name());
+        Manifest manifest = Manifests.of(plan, engine);
+        Optional<LockCheck> lock = LockCheck.of(config, engineSettings.cacheDir(), manifest, name);
         Listeners listeners = RootResources.get(context, "listeners", Listeners.class, Listeners::load);
-        RunInfo info = engine.describe(plan, Instant.now());
+        RunInfo info = engine.describe(plan, Instant.now()).withManifest(manifest);
         listeners.measurementStarted(info);
         MeasurementRun run = MeasurementRun.start(engine, plan);
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
         ErrorTally errors = new ErrorTally();
+        String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName());
         return run.stream().flatMap(item -> item.isOutcome()
-                ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), info, listeners))
-                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors)),
+                ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), plan, info, listeners, runKey))
+                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)),
                         grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners))));
     }
 

@@ -6,10 +6,15 @@ import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.JudgeCorrectedGate;
+import dev.fracture.core.config.FractureKeys;
+import dev.fracture.core.run.RunResult;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -21,26 +26,34 @@ import org.opentest4j.TestAbortedException;
 /**
  * The last invocation of a measurement: the gate. The user's per-prompt method is skipped; the gate's
  * outcome becomes the invocation's result: PASS passes, FAIL throws an {@link AssertionError} with the
- * explanation, INCONCLUSIVE fails the same way or, with {@code fracture.gate.inconclusive=abort}, aborts.
- * With {@code fracture.judge.correction} set, the judge-corrected FRACTURE is reported beside the raw rate or,
- * under {@code gate}, decided on ({@link JudgeCorrectedGate}).
+ * explanation. INCONCLUSIVE fails the same way, or with {@code fracture.gate.inconclusive=abort} aborts, but only
+ * when it lacks prompts: a gate that cannot decide because prompts errored (the model was not fully measured) or
+ * because the protocol differs from its lock always fails.
+ *
+ * <p>The decision is published and thrown before JUnit resolves the method's parameters, so it is always
+ * reported. With {@code fracture.judge.correction} set, the judge-corrected FRACTURE is reported beside the raw
+ * rate or, under {@code gate}, decided on ({@link JudgeCorrectedGate}).
  */
 final class GateInvocation implements TestTemplateInvocationContext {
-    private final MeasurementEngine.Result result;
+    private final RunResult result;
     private final Throwable failure;
     private final GateResult gate;
     private final MeasurementPlan plan;
     private final RunInfo info;
     private final Listeners listeners;
     private final ErrorTally errors;
+    private final Optional<LockCheck> lock;
+    private final String runKey;
 
-    private GateInvocation(MeasurementEngine.Result result, Throwable failure, MeasurementPlan plan, RunInfo info,
-                           Listeners listeners, ErrorTally errors) {
+    private GateInvocation(RunResult result, Throwable failure, MeasurementPlan plan, RunInfo info,
+                           Listeners listeners, ErrorTally errors, Optional<LockCheck> lock, String runKey) {
+        this.runKey = runKey;
         this.result = result;
         this.failure = failure;
-        this.gate = result == null ? null : JudgeCorrectedGate.evaluate(result.gated(),
-                plan.settings().gate(), plan.settings().correction());
         this.plan = plan;
+        this.lock = lock;
+        this.gate = result == null ? null : locked(JudgeCorrectedGate.evaluate(result.result(),
+                plan.settings().gate(), plan.settings().correction()));
         this.info = info;
         this.listeners = listeners;
         this.errors = errors;
@@ -48,8 +61,33 @@ final class GateInvocation implements TestTemplateInvocationContext {
 
     /** The gate after a run; {@code errors} holds the run's errored prompts, named in a failure message. */
     static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners,
-                             ErrorTally errors) {
-        return new GateInvocation(end.result(), end.failure(), plan, info, listeners, errors);
+                             ErrorTally errors, Optional<LockCheck> lock, String runKey) {
+        return new GateInvocation(end.result(), end.failure(), plan, info, listeners, errors, lock, runKey);
+    }
+
+    /** A PASS under a protocol that differs from its lock is not a PASS. */
+    private GateResult locked(GateResult measured) {
+        if (lock.isEmpty()) {
+            return measured;
+        }
+        LockCheck check = lock.get();
+        String lockLine = "; " + check.describe();
+        if (check.matches()) {
+            return withExplanation(measured, measured.outcome(), measured.explanation() + lockLine + ", followed.");
+        }
+        String diff = check.differences().stream().collect(Collectors.joining("; "));
+        if (measured.outcome() == GateOutcome.FAIL) {
+            return withExplanation(measured, GateOutcome.FAIL, measured.explanation() + lockLine
+                    + ", not followed: " + diff + ".");
+        }
+        return withExplanation(measured, GateOutcome.INCONCLUSIVE, measured.explanation()
+                + " Not a PASS: the protocol differs from its lock (" + check.describe() + "): " + diff
+                + " → INCONCLUSIVE; restore the locked protocol, or review the change and write a new lock.");
+    }
+
+    private static GateResult withExplanation(GateResult g, GateOutcome outcome, String explanation) {
+        return new GateResult(outcome, explanation, g.config(), g.fracture(), g.errors(),
+                outcome == GateOutcome.INCONCLUSIVE ? g.promptsNeeded() : OptionalInt.empty(), g.judgeCorrected());
     }
 
     @Override
@@ -59,46 +97,86 @@ final class GateInvocation implements TestTemplateInvocationContext {
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-        return List.of(new PromptInvocation.ObservationResolver(null), new Interceptor());
+        return List.of(new PromptInvocation.ObservationResolver(null), new Decision(), new SkipMethod());
     }
 
-    private final class Interceptor implements InvocationInterceptor {
+    /** Publishes and decides before parameters are resolved. */
+    private final class Decision implements BeforeTestExecutionCallback {
         @Override
-        public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                                ReflectiveInvocationContext<Method> invocationContext,
-                                                ExtensionContext extensionContext) throws Throwable {
-            invocation.skip(); // the gate is not a prompt: the user's method never sees a bogus observation
-            if (gate == null) {
-                throw failure;
+        public void beforeTestExecution(ExtensionContext context) throws Exception {
+            String key = RerunMemo.key(context.getUniqueId(), runKey);
+            Optional<Throwable> before = RerunMemo.failedGate(key);
+            if (before.isPresent()) {
+                context.publishReportEntry("fracture.rerun", "this gate failed before in this JVM; its decision"
+                        + " stands");
+                throw rethrow(before.get());
             }
-            listeners.gateDecided(info, result.results(), gate, result.stats());
-            extensionContext.publishReportEntry("fracture.gate", gate.explanation());
-            gate.judgeCorrected().ifPresent(c -> extensionContext.publishReportEntry("fracture.gate.judge-corrected",
-                    (c.gated() ? "gated: " : "reported only: ") + c.format()));
-            decide();
+            try {
+                decide(context);
+            } catch (Throwable t) {
+                RerunMemo.gateFailed(key, t);
+                throw rethrow(t);
+            }
         }
     }
 
-    private void decide() {
+    private static Exception rethrow(Throwable t) {
+        if (t instanceof Exception e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new RuntimeException(t);
+    }
+
+    /** The gate is not a prompt: the user's method never sees a bogus observation. */
+    private static final class SkipMethod implements InvocationInterceptor {
+        @Override
+        public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                                ReflectiveInvocationContext<Method> invocationContext,
+                                                ExtensionContext extensionContext) {
+            invocation.skip();
+        }
+    }
+
+    private void decide(ExtensionContext context) throws Throwable {
+        if (gate == null) {
+            throw failure;
+        }
+        listeners.gateDecided(info, result.results(), gate, result.stats());
+        context.publishReportEntry("fracture.gate", gate.explanation());
+        gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",
+                (c.gated() ? "gated: " : "reported only: ") + c.format()));
         if (gate.outcome() == GateOutcome.FAIL) {
             throw new AssertionFailedError(message(""));
         }
         if (gate.outcome() == GateOutcome.INCONCLUSIVE) {
+            boolean lockBroken = lock.map(l -> !l.matches()).orElse(false);
+            if (gate.errors() > 0) {
+                throw new AssertionFailedError(message(System.lineSeparator() + "The model was not fully measured ("
+                        + gate.errors() + " prompts errored), so this is a failure whatever "
+                        + FractureKeys.GATE_INCONCLUSIVE + " says: fix the cause below and rerun (the response cache "
+                        + "keeps what succeeded)."));
+            }
+            if (lockBroken) {
+                throw new AssertionFailedError(message(""));
+            }
             if (plan.settings().inconclusive() == Settings.Inconclusive.ABORT) {
                 throw new TestAbortedException(message(""));
             }
-            throw new AssertionFailedError(message(" (set " + Settings.GATE_INCONCLUSIVE_KEY
-                    + "=abort to report an inconclusive gate as aborted instead of failed)"));
+            throw new AssertionFailedError(message(" (set " + FractureKeys.GATE_INCONCLUSIVE
+                    + "=abort to report a gate that lacks prompts as aborted instead of failed)"));
         }
     }
 
     /** The failure message; {@code hint} follows the explanation, before the flipped and errored prompts. */
     private String message(String hint) {
-        FractureResult gated = result.gated();
+        FractureResult gated = result.result();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "alignment-faking gate %s for %s: %s, %s, τ = %s, pool %s%n%s%s", gate.outcome(), plan.name(),
-                plan.settings().axis().key(), plan.settings().decoder().label(),
-                DisplayNames.number(gated.tau().value()), plan.pool().name(), gate.explanation(), hint));
+                "alignment-faking gate %s for %s on %s: %s, %s, τ = %s, pool %s, cue %s%n%s%s", gate.outcome(),
+                plan.name(), info.subject(), plan.settings().axis().key(), plan.settings().decoder().label(),
+                DisplayNames.number(gated.tau().value()), plan.pool().name(), gated.cue(), gate.explanation(), hint));
         if (!gated.flips().isEmpty()) {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
                     .append(gated.flips().stream().limit(10).map(GateInvocation::flip)

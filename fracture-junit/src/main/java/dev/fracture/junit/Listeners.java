@@ -25,6 +25,7 @@ final class Listeners implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Listeners.class.getName());
 
     private final List<FractureListener> listeners;
+    private final VerdictBlock verdicts = new VerdictBlock();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     Listeners(List<FractureListener> listeners) {
@@ -53,12 +54,17 @@ final class Listeners implements AutoCloseable {
     }
 
     void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
+        verdicts.gateDecided(info, results, gate, stats);
         each("gateDecided", l -> l.gateDecided(info, results, gate, stats));
     }
 
+    /** Lets the reporters write their files, then prints the verdict block with where they wrote them. */
     @Override
     public void close() {
         each("runFinished", FractureListener::runFinished);
+        List<String> reportLines = new ArrayList<>();
+        each("consoleLines", l -> reportLines.addAll(l.consoleLines()));
+        verdicts.render(reportLines).forEach(Console::line);
     }
 
     private void each(String event, Consumer<FractureListener> call) {

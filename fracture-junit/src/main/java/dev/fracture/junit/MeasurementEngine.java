@@ -1,11 +1,10 @@
 package dev.fracture.junit;
 
-import dev.fracture.core.FractureResult;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.event.RunInfo;
-import dev.fracture.core.run.RunStats;
+import dev.fracture.core.protocol.Manifest;
+import dev.fracture.core.run.RunResult;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,30 +16,21 @@ interface MeasurementEngine extends AutoCloseable {
     /** The neutral description of the plan's measurement, for listeners. */
     RunInfo describe(MeasurementPlan plan, Instant started);
 
+    /** What this engine measures (provider, endpoint, model, revision), for manifests and messages. */
+    Manifest.Subject subject();
+
+    /** The judge's fingerprint in its display form, for manifests. */
+    String judge();
+
     /**
-     * Runs the plan; blocks until every prompt is done. {@code onOutcome} may be called from any thread, once
-     * per prompt and cue.
+     * Runs the plan; blocks until every prompt is done. {@code onOutcome} is called once per prompt and cue, in
+     * pool order, never concurrently.
      *
      * @return one result per train cue, the gated one first
      */
-    Result run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) throws Exception;
+    RunResult run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) throws Exception;
 
     @Override
     default void close() {
-    }
-
-    /** The results of a run. */
-    record Result(List<FractureResult> results, RunStats stats) {
-
-        public Result {
-            results = List.copyOf(results);
-            if (results.isEmpty()) {
-                throw new IllegalArgumentException("a run yields at least one result");
-            }
-        }
-
-        FractureResult gated() {
-            return results.get(0);
-        }
     }
 }

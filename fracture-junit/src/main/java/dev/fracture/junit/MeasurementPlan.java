@@ -1,18 +1,14 @@
 package dev.fracture.junit;
 
 import dev.fracture.core.pool.LoadedPool;
-import java.util.List;
+import dev.fracture.core.run.Cues;
 
 /**
  * Everything resolved for one annotated method before it runs.
  *
  * @param id the template's unique id
  * @param name {@code SimpleClassName#method}
- * @param cues train-cue paraphrases from the annotation; empty means the built-in cues
+ * @param cues the train cues (the gated one first) and the deploy prompt
  */
-record MeasurementPlan(String id, String name, LoadedPool pool, Settings.Measurement settings, List<String> cues) {
-
-    MeasurementPlan {
-        cues = List.copyOf(cues);
-    }
+record MeasurementPlan(String id, String name, LoadedPool pool, Settings.Measurement settings, Cues cues) {
 }

@@ -1,5 +1,6 @@
 package dev.fracture.junit;
 
+import dev.fracture.core.run.RunResult;
 import dev.fracture.core.PromptOutcome;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -23,7 +24,7 @@ import java.util.stream.StreamSupport;
 final class MeasurementRun implements AutoCloseable {
 
     /** An element of the stream: one prompt's outcome, or the end of the run (a result or a failure). */
-    record Item(PromptOutcome outcome, MeasurementEngine.Result result, Throwable failure) {
+    record Item(PromptOutcome outcome, RunResult result, Throwable failure) {
 
         boolean isOutcome() {
             return outcome != null;
@@ -50,7 +51,7 @@ final class MeasurementRun implements AutoCloseable {
 
     private void work(MeasurementEngine engine, MeasurementPlan plan) {
         try {
-            MeasurementEngine.Result result = engine.run(plan, o -> publish(new Item(o, null, null)));
+            RunResult result = engine.run(plan, o -> publish(new Item(o, null, null)));
             publish(new Item(null, result, null));
         } catch (Throwable t) { // any failure must end the stream, or JUnit would wait forever
             publish(new Item(null, null, t));

@@ -19,28 +19,43 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>An errored prompt is not measured: the user's method does not run and the invocation is aborted with
  * the error (reporters show it as aborted/skipped with the reason); the gate counts it apart and never as
- * safe.
+ * safe. A failed invocation is remembered ({@link RerunMemo}): rerun in the same JVM, it is given the same outcome
+ * again.
  */
 final class PromptInvocation implements TestTemplateInvocationContext {
-    private final PromptOutcome outcome;
+    private final PromptOutcome fresh;
+    private final MeasurementPlan plan;
     private final RunInfo info;
     private final Listeners listeners;
+    private final String runKey;
 
-    PromptInvocation(PromptOutcome outcome, RunInfo info, Listeners listeners) {
-        this.outcome = outcome;
+    PromptInvocation(PromptOutcome outcome, MeasurementPlan plan, RunInfo info, Listeners listeners, String runKey) {
+        this.fresh = outcome;
+        this.plan = plan;
         this.info = info;
         this.listeners = listeners;
+        this.runKey = runKey;
     }
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        return DisplayNames.prompt(outcome);
+        return DisplayNames.prompt(RerunMemo.failedPrompt(RerunMemo.key(RerunMemo.invocationId(plan.id(),
+                invocationIndex), runKey))
+                .orElse(fresh));
     }
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-        return List.of(new ObservationResolver(new FlipObservation(outcome, info.axis(), info.decoder())),
-                new Interceptor());
+        return List.of(new ObservationResolver(this), new Interceptor());
+    }
+
+    /** The outcome this invocation stands for: the one that failed before in this JVM, else the fresh one. */
+    PromptOutcome outcome(ExtensionContext context) {
+        return RerunMemo.failedPrompt(RerunMemo.key(context.getUniqueId(), runKey)).orElse(fresh);
+    }
+
+    FlipObservation observation(ExtensionContext context) {
+        return new FlipObservation(outcome(context), info.axis(), info.decoder());
     }
 
     private final class Interceptor implements InvocationInterceptor {
@@ -48,22 +63,34 @@ final class PromptInvocation implements TestTemplateInvocationContext {
         public void interceptTestTemplateMethod(Invocation<Void> invocation,
                                                 ReflectiveInvocationContext<Method> invocationContext,
                                                 ExtensionContext extensionContext) throws Throwable {
-            listeners.promptEvaluated(info, outcome);
+            PromptOutcome outcome = outcome(extensionContext);
+            boolean rerun = outcome != fresh;
+            if (rerun) {
+                extensionContext.publishReportEntry("fracture.rerun", "this invocation failed before in this JVM;"
+                        + " it is given the same outcome of prompt '" + outcome.promptId() + "' again");
+            } else {
+                listeners.promptEvaluated(info, outcome);
+            }
             if (outcome.isError()) {
                 invocation.skip();
                 throw new TestAbortedException("prompt '" + outcome.promptId() + "' was not measured: "
                         + outcome.error().orElse("unknown error") + " (counted apart by the gate, never as safe)");
             }
-            invocation.proceed();
+            try {
+                invocation.proceed();
+            } catch (Throwable failure) {
+                RerunMemo.promptFailed(RerunMemo.key(extensionContext.getUniqueId(), runKey), outcome);
+                throw failure;
+            }
         }
     }
 
-    /** Resolves {@link FlipObservation} parameters to one value ({@code null} for the gate invocation). */
+    /** Resolves {@link FlipObservation} parameters: the invocation's prompt, or {@code null} for the gate. */
     static final class ObservationResolver implements ParameterResolver {
-        private final FlipObservation observation;
+        private final PromptInvocation invocation;
 
-        ObservationResolver(FlipObservation observation) {
-            this.observation = observation;
+        ObservationResolver(PromptInvocation invocation) {
+            this.invocation = invocation;
         }
 
         @Override
@@ -73,7 +100,7 @@ final class PromptInvocation implements TestTemplateInvocationContext {
 
         @Override
         public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-            return observation;
+            return invocation == null ? null : invocation.observation(extensionContext);
         }
     }
 }

@@ -4,14 +4,17 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.cache.CacheMode;
 import dev.fracture.core.cache.CachingChatClient;
 import dev.fracture.core.cache.ResponseCache;
+import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.judge.CachingJudge;
 import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeOptions;
 import dev.fracture.core.judge.Judges;
 import dev.fracture.core.model.ChatClient;
+import dev.fracture.core.model.ModelCallException;
 import dev.fracture.core.model.OpenAiChatClient;
 import dev.fracture.core.model.OpenAiClientOptions;
+import dev.fracture.core.protocol.Manifest;
 import dev.fracture.core.reference.ReferenceSubject;
 import dev.fracture.core.run.FractureRunner;
 import dev.fracture.core.run.RunResult;
@@ -24,13 +27,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * The measurement engine of a test run: the core {@link FractureRunner} over an OpenAI-compatible client
- * (the embedded reference subject when no base URL is configured), the response cache and the judge.
- * Created once per test engine run; closing it closes the cache, the client and the reference subject.
+ * The measurement engine of a test run: the core {@link FractureRunner} over the configured subject (a model
+ * behind an OpenAI-compatible endpoint, or the embedded reference subject when chosen explicitly), the response
+ * cache and the judge. Created once per test engine run; closing it closes the cache, the client and the
+ * reference subject.
  */
 final class RunnerEngine implements MeasurementEngine {
     private static final Logger LOG = Logger.getLogger(RunnerEngine.class.getName());
@@ -41,62 +47,111 @@ final class RunnerEngine implements MeasurementEngine {
     private final ChatClient client;
     private final Judge judge;
     private final FractureRunner runner;
+    private final Manifest.Subject subject;
 
-    private RunnerEngine(Deque<AutoCloseable> resources, ChatClient client, Judge judge, FractureRunner runner) {
+    private RunnerEngine(Deque<AutoCloseable> resources, ChatClient client, Judge judge, FractureRunner runner,
+                         Manifest.Subject subject) {
         this.resources = resources;
         this.client = client;
         this.judge = judge;
         this.runner = runner;
+        this.subject = subject;
     }
 
     /**
-     * Opens the client, cache and judge.
+     * Opens the client (after a preflight call to an endpoint), the cache and the judge.
      *
      * @param method {@code SimpleClassName#method} of the method that first needs the engine, for errors
      */
     static RunnerEngine create(Settings.Engine settings, String method) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            OpenAiChatClient http = http(settings, opened);
-            opened.push(http);
-            ChatClient client = cached(http, settings, opened);
+            Subject subject = settings.subject() == Settings.Subject.REFERENCE ? reference(settings, opened)
+                    : endpoint(settings, method, opened);
+            ChatClient client = cached(subject.client(), settings, opened);
             // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
             // across runs, and a replay-only run touches no model at all.
             Judge judge = new CachingJudge(judge(settings, client, method));
             RunnerOptions options = RunnerOptions.defaults()
-                    .withModel(settings.modelName().orElse(Settings.DEFAULT_MODEL_NAME))
+                    .withModel(settings.model())
                     .withMaxTokens(settings.maxTokens())
-                    .withProgress(LOG::info, Duration.ofSeconds(10));
+                    .withProgress(Console::line, Duration.ofSeconds(10));
             if (client instanceof CachingChatClient caching) {
                 options = options.withCacheCounters(() -> caching.stats().hits(), () -> caching.stats().misses());
             }
-            return new RunnerEngine(opened, client, judge, new FractureRunner(client, judge, options));
+            return new RunnerEngine(opened, client, judge, new FractureRunner(client, judge, options),
+                    subject.description());
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
         }
     }
 
-    private static OpenAiChatClient http(Settings.Engine settings, Deque<AutoCloseable> opened) {
-        OpenAiClientOptions.Builder builder;
-        if (settings.baseUrl().isPresent()) {
-            builder = OpenAiClientOptions.builder(settings.baseUrl().get(), settings.modelName().orElseThrow())
-                    .apiKeyEnv(settings.apiKeyEnv());
-            if (settings.revision().isEmpty() && settings.cacheMode() != CacheMode.OFF) {
-                LOG.warning("responses are cached by URL and model name only: set " + Settings.REVISION_KEY
-                        + " to the checkpoint's id, or a new checkpoint served under the same name is answered"
-                        + " from the previous one's cached samples");
+    /** An opened client and what it measures. */
+    private record Subject(OpenAiChatClient client, Manifest.Subject description) {
+    }
+
+    private static Subject reference(Settings.Engine settings, Deque<AutoCloseable> opened) {
+        ReferenceSubject reference = ReferenceSubject.start(settings.persona());
+        opened.push(reference);
+        String persona = settings.persona().key();
+        // A stable label instead of the ephemeral port, so cached answers are found again on the next run.
+        OpenAiChatClient client = client(OpenAiClientOptions.builder(reference.baseUri().toString(), settings.model())
+                .endpointId("reference-subject:" + persona), settings);
+        opened.push(client);
+        return new Subject(client, new Manifest.Subject(FractureKeys.REFERENCE,
+                "reference simulator (persona " + persona + ")", settings.model(), "persona " + persona));
+    }
+
+    private static Subject endpoint(Settings.Engine settings, String method, Deque<AutoCloseable> opened) {
+        String url = settings.baseUrl().orElseThrow();
+        Optional<String> revision = settings.revision();
+        OpenAiChatClient client = open(settings, url, revision, method);
+        opened.push(client);
+        if (settings.preflight()) {
+            OpenAiChatClient.ServerModel served;
+            try {
+                served = client.preflight();
+            } catch (ModelCallException e) {
+                throw new ExtensionConfigurationException(Settings.forMethod(method, "the model under test is not "
+                        + "reachable as configured, so nothing was measured: " + e.getMessage() + " (set "
+                        + FractureKeys.BASE_URL + ", " + FractureKeys.MODEL_NAME + " and "
+                        + FractureKeys.API_KEY_ENV + " to a running server; " + FractureKeys.PREFLIGHT
+                        + "=false skips this check)"), e);
             }
-        } else {
-            ReferenceSubject subject = ReferenceSubject.start(settings.persona());
-            opened.push(subject);
-            // A stable label instead of the ephemeral port, so cached answers are found again on the next run.
-            builder = OpenAiClientOptions.builder(subject.baseUri().toString(), Settings.DEFAULT_MODEL_NAME)
-                    .endpointId("reference-subject:" + settings.persona().key());
+            if (revision.isEmpty() && settings.revisionFromServer() && served.weights().isPresent()) {
+                revision = served.weights();
+                LOG.fine(() -> "revision read from the server's /models entry: " + served.weights().get());
+                opened.remove(client);
+                client.close();
+                client = open(settings, url, revision, method);
+                opened.push(client);
+            }
         }
+        if (revision.isEmpty() && settings.cacheMode() != CacheMode.OFF) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, FractureKeys.REVISION + " is not set"
+                    + " and the server does not say which weights it serves, so cached answers could come from an "
+                    + "earlier checkpoint served under the same URL and name '" + settings.model() + "': set "
+                    + FractureKeys.REVISION + " to the checkpoint's id (a hash, a step, a tag), or "
+                    + FractureKeys.CACHE_MODE + "=off to measure without the cache"));
+        }
+        return new Subject(client, new Manifest.Subject("openai", client.options().displayUrl(), settings.model(),
+                revision.orElse("")));
+    }
+
+    private static OpenAiChatClient open(Settings.Engine settings, String url, Optional<String> revision,
+                                         String method) {
+        try {
+            return client(OpenAiClientOptions.builder(url, settings.model()).apiKeyEnv(settings.apiKeyEnv())
+                    .revision(revision.orElse(null)), settings);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage()), e);
+        }
+    }
+
+    private static OpenAiChatClient client(OpenAiClientOptions.Builder builder, Settings.Engine settings) {
         // A hung server costs (retries + 1) × the timeout per call, so both are configurable, not only built in.
-        return OpenAiChatClient.create(builder.revision(settings.revision().orElse(null))
-                .maxConcurrency(settings.concurrency())
+        return OpenAiChatClient.create(builder.maxConcurrency(settings.concurrency())
                 .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).maxRetries(settings.maxRetries())
                 .maxConsecutiveFailures(settings.maxConsecutiveFailures())
                 .maxTokensField(settings.maxTokensField()).build());
@@ -110,7 +165,7 @@ final class RunnerEngine implements MeasurementEngine {
             Files.createDirectories(settings.cacheDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the response cache directory " + settings.cacheDir()
-                    .toAbsolutePath() + " (" + Settings.CACHE_DIR_KEY + "): " + e.getMessage(), e);
+                    .toAbsolutePath() + " (" + FractureKeys.CACHE_DIR + "): " + e.getMessage(), e);
         }
         ResponseCache cache = ResponseCache.open(settings.cacheDir().resolve(CACHE_FILE));
         opened.push(cache);
@@ -122,9 +177,10 @@ final class RunnerEngine implements MeasurementEngine {
         try {
             return Judges.create(settings.judge().text(), options);
         } catch (IllegalArgumentException e) {
-            throw FractureConfig.invalid(settings.judge(), e.getMessage()
-                    + (settings.judgeModel().isEmpty() ? " (model-backed judges need " + Settings.JUDGE_MODEL_KEY
-                    + ")" : ""), method);
+            throw new ExtensionConfigurationException(Settings.forMethod(method,
+                    dev.fracture.core.config.Configuration.invalid(settings.judge(), e.getMessage()
+                            + (settings.judgeModel().isEmpty() ? " (model-backed judges need " + FractureKeys.JUDGE_MODEL
+                            + ")" : ""))), e);
         }
     }
 
@@ -132,17 +188,25 @@ final class RunnerEngine implements MeasurementEngine {
     public RunInfo describe(MeasurementPlan plan, Instant started) {
         Settings.Measurement s = plan.settings();
         return new RunInfo(plan.id(), plan.name(), plan.pool().name(), s.axis(), s.decoder(), s.tau(),
-                client.endpointId(), judge.fingerprint(), CueResolver.hashes(CueResolver.cues(plan.cues())),
-                s.placebo(), started);
+                client.endpointId(), judge.fingerprint(), CueResolver.hashes(plan.cues()), s.placebo(), started);
     }
 
     @Override
-    public Result run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
+    public Manifest.Subject subject() {
+        return subject;
+    }
+
+    @Override
+    public String judge() {
+        return judge.fingerprint().display();
+    }
+
+    @Override
+    public RunResult run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
         Settings.Measurement s = plan.settings();
         RunSpec spec = new RunSpec(plan.pool().name(), plan.pool().prompts(), s.axis(), s.decoder(), s.tau(),
-                CueResolver.cues(plan.cues()), s.placebo(), s.gate().confidence(), s.gate().method());
-        RunResult result = runner.run(spec, onOutcome);
-        return new Result(result.results(), result.stats());
+                plan.cues(), s.placebo(), s.gate().confidence(), s.gate().method());
+        return runner.run(spec, onOutcome);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fracture.junit;
 
+import dev.fracture.core.run.RunResult;
 import dev.fracture.core.DecoderConfig;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.event.RunInfo;
@@ -28,7 +29,7 @@ import java.util.stream.StreamSupport;
 final class SweepRun implements AutoCloseable {
 
     /** One measured grid point: its result or why it could not be measured. */
-    record Point(DecoderConfig decoder, RunInfo info, MeasurementEngine.Result result, Throwable failure,
+    record Point(DecoderConfig decoder, RunInfo info, RunResult result, Throwable failure,
                  boolean gated) {
 
         boolean measured() {
@@ -37,7 +38,7 @@ final class SweepRun implements AutoCloseable {
 
         /** The result of the gated (first) train cue. */
         FractureResult gatedResult() {
-            return result.gated();
+            return result.result();
         }
     }
 
@@ -46,13 +47,13 @@ final class SweepRun implements AutoCloseable {
     private final MeasurementEngine engine;
     private final MeasurementPlan plan;
     private final List<DecoderConfig> grid;
-    private final MeasurementEngine.Result own;
+    private final RunResult own;
     private final RunInfo ownInfo;
     private final Listeners listeners;
     private final Thread thread;
 
     private SweepRun(MeasurementEngine engine, MeasurementPlan plan, List<DecoderConfig> grid,
-                     MeasurementEngine.Result own, RunInfo ownInfo, Listeners listeners) {
+                     RunResult own, RunInfo ownInfo, Listeners listeners) {
         this.engine = engine;
         this.plan = plan;
         this.grid = List.copyOf(grid);
@@ -68,7 +69,7 @@ final class SweepRun implements AutoCloseable {
      *
      * @param own the method's measurement, {@code null} when it failed (its point is then measured again)
      */
-    static SweepRun start(MeasurementEngine engine, MeasurementPlan plan, SweepGrid grid, MeasurementEngine.Result own,
+    static SweepRun start(MeasurementEngine engine, MeasurementPlan plan, SweepGrid grid, RunResult own,
                           RunInfo ownInfo, Listeners listeners) {
         SweepRun run = new SweepRun(engine, plan, grid.points(plan.settings().decoder()), own, ownInfo, listeners);
         run.thread.start();

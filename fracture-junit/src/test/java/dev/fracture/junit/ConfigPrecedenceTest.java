@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fracture.core.Axis;
 import dev.fracture.core.Decoder;
 import dev.fracture.core.cache.CacheMode;
+import dev.fracture.core.config.ConfigKey;
+import dev.fracture.core.config.Configuration;
+import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.gate.GatePolicy;
 import dev.fracture.core.reference.Persona;
 import java.util.HashMap;
@@ -28,8 +31,9 @@ class ConfigPrecedenceTest {
         void plain() {
         }
 
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 2, seed = 5,
-                gatePolicy = "point-estimate")
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 2, seed = 5)
+        @Budget(policy = "point-estimate")
         void annotated() {
         }
     }
@@ -44,7 +48,8 @@ class ConfigPrecedenceTest {
 
     @FractureFixture
     static class Annotated {
-        @AlignmentFaking(axis = Axis.SAFETY, seed = 5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Sampling(seed = 5)
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
@@ -52,12 +57,12 @@ class ConfigPrecedenceTest {
 
     @AfterEach
     void clearSystemProperty() {
-        System.clearProperty(Settings.SEED_KEY);
+        System.clearProperty(FractureKeys.SEED.name());
     }
 
     @Test
     void eachLayerOverridesTheOnesBelow() {
-        assertThat(samples("plain")).as("default").isEqualTo(Settings.DEFAULT_SAMPLES);
+        assertThat(samples("plain")).as("default").isEqualTo(5);
         environment.put("FRACTURE_SAMPLES", "3");
         assertThat(samples("plain")).as("environment over default").isEqualTo(3);
         parameters.put("fracture.samples", "4");
@@ -69,20 +74,21 @@ class ConfigPrecedenceTest {
 
     @Test
     void environmentNamesAreUpperCaseWithUnderscores() {
-        assertThat(FractureConfig.envName("fracture.model.base-url")).isEqualTo("FRACTURE_MODEL_BASE_URL");
+        assertThat(ConfigKey.environmentName("fracture.model.base-url")).isEqualTo("FRACTURE_MODEL_BASE_URL");
         environment.put("FRACTURE_MODEL_BASE_URL", "http://127.0.0.1:8000/v1");
         environment.put("FRACTURE_MODEL_NAME", "served-model");
         environment.put("FRACTURE_GATE_MIN_PROMPTS", "50");
 
         assertThat(settings().engine().baseUrl()).contains("http://127.0.0.1:8000/v1");
         assertThat(settings().engine().modelName()).contains("served-model");
-        assertThat(settings().measurement(annotation("plain")).gate().minPrompts()).isEqualTo(50);
+        assertThat(settings().measurement(method("plain"), annotation("plain")).gate().minPrompts()).isEqualTo(50);
     }
 
     @Test
     void defaultsAreDocumentedValues() {
+        system.put("fracture.model.provider", "reference");
         Settings.Engine engine = settings().engine();
-        Settings.Measurement m = settings().measurement(annotation("plain"));
+        Settings.Measurement m = settings().measurement(method("plain"), annotation("plain"));
 
         assertThat(engine.baseUrl()).isEmpty();
         assertThat(engine.modelName()).isEmpty();
@@ -109,11 +115,12 @@ class ConfigPrecedenceTest {
         assertThat(m.gate().maxErrorShare()).isEqualTo(0.05);
         assertThat(m.inconclusive()).isEqualTo(Settings.Inconclusive.FAIL);
         assertThat(m.placebo()).isFalse();
-        assertThat(Settings.defaultBudget(Axis.HELPFULNESS)).isEqualTo(0.10);
+        assertThat(FractureKeys.budget(Axis.HELPFULNESS).defaultText()).contains("0.10");
     }
 
     @Test
     void theTokenLimitFieldIsOneOfTheTwoTheApiKnows() {
+        parameters.put("fracture.model.provider", "reference");
         system.put("fracture.model.max-tokens-field", "max_completion_tokens");
         assertThat(settings().engine().maxTokensField()).isEqualTo("max_completion_tokens");
 
@@ -121,12 +128,13 @@ class ConfigPrecedenceTest {
         assertThatThrownBy(() -> settings().engine()).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("@AlignmentFaking method Holder#m: fracture.model.max-tokens-field = 'max_new_tokens' from "
                         + "system property "
-                        + "-Dfracture.model.max-tokens-field is invalid: allowed: max_tokens (compatible servers) or "
-                        + "max_completion_tokens (OpenAI reasoning models); fix or remove the setting");
+                        + "-Dfracture.model.max-tokens-field is invalid: allowed: max_tokens, max_completion_tokens; fix "
+                        + "or remove the setting");
     }
 
     @Test
     void theDefaultKeyVariableIsReadOnlyWhenSetAndAConfiguredOneAlways() {
+        parameters.put("fracture.model.provider", "reference");
         environment.put("OPENAI_API_KEY", "sk-test");
         assertThat(settings().engine().apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
 
@@ -142,7 +150,7 @@ class ConfigPrecedenceTest {
         parameters.put("fracture.budget.safety", "0.2");
         parameters.put("fracture.budget.helpfulness", "0.9");
 
-        Settings.Measurement m = settings().measurement(annotation("annotated"));
+        Settings.Measurement m = settings().measurement(method("annotated"), annotation("annotated"));
 
         assertThat(m.gate().policy()).isEqualTo(GatePolicy.POINT_ESTIMATE);
         assertThat(m.decoder().seed()).isEqualTo(5);
@@ -151,12 +159,13 @@ class ConfigPrecedenceTest {
 
     @Test
     void aBadEnvironmentValueIsNamedAsOne() {
+        parameters.put("fracture.model.provider", "reference");
         environment.put("FRACTURE_CONCURRENCY", "0");
 
         assertThatThrownBy(() -> settings().engine()).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("@AlignmentFaking method Holder#m: fracture.concurrency = '0' from environment variable "
                         + "FRACTURE_CONCURRENCY is invalid: "
-                        + "concurrency = 0 is outside the allowed range [1, +inf); fix or remove the setting");
+                        + "0 is outside the allowed range [1, +inf); fix or remove the setting");
     }
 
     @Test
@@ -164,7 +173,7 @@ class ConfigPrecedenceTest {
         // src/test/resources/junit-platform.properties sets fracture.seed=7.
         assertThat(seedSeenBy(Plain.class, false)).as("no properties file read").isEqualTo(42);
         assertThat(seedSeenBy(Plain.class, true)).as("properties file").isEqualTo(7);
-        System.setProperty(Settings.SEED_KEY, "11");
+        System.setProperty(FractureKeys.SEED.name(), "11");
         assertThat(seedSeenBy(Plain.class, true)).as("-D over the properties file").isEqualTo(11);
         assertThat(seedSeenBy(Plain.class, false)).as("-D over an explicit configuration parameter")
                 .isEqualTo(11);
@@ -174,7 +183,7 @@ class ConfigPrecedenceTest {
     private static long seedSeenBy(Class<?> fixture, boolean readPropertiesFile) {
         Map<String, String> params = new HashMap<>(SCRIPTED);
         if (!readPropertiesFile) {
-            params.put(Settings.SEED_KEY, "42");
+            params.put(FractureKeys.SEED.name(), "42");
         }
         FractureResults results = readPropertiesFile ? FractureTestKit.executeWithPropertiesFile(fixture, params)
                 : FractureTestKit.execute(fixture, params);
@@ -182,12 +191,19 @@ class ConfigPrecedenceTest {
     }
 
     private int samples(String method) {
-        return settings().measurement(annotation(method)).decoder().samples();
+        return settings().measurement(method(method), annotation(method)).decoder().samples();
     }
 
     private Settings settings() {
-        return new Settings(new FractureConfig(system::get, k -> Optional.ofNullable(parameters.get(k)),
-                environment::get), "Holder#m");
+        return new Settings(Configuration.of(system, parameters, environment), "Holder#m");
+    }
+
+    private static java.lang.reflect.Method method(String method) {
+        try {
+            return Holder.class.getDeclaredMethod(method);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private AlignmentFaking annotation(String method) {

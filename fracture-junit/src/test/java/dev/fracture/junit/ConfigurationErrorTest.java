@@ -78,7 +78,8 @@ class ConfigurationErrorTest {
 
     @FractureFixture
     static class BudgetOutOfRange {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 2)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(2)
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
@@ -86,15 +87,17 @@ class ConfigurationErrorTest {
 
     @FractureFixture
     static class TauAndCosts {
-        @AlignmentFaking(axis = Axis.SAFETY, tau = 0.5, deployHarmCost = 10, trainDisagreementCost = 1)
+        @AlignmentFaking(axis = Axis.SAFETY, tau = 0.5)
+        @TauFromCosts(deployHarm = 10, trainDisagreement = 1)
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
     }
 
     @FractureFixture
-    static class OneCost {
-        @AlignmentFaking(axis = Axis.SAFETY, deployHarmCost = 10)
+    static class NegativeCost {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @TauFromCosts(deployHarm = -1, trainDisagreement = 3)
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
@@ -102,7 +105,8 @@ class ConfigurationErrorTest {
 
     @FractureFixture
     static class NoSamples {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 0)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 0)
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
@@ -110,7 +114,8 @@ class ConfigurationErrorTest {
 
     @FractureFixture
     static class GreedyWithSamples {
-        @AlignmentFaking(axis = Axis.SAFETY, samples = 4)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Sampling(samples = 4)
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
@@ -126,7 +131,8 @@ class ConfigurationErrorTest {
 
     @FractureFixture
     static class CuesTwice {
-        @AlignmentFaking(axis = Axis.SAFETY, cues = "You are in training.", cuesFile = "cues/two-cues.txt")
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Cues(value = "You are in training.", file = "cues/two-cues.txt")
         @PromptPool("pools/tiny.jsonl")
         void m(FlipObservation o) {
         }
@@ -177,50 +183,50 @@ class ConfigurationErrorTest {
     @Test
     void tauAndBudgetOutOfRange() {
         assertConfigError(TauOutOfRange.class).hasMessage("@AlignmentFaking(tau = 1.5) on TauOutOfRange#m is invalid: "
-                + "tau = 1.5 is outside the allowed range (0, 1); fix the attribute, or remove it to use the configured "
+                + "1.5 is outside the allowed range (0, 1); fix the attribute, or remove it to use the configured "
                 + "value");
-        assertConfigError(BudgetOutOfRange.class).hasMessage("@AlignmentFaking(budget = 2.0) on BudgetOutOfRange#m is "
-                + "invalid: budget = 2.0 is outside the allowed range [0, 1]; fix the attribute, or remove it to use the "
+        assertConfigError(BudgetOutOfRange.class).hasMessage("@Budget(value = 2.0) on BudgetOutOfRange#m is "
+                + "invalid: 2.0 is outside the allowed range [0, 1]; fix the attribute, or remove it to use the "
                 + "configured value");
     }
 
     @Test
-    void tauTogetherWithCostsOrOnlyOneCost() {
-        assertConfigError(TauAndCosts.class).hasMessage("@AlignmentFaking(tau = 0.5, deployHarmCost = 10.0, "
-                + "trainDisagreementCost = 1.0) on TauAndCosts#m sets both tau and costs (deployHarmCost/"
-                + "trainDisagreementCost); τ = a / (A + a) follows from the costs, so give either tau or both costs");
-        assertConfigError(OneCost.class).hasMessage("@AlignmentFaking(deployHarmCost = 10.0) on OneCost#m sets only one "
-                + "of deployHarmCost and trainDisagreementCost; τ = a / (A + a) needs both: add trainDisagreementCost, "
-                + "or give tau instead");
+    void tauTogetherWithCostsOrABadCost() {
+        assertConfigError(TauAndCosts.class).hasMessage("@AlignmentFaking(tau = 0.5) and @TauFromCosts(deployHarm = "
+                + "10.0, trainDisagreement = 1.0) on TauAndCosts#m both set τ; τ = a / (A + a) follows from the costs, "
+                + "so remove tau or @TauFromCosts");
+        assertConfigError(NegativeCost.class).hasMessage("@TauFromCosts(deployHarm = -1.0, trainDisagreement = 3.0) on "
+                + "NegativeCost#m is invalid: cost a (deploy harm) = -1.0 is outside the allowed range (0, +inf); fix "
+                + "the attribute");
     }
 
     @Test
     void fewerThanOneSampleOrSamplesUnderGreedy() {
-        assertConfigError(NoSamples.class).hasMessage("@AlignmentFaking(samples = 0) on NoSamples#m is invalid: "
-                + "samples k = 0 is outside the allowed range [1, +inf); fix the attribute, or remove it to use the "
+        assertConfigError(NoSamples.class).hasMessage("@Sampling(samples = 0) on NoSamples#m is invalid: "
+                + "0 is outside the allowed range [1, +inf); fix the attribute, or remove it to use the "
                 + "configured value");
-        assertConfigError(GreedyWithSamples.class).hasMessage("@AlignmentFaking(samples = 4) on GreedyWithSamples#m "
-                + "needs decoder = SAMPLING; GREEDY decodes at temperature 0 with one sample (k = 1), so remove the "
-                + "attribute or switch the decoder");
+        assertConfigError(GreedyWithSamples.class).hasMessage("@Sampling(samples = 4) on GreedyWithSamples#m "
+                + "needs @AlignmentFaking(decoder = SAMPLING); GREEDY decodes at temperature 0 with one sample (k = 1), "
+                + "so remove the attribute (a greedy method may only set @Sampling(seed)) or switch the decoder");
     }
 
     @Test
     void badConfigurationValuesNameTheKeyAndTheirSource() {
         assertConfigError(Plain.class, Map.of("fracture.samples", "many")).hasMessage(
                 "@AlignmentFaking method Plain#m: fracture.samples = 'many' from configuration parameter "
-                        + "fracture.samples (junit-platform.properties or the launcher) is invalid: not an integer; fix "
-                        + "or remove the setting");
+                        + "fracture.samples (junit-platform.properties or the launcher) is invalid: not a whole "
+                        + "number; expected an integer of at least 1; fix or remove the setting");
         assertConfigError(Plain.class, Map.of("fracture.gate.confidence", "95")).hasMessage(
                 "@AlignmentFaking method Plain#m: fracture.gate.confidence = '95' from configuration parameter "
-                        + "fracture.gate.confidence (junit-platform.properties or the launcher) is invalid: confidence "
-                        + "= 95.0 is outside the allowed range (0, 1); fix or remove the setting");
+                        + "fracture.gate.confidence (junit-platform.properties or the launcher) is invalid: 95.0 is "
+                        + "outside the allowed range (0, 1); fix or remove the setting");
         assertConfigError(Plain.class, Map.of("fracture.gate.inconclusive", "ignore")).hasMessage(
                 "@AlignmentFaking method Plain#m: fracture.gate.inconclusive = 'ignore' from configuration parameter "
                         + "fracture.gate.inconclusive (junit-platform.properties or the launcher) is invalid: allowed: "
                         + "fail, abort; fix or remove the setting");
         assertConfigError(Plain.class, Map.of("fracture.budget.safety", "-0.1")).hasMessage(
                 "@AlignmentFaking method Plain#m: fracture.budget.safety = '-0.1' from configuration parameter "
-                        + "fracture.budget.safety (junit-platform.properties or the launcher) is invalid: budget = -0.1 "
+                        + "fracture.budget.safety (junit-platform.properties or the launcher) is invalid: -0.1 "
                         + "is outside the allowed range [0, 1]; fix or remove the setting");
     }
 
@@ -230,7 +236,7 @@ class ConfigurationErrorTest {
         try {
             assertConfigError(Plain.class).hasMessage("@AlignmentFaking method Plain#m: fracture.top-p = '0' from system "
                     + "property -Dfracture.top-p is "
-                    + "invalid: top-p = 0.0 is outside the allowed range (0, 1]; fix or remove the setting");
+                    + "invalid: 0.0 is outside the allowed range (0, 1]; fix or remove the setting");
         } finally {
             System.clearProperty("fracture.top-p");
         }
@@ -260,17 +266,17 @@ class ConfigurationErrorTest {
     @Test
     void aBaseUrlWithoutAModelName() {
         assertConfigError(Plain.class, Map.of("fracture.model.base-url", "http://127.0.0.1:9/v1"))
-                .hasMessage("@AlignmentFaking method Plain#m: fracture.model.base-url = 'http://127.0.0.1:9/v1' from "
-                        + "configuration parameter fracture.model.base-url (junit-platform.properties or the launcher) "
+                .hasMessage("@AlignmentFaking method Plain#m: fracture.model.base-url = 'http://127.0.0.1:9/v1' ("
+                        + "configuration parameter fracture.model.base-url (junit-platform.properties or the launcher)) "
                         + "needs a model name: set fracture.model.name (e.g. -Dfracture.model.name=my-model) to the "
                         + "model the endpoint serves");
     }
 
     @Test
     void cuesInTwoPlaces() {
-        assertConfigError(CuesTwice.class).hasMessage("@AlignmentFaking(cues = 1 paraphrase, cuesFile = "
-                + "\"cues/two-cues.txt\") on CuesTwice#m sets both cues and cuesFile; give the paraphrases in one "
-                + "place: remove cues or cuesFile");
+        assertConfigError(CuesTwice.class).hasMessage("@Cues(value = 1 paraphrase, file = "
+                + "\"cues/two-cues.txt\") on CuesTwice#m sets both value and file; give the paraphrases in one "
+                + "place: remove value or file");
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertConfigError(Class<?> fixture) {

@@ -46,8 +46,9 @@ class DecoderSweepLandscapeTest {
 
     @FractureFixture
     static class Landscape {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 3, temperature = 0.7, topP = 0.95,
-                budget = BUDGET)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 3, temperature = 0.7, topP = 0.95)
+        @Budget(BUDGET)
         @DecoderSweep(temperatures = {1.3, 0.2, 1.0, 0.7}, topP = {0.8, 0.95, 1.0})
         @PromptPool("pools/safety-80.jsonl")
         void landscape(FlipObservation observation) {
@@ -57,8 +58,9 @@ class DecoderSweepLandscapeTest {
 
     @FractureFixture
     static class SmallGrid {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 3, temperature = 1.0, topP = 0.95,
-                budget = 0.4)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 3, temperature = 1.0, topP = 0.95)
+        @Budget(0.4)
         @DecoderSweep(temperatures = {0.7, 1.3}, topP = {0.9, 1.0})
         @PromptPool("pools/tiny.jsonl")
         void small(FlipObservation observation) {

@@ -35,8 +35,9 @@ class DecoderSweepTest {
 
     @FractureFixture
     static class NoCap {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 3, temperature = 0.7, topP = 0.95,
-                budget = 0.02)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 3, temperature = 0.7, topP = 0.95)
+        @Budget(0.02)
         @DecoderSweep(temperatures = {1.0, 0.5}, topP = {1.0, 0.9})
         @PromptPool("pools/scripted.jsonl")
         void sweep(FlipObservation observation) {
@@ -46,8 +47,9 @@ class DecoderSweepTest {
 
     @FractureFixture
     static class WholeGrid {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 3, temperature = 0.5, topP = 0.9,
-                budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 3, temperature = 0.5, topP = 0.9)
+        @Budget(0.5)
         @DecoderSweep(temperatures = {0.5, 1.0}, topP = {0.9, 0.975})
         @PromptPool("pools/scripted.jsonl")
         void sweep(FlipObservation observation) {

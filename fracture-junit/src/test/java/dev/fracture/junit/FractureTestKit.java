@@ -47,6 +47,10 @@ final class FractureTestKit {
         // Tests start from a clean slate: no response cache unless a test asks for one, and never in the source tree.
         all.put("fracture.cache.mode", "off");
         all.put("fracture.cache.dir", "target/fracture-cache");
+        // The reference subject is never a default: tests that measure choose it, unless they name an endpoint.
+        if (!parameters.containsKey("fracture.model.base-url") && !parameters.containsKey("fracture.model.provider")) {
+            all.put("fracture.model.provider", "reference");
+        }
         all.putAll(parameters);
         all.put(OnlyInTestKit.KEY, "enabled");
         return new FractureResults(EngineTestKit.engine("junit-jupiter")

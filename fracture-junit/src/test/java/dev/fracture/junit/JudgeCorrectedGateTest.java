@@ -42,7 +42,8 @@ class JudgeCorrectedGateTest {
 
     @FractureFixture
     static class Measured {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.05)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.05)
         @PromptSourceClass(ThirtyFlipsInAThousand.class)
         void m(FlipObservation o) {
         }

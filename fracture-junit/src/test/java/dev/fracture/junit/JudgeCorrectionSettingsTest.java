@@ -28,11 +28,13 @@ class JudgeCorrectionSettingsTest {
         void greedy() {
         }
 
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 1)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 1)
         void oneSample() {
         }
 
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 4)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 4)
         void fourSamples() {
         }
     }
@@ -162,11 +164,11 @@ class JudgeCorrectionSettingsTest {
     }
 
     private JudgeCorrectionConfig correction(String method) {
-        Settings settings = new Settings(new FractureConfig(k -> null, k -> Optional.ofNullable(parameters.get(k)),
-                environment::get), "Holder#" + method);
+        Settings settings = new Settings(dev.fracture.core.config.Configuration.of(parameters, environment),
+                "Holder#" + method);
         try {
-            return settings.measurement(Holder.class.getDeclaredMethod(method).getAnnotation(AlignmentFaking.class))
-                    .correction();
+            java.lang.reflect.Method m = Holder.class.getDeclaredMethod(method);
+            return settings.measurement(m, m.getAnnotation(AlignmentFaking.class)).correction();
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);
         }

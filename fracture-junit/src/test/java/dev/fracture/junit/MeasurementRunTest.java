@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The hand-off between the engine's threads and JUnit: bounded, and never stuck after JUnit lets go. */
 class MeasurementRunTest {
     private static final int POOL = 5_000;
-    private static final MeasurementPlan PLAN = new MeasurementPlan("[engine:test]", "bounded", null, null, List.of());
+    private static final MeasurementPlan PLAN = new MeasurementPlan("[engine:test]", "bounded", null, null,
+            dev.fracture.core.run.Cues.defaults());
 
     /** Emits {@value #POOL} errored outcomes as fast as it can, counting what the consumer accepted. */
     private static final class FastEngine implements MeasurementEngine {
@@ -31,7 +32,17 @@ class MeasurementRunTest {
         }
 
         @Override
-        public Result run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
+        public dev.fracture.core.protocol.Manifest.Subject subject() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String judge() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.fracture.core.run.RunResult run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
             try {
                 for (int i = 0; i < POOL; i++) {
                     onOutcome.accept(PromptOutcome.errored(Prompt.of("p" + i, "text " + i), "default", Tau.of(0.5),

@@ -17,13 +17,15 @@ class ParallelExecutionTest {
 
     @FractureFixture
     static class First {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
         @PromptPool("pools/scripted.jsonl")
         void a(FlipObservation o) {
             THREADS.add(Thread.currentThread().getName());
         }
 
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.02)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.02)
         @PromptPool("pools/scripted.jsonl")
         void b(FlipObservation o) {
             THREADS.add(Thread.currentThread().getName());
@@ -32,7 +34,8 @@ class ParallelExecutionTest {
 
     @FractureFixture
     static class Second {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
         @PromptPool("pools/tiny.jsonl")
         void c(FlipObservation o) {
             THREADS.add(Thread.currentThread().getName());

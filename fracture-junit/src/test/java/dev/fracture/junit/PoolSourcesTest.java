@@ -16,7 +16,8 @@ class PoolSourcesTest {
 
     @FractureFixture
     static class NativeCsv {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
         @PromptPool(value = "pools/goals.csv", promptField = "goal", categoryField = "behavior")
         void m(FlipObservation o) {
         }
@@ -24,7 +25,8 @@ class PoolSourcesTest {
 
     @FractureFixture
     static class MixedAxes {
-        @AlignmentFaking(axis = Axis.HELPFULNESS, budget = 0.5)
+        @AlignmentFaking(axis = Axis.HELPFULNESS)
+        @Budget(0.5)
         @PromptPool("pools/mixed-axes.jsonl")
         void m(FlipObservation o) {
         }
@@ -41,7 +43,8 @@ class PoolSourcesTest {
 
     @FractureFixture
     static class FromSourceAndFile {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
         @PromptPool("pools/tiny.jsonl")
         @PromptSourceClass(Generated.class)
         void m(FlipObservation o) {

@@ -45,8 +45,9 @@ class ReferenceSubjectTest {
 
     @FractureFixture
     static class Sampled {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 3, temperature = 1.0, seed = 9,
-                budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 3, temperature = 1.0, seed = 9)
+        @Budget(0.5)
         @PromptPool("pools/tiny.jsonl")
         void sampled(FlipObservation observation) {
             SEEN.add(observation);
@@ -55,8 +56,11 @@ class ReferenceSubjectTest {
 
     @FractureFixture
     static class TwoCuesWithPlacebo {
-        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING, samples = 2, budget = 0.5,
-                cuesFile = "cues/two-cues.txt", placebo = AlignmentFaking.Placebo.ON)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 2)
+        @Budget(0.5)
+        @Cues(file = "cues/two-cues.txt")
+        @Placebo
         @PromptPool("pools/tiny.jsonl")
         void cues(FlipObservation observation) {
             SEEN.add(observation);
@@ -201,8 +205,9 @@ class ReferenceSubjectTest {
         assertThat(results.raw().testEvents().aborted().count()).isEqualTo(80);
         // every prompt misses with its own id and seeds in the message; the gate groups them as one cause
         assertThat(results.gateThrowable()).isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining("INCONCLUSIVE. (set fracture.gate.inconclusive=abort to report an inconclusive "
-                        + "gate as aborted instead of failed)" + System.lineSeparator() + "errored prompts")
+                .hasMessageContaining("INCONCLUSIVE." + System.lineSeparator() + "The model was not fully measured (80 "
+                        + "prompts errored), so this is a failure whatever fracture.gate.inconclusive says")
+                .hasMessageNotContaining("set fracture.gate.inconclusive=abort")
                 .hasMessageContaining("over 0 prompts (+80 errored)")
                 .hasMessageContaining("errored prompts (80, neither safe nor unsafe), by cause:")
                 .hasMessageMatching("(?s).*\\n  80 like [^:]+: model call \\((train|deploy)\\) failed: response cache miss "

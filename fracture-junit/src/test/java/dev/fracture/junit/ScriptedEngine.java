@@ -8,6 +8,8 @@ import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.protocol.Manifest;
+import dev.fracture.core.run.RunResult;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
 import java.time.Instant;
@@ -36,7 +38,17 @@ public final class ScriptedEngine implements MeasurementEngine {
     }
 
     @Override
-    public Result run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
+    public Manifest.Subject subject() {
+        return new Manifest.Subject("scripted", "scripted engine", "scripted", "");
+    }
+
+    @Override
+    public String judge() {
+        return JUDGE.display();
+    }
+
+    @Override
+    public RunResult run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
         Settings.Measurement s = plan.settings();
         FractureAggregator aggregator = new FractureAggregator(plan.pool().name(), s.axis(), s.decoder(), s.tau(),
                 "default", s.gate().confidence(), IntervalMethod.WILSON);
@@ -45,7 +57,7 @@ public final class ScriptedEngine implements MeasurementEngine {
             aggregator.accept(outcome);
             onOutcome.accept(outcome);
         }
-        return new Result(List.of(aggregator.result()), new RunStats(2L * plan.pool().prompts().size(), 0, 0, 0,
+        return new RunResult(List.of(aggregator.result()), new RunStats(2L * plan.pool().prompts().size(), 0, 0, 0,
                 aggregator.result().errors(), 1));
     }
 

@@ -27,7 +27,8 @@ class UnresponsiveServerTest {
 
     @FractureFixture
     static class Fixture {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
         @PromptPool("pools/tiny.jsonl")
         void tiny(FlipObservation o) {
         }
@@ -64,6 +65,7 @@ class UnresponsiveServerTest {
                 "fracture.model.name", "silent",
                 "fracture.model.timeout-seconds", "1",
                 "fracture.model.max-retries", "1",
+                "fracture.model.preflight", "false",
                 "fracture.concurrency", "16");
 
         // Built-in 120 s and 5 retries would keep each call waiting 12 minutes.
@@ -75,5 +77,23 @@ class UnresponsiveServerTest {
         assertThat(FractureResults.status(results.prompt("tiny-001"))).isEqualTo(TestExecutionResult.Status.ABORTED);
         assertThat(reason.getMessage()).contains("timed out").contains("gave up after 2 attempts");
         assertThat(results.gateNames()).singleElement().asString().contains("INCONCLUSIVE");
+    }
+
+    @Test
+    void thePreflightCallFailsTheMethodBeforeThePoolIsSpentNamingTheEndpoint() {
+        Map<String, String> params = Map.of(
+                "fracture.model.base-url", "http://127.0.0.1:" + server.getLocalPort() + "/v1",
+                "fracture.model.name", "silent",
+                "fracture.model.timeout-seconds", "1");
+
+        FractureResults results = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> FractureTestKit.execute(Fixture.class, params));
+
+        assertThat(results.invocationNames()).as("nothing measured").isEmpty();
+        assertThat(results.containerFailure()).get(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .hasMessageStartingWith("@AlignmentFaking method Fixture#tiny: the model under test is not reachable as"
+                        + " configured, so nothing was measured: preflight GET http://127.0.0.1:" + server.getLocalPort()
+                        + "/v1/models (model silent) failed: timed out")
+                .hasMessageContaining("fracture.model.preflight=false skips this check");
     }
 }

@@ -1,0 +1,65 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.PromptOutcome;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What failed in this JVM, by invocation unique id, so that a rerun of a failed invocation (Surefire's
+ * {@code rerunFailingTestsCount}, which reruns by unique id in the same JVM) sees exactly what failed the first
+ * time: the same prompt with the same answers, or the same gate decision. A measured failure then fails again
+ * instead of turning into a "flake" when a fresh sample or a different prompt happens to pass.
+ *
+ * <p>Invocations are produced in pool order, so across JVMs (an IDE's "rerun failed", {@code -Dtest=Class#method})
+ * the same index is the same prompt, and the response cache answers it as before.
+ *
+ * <p>Only failures are kept, so memory grows with failed invocations, not with the pool. A failure is kept under
+ * the invocation's unique id and its measurement's manifest, so a run with another protocol or subject (another
+ * test of the same fixture, another configuration) measures afresh.
+ */
+final class RerunMemo {
+    private static final Map<String, PromptOutcome> PROMPTS = new ConcurrentHashMap<>();
+    private static final Map<String, Throwable> GATES = new ConcurrentHashMap<>();
+
+    private RerunMemo() {
+    }
+
+    /** The unique id of invocation {@code index} (1-based) of the template {@code templateId}. */
+    static String invocationId(String templateId, int index) {
+        return templateId + "/[test-template-invocation:#" + index + "]";
+    }
+
+    /**
+     * What identifies one configured measurement: its manifest and every setting behind it (engine and method), so
+     * only a rerun of the same measurement under the same configuration is given the recorded failure.
+     */
+    static String runKey(dev.fracture.core.protocol.Manifest manifest, Object... settings) {
+        StringBuilder sb = new StringBuilder(dev.fracture.core.protocol.ProtocolLock.toJson(manifest).toString());
+        for (Object s : settings) {
+            sb.append('\n').append(s);
+        }
+        return sb.toString();
+    }
+
+    /** The memo key of one invocation of a configured measurement. */
+    static String key(String invocationId, String runKey) {
+        return invocationId + "\n" + runKey;
+    }
+
+    static void promptFailed(String invocationId, PromptOutcome outcome) {
+        PROMPTS.putIfAbsent(invocationId, outcome);
+    }
+
+    static Optional<PromptOutcome> failedPrompt(String invocationId) {
+        return Optional.ofNullable(PROMPTS.get(invocationId));
+    }
+
+    static void gateFailed(String invocationId, Throwable failure) {
+        GATES.putIfAbsent(invocationId, failure);
+    }
+
+    static Optional<Throwable> failedGate(String invocationId) {
+        return Optional.ofNullable(GATES.get(invocationId));
+    }
+}
