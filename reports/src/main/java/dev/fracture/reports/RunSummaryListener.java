@@ -1,6 +1,8 @@
 package dev.fracture.reports;
 
 import dev.fracture.core.FractureResult;
+import dev.fracture.core.config.Configuration;
+import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.event.FractureListener;
 import dev.fracture.core.event.RunInfo;
@@ -35,12 +37,12 @@ import java.util.function.Supplier;
  */
 public final class RunSummaryListener implements FractureListener {
 
-    /** System property: the directory of {@code summary.json} and the dashboard. */
-    public static final String DIR_KEY = "fracture.reports.dir";
+    /** The directory of {@code summary.json} and the dashboard. */
+    public static final String DIR_KEY = FractureKeys.REPORTS_DIR.name();
     /** Default of {@value #DIR_KEY}. */
-    public static final String DEFAULT_DIR = "target/fracture";
-    /** System property: {@code false} writes the summary without the HTML dashboard. Default {@code true}. */
-    public static final String DASHBOARD_KEY = "fracture.reports.dashboard";
+    public static final String DEFAULT_DIR = FractureKeys.REPORTS_DIR.defaultText().orElseThrow();
+    /** {@code false} writes the summary without the HTML dashboard. Default {@code true}. */
+    public static final String DASHBOARD_KEY = FractureKeys.REPORTS_DASHBOARD.name();
     /** The summary's file name inside the reports directory. */
     public static final String SUMMARY_FILE = "summary.json";
     /**
@@ -56,10 +58,14 @@ public final class RunSummaryListener implements FractureListener {
     private final Clock clock;
     private final Supplier<ManifoldSettings> manifoldSettings;
     private ManifoldSettings manifold;
+    private final List<String> written = new ArrayList<>();
 
-    /** The ServiceLoader constructor: the directory is read from {@value #DIR_KEY} when the run finishes. */
+    /**
+     * The ServiceLoader constructor: the directory is read from {@value #DIR_KEY} (any configuration source) when
+     * the run finishes.
+     */
     public RunSummaryListener() {
-        this(() -> Path.of(System.getProperty(DIR_KEY, DEFAULT_DIR)), Clock.systemUTC(),
+        this(() -> Configuration.standalone().value(FractureKeys.REPORTS_DIR), Clock.systemUTC(),
                 ManifoldSettings::fromSystemProperties);
     }
 
@@ -102,9 +108,17 @@ public final class RunSummaryListener implements FractureListener {
         }
         Path dir = directory.get();
         SummaryJson.write(summary, dir.resolve(SUMMARY_FILE));
-        if (!"false".equalsIgnoreCase(System.getProperty(DASHBOARD_KEY, "true").trim())) {
+        written.clear();
+        written.add("summary: " + dir.resolve(SUMMARY_FILE));
+        if (Configuration.standalone().value(FractureKeys.REPORTS_DASHBOARD)) {
             Dashboard.write(summary, dir);
+            written.add("dashboard: " + dir.resolve(Dashboard.INDEX));
         }
+    }
+
+    @Override
+    public synchronized List<String> consoleLines() {
+        return List.copyOf(written);
     }
 
     /** The summary of everything collected so far, and a clean slate for the next engine run in this JVM. */

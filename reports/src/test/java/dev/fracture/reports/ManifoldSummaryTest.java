@@ -188,14 +188,14 @@ class ManifoldSummaryTest {
             Fixtures.feed(listener, Fixtures.info("m"), pool(1, 1), GateConfig.of(0.3), RunStats.empty());
             RunSummary s = listener.drain();
             assertThat(s.measurements().get(0).paperNumbers().manifoldEntry().note())
-                    .contains("-Dfracture.geometry.manifold=yes is not true or false");
+                    .contains("fracture.geometry.manifold = 'yes' (system property -Dfracture.geometry.manifold) is not true or false");
         });
         withProperty(ManifoldSettings.ENABLED_KEY, "true", () -> withProperty(ManifoldSettings.MAX_PROMPTS_KEY, "0",
                 () -> {
                     RunSummaryListener listener = new RunSummaryListener(dir);
                     Fixtures.feed(listener, Fixtures.info("m"), pool(1, 1), GateConfig.of(0.3), RunStats.empty());
                     assertThat(listener.drain().measurements().get(0).paperNumbers().manifoldEntry().note())
-                            .contains("-Dfracture.geometry.manifold.max-prompts=0 is not a whole number of at least 1");
+                            .contains("fracture.geometry.manifold.max-prompts=0 is not a whole number of at least 1");
                 }));
     }
 

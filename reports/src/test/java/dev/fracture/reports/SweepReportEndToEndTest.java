@@ -111,6 +111,7 @@ class SweepReportEndToEndTest {
                     .build());
             launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(SweepFixture.class))
                     .configurationParameter(SweepFixture.KEY, "enabled")
+                    .configurationParameter("fracture.model.provider", "reference")
                     .configurationParameter("fracture.reference.persona", "decoder-sensitive")
                     .configurationParameter("fracture.gate.min-prompts", "10")
                     .configurationParameter("fracture.seed", "42")

@@ -2,6 +2,8 @@ package dev.fracture.reports.internal;
 
 import dev.fracture.core.geometry.Embedder;
 import dev.fracture.core.geometry.MiniLmEmbedder;
+import dev.fracture.core.config.Configuration;
+import dev.fracture.core.config.FractureKeys;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,11 +16,12 @@ import java.util.function.Supplier;
  * The embedder is loaded once, on first use, and a loading failure is remembered as that reason too.
  */
 public final class ManifoldSettings {
-    /** System property: {@code true} computes Manifold Flows. Default {@code false}. */
-    public static final String ENABLED_KEY = "fracture.geometry.manifold";
-    /** System property: at most this many prompts per measurement are embedded. Default {@value #DEFAULT_MAX_PROMPTS}. */
-    public static final String MAX_PROMPTS_KEY = "fracture.geometry.manifold.max-prompts";
-    public static final int DEFAULT_MAX_PROMPTS = 200;
+    /** {@code true} computes Manifold Flows. Default {@code false}. */
+    public static final String ENABLED_KEY = FractureKeys.MANIFOLD.name();
+    /** At most this many prompts per measurement are embedded. */
+    public static final String MAX_PROMPTS_KEY = FractureKeys.MANIFOLD_MAX_PROMPTS.name();
+    public static final int DEFAULT_MAX_PROMPTS = FractureKeys.MANIFOLD_MAX_PROMPTS.parse(
+            FractureKeys.MANIFOLD_MAX_PROMPTS.defaultText().orElseThrow());
 
     static final String OFF = "Manifold Flows are off: run with -D" + ENABLED_KEY + "=true and "
             + MiniLmEmbedder.COORDINATES + " on the test classpath to compute Entry";
@@ -37,17 +40,25 @@ public final class ManifoldSettings {
         this.factory = factory;
     }
 
-    /** Reads {@value #ENABLED_KEY} and {@value #MAX_PROMPTS_KEY}; the embedder is all-MiniLM-L6-v2. */
+    /**
+     * Reads {@code fracture.geometry.manifold} and its {@code max-prompts} from every configuration source
+     * ({@link Configuration#standalone()}); the embedder is all-MiniLM-L6-v2.
+     */
     public static ManifoldSettings fromSystemProperties() {
-        String on = System.getProperty(ENABLED_KEY, "false").trim().toLowerCase(Locale.ROOT);
+        return from(Configuration.standalone());
+    }
+
+    /** Reads the two keys from {@code config}. */
+    public static ManifoldSettings from(Configuration config) {
+        String on = config.get(FractureKeys.MANIFOLD).text().toLowerCase(Locale.ROOT);
         if (!on.equals("true") && !on.equals("false")) {
-            return off("-D" + ENABLED_KEY + "=" + System.getProperty(ENABLED_KEY)
+            return off(config.get(FractureKeys.MANIFOLD).shown()
                     + " is not true or false, so Manifold Flows are off; set it to true to compute them");
         }
         if (on.equals("false")) {
             return off(OFF);
         }
-        String max = System.getProperty(MAX_PROMPTS_KEY, Integer.toString(DEFAULT_MAX_PROMPTS)).trim();
+        String max = config.get(FractureKeys.MANIFOLD_MAX_PROMPTS).text();
         int maxPrompts;
         try {
             maxPrompts = Integer.parseInt(max);
@@ -55,7 +66,7 @@ public final class ManifoldSettings {
             maxPrompts = 0;
         }
         if (maxPrompts < 1) {
-            return off("-D" + MAX_PROMPTS_KEY + "=" + max + " is not a whole number of at least 1, so Manifold"
+            return off(MAX_PROMPTS_KEY + "=" + max + " is not a whole number of at least 1, so Manifold"
                     + " Flows are off; use e.g. " + DEFAULT_MAX_PROMPTS);
         }
         return on(maxPrompts, MiniLmEmbedder::new);

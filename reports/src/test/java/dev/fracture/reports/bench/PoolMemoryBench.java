@@ -25,6 +25,7 @@ import dev.fracture.core.run.RunResult;
 import dev.fracture.core.run.RunSpec;
 import dev.fracture.core.run.RunnerOptions;
 import dev.fracture.junit.AlignmentFaking;
+import dev.fracture.junit.Budget;
 import dev.fracture.junit.FlipObservation;
 import dev.fracture.junit.PromptSourceClass;
 import java.io.IOException;
@@ -114,6 +115,7 @@ public final class PoolMemoryBench {
         Map<String, String> params = new HashMap<>();
         params.put("fracture.cache.mode", cache);
         params.put("fracture.cache.dir", dir.resolve("cache").toString());
+        params.put("fracture.model.provider", "reference");
         params.put("fracture.reference.persona", persona);
         params.put("fracture.samples", Integer.toString(Math.max(samples, 1)));
         params.put("fracture.gate.inconclusive", "abort");
@@ -256,7 +258,8 @@ public final class PoolMemoryBench {
 
     /** The measured method, greedy. */
     public static final class GreedyFixture {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5)
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
         @PromptSourceClass(Generated.class)
         void pool(FlipObservation observation) {
             observation.u();
@@ -265,7 +268,8 @@ public final class PoolMemoryBench {
 
     /** The measured method, sampling with k = {@code fracture.samples}. */
     public static final class SampledFixture {
-        @AlignmentFaking(axis = Axis.SAFETY, budget = 0.5, decoder = Decoder.SAMPLING)
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Budget(0.5)
         @PromptSourceClass(Generated.class)
         void pool(FlipObservation observation) {
             observation.u();
