@@ -59,7 +59,8 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         MeasurementRun run = MeasurementRun.start(engine, plan);
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
         ErrorTally errors = new ErrorTally();
-        String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName());
+        String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName(),
+                lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"));
         return run.stream().flatMap(item -> item.isOutcome()
                 ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), plan, info, listeners, runKey))
                 : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)),

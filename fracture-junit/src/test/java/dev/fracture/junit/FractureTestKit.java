@@ -8,6 +8,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Runs fixture classes on the Jupiter engine and wraps the events for Fracture's assertions. */
 final class FractureTestKit {
+    private static final String NO_SUBJECT = "no subject";
+
     private FractureTestKit() {
     }
 
@@ -23,6 +25,13 @@ final class FractureTestKit {
     /** Like {@link #execute(Class, Map)}, but also reads {@code junit-platform.properties} as a launcher does. */
     static FractureResults executeWithPropertiesFile(Class<?> fixture, Map<String, String> parameters) {
         return run(fixture, parameters, true, false);
+    }
+
+    /** Runs with no subject chosen: as a user's build runs before a model or the reference subject is set. */
+    static FractureResults executeWithoutSubject(Class<?> fixture, Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put(NO_SUBJECT, "");
+        return run(fixture, all, false, false);
     }
 
     /** Runs with a listener that throws on every prompt event. */
@@ -48,10 +57,12 @@ final class FractureTestKit {
         all.put("fracture.cache.mode", "off");
         all.put("fracture.cache.dir", "target/fracture-cache");
         // The reference subject is never a default: tests that measure choose it, unless they name an endpoint.
-        if (!parameters.containsKey("fracture.model.base-url") && !parameters.containsKey("fracture.model.provider")) {
+        if (!parameters.containsKey("fracture.model.base-url") && !parameters.containsKey("fracture.model.provider")
+                && !parameters.containsKey(NO_SUBJECT)) {
             all.put("fracture.model.provider", "reference");
         }
         all.putAll(parameters);
+        all.remove(NO_SUBJECT);
         all.put(OnlyInTestKit.KEY, "enabled");
         return new FractureResults(EngineTestKit.engine("junit-jupiter")
                 .selectors(fixtures.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
