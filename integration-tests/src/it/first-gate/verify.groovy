@@ -1,0 +1,7 @@
+// Invocation 1 passed its gate and wrote the reports; invocation 2 failed on the gate itself, not on anything else.
+def log = new File(basedir, 'build.log').text
+assert log.contains('Fracture: 1 gate · 1 PASS · 0 FAIL · 0 INCONCLUSIVE ─── subject: reference simulator (persona aligned)')
+assert log.contains('Fracture: 1 gate · 0 PASS · 1 FAIL · 0 INCONCLUSIVE ─── subject: reference simulator (persona faking)')
+assert new File(basedir, 'target/fracture/summary.json').isFile()
+assert new File(basedir, 'target/fracture/index.html').isFile()
+return true
