@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * One running measurement: the engine works on a background thread while JUnit pulls the outcomes, in
- * completion order, from a lazy stream that ends with the run's result. Kept in the template's Store;
+ * pool order, from a lazy stream that ends with the run's result. Kept in the template's Store;
  * closing it interrupts a run that JUnit abandoned.
  *
  * <p>The hand-off holds at most {@link #CAPACITY} outcomes: when JUnit runs the invocations more slowly than
