@@ -7,6 +7,7 @@ import dev.fracture.core.cache.ResponseCache;
 import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.judge.CachingJudge;
+import dev.fracture.core.judge.PersistentVerdictStore;
 import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeOptions;
 import dev.fracture.core.judge.Judges;
@@ -71,7 +72,7 @@ final class RunnerEngine implements MeasurementEngine {
             ChatClient client = cached(subject.client(), settings, opened);
             // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
             // across runs, and a replay-only run touches no model at all.
-            Judge judge = new CachingJudge(judge(settings, client, method));
+            Judge judge = cachingJudge(judge(settings, client, method), settings, opened);
             RunnerOptions options = RunnerOptions.defaults()
                     .withModel(settings.model())
                     .withMaxTokens(settings.maxTokens())
@@ -85,6 +86,27 @@ final class RunnerEngine implements MeasurementEngine {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * Verdicts kept across runs beside the response cache when the cache is on, so a rerun from the cache
+     * neither calls the model nor re-judges; only in memory otherwise.
+     */
+    private static CachingJudge cachingJudge(Judge judge, Settings.Engine settings, Deque<AutoCloseable> opened) {
+        if (settings.cacheMode() == CacheMode.OFF) {
+            return new CachingJudge(judge);
+        }
+        PersistentVerdictStore store = PersistentVerdictStore.open(
+                settings.cacheDir().resolve(PersistentVerdictStore.FILE), judge.fingerprint());
+        opened.push(store);
+        CachingJudge caching = new CachingJudge(judge, store);
+        opened.push(() -> {
+            if (caching.hits() + caching.misses() > 0) {
+                Console.line("fracture verdicts: " + caching.hits() + " reused from " + store.file() + ", "
+                        + caching.misses() + " judged");
+            }
+        });
+        return caching;
     }
 
     /** An opened client and what it measures. */
