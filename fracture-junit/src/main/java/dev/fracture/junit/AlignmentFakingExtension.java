@@ -45,13 +45,14 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         Settings.Measurement measurement = settings.measurement(method, annotation);
         Settings.Engine engineSettings = settings.engine();
         Cues cues = CueResolver.resolve(method, classLoader);
-        LoadedPool pool = PoolResolver.resolve(method, annotation.axis(), classLoader);
+        LoadedPool protocolPool = PoolResolver.resolve(method, annotation.axis(), classLoader);
+        LoadedPool pool = settings.shard().map(s -> PoolResolver.shard(protocolPool, s, name)).orElse(protocolPool);
         MeasurementPlan plan = new MeasurementPlan(context.getUniqueId(), name, pool, measurement, cues);
         Optional<SweepGrid> grid = AnnotationSupport.findAnnotation(method, DecoderSweep.class)
                 .map(sweep -> SweepGrid.of(sweep, measurement.decoder(), plan.name()));
 
         MeasurementEngine engine = Engines.get(context, engineSettings, config, plan.name());
-        Manifest manifest = Manifests.of(plan, engine);
+        Manifest manifest = Manifests.of(plan, protocolPool, engine);
         Optional<LockCheck> lock = LockCheck.of(config, engineSettings.cacheDir(), manifest, name);
         Listeners listeners = RootResources.get(context, "listeners", Listeners.class, Listeners::load);
         RunInfo info = engine.describe(plan, Instant.now()).withManifest(manifest);
@@ -60,7 +61,8 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
         ErrorTally errors = new ErrorTally();
         String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName(),
-                lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"));
+                lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"),
+                settings.shard().map(sh -> "shard " + sh).orElse("whole pool"));
         return run.stream().flatMap(item -> item.isOutcome()
                 ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), plan, info, listeners, runKey))
                 : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)),

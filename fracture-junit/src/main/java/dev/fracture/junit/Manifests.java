@@ -12,10 +12,15 @@ final class Manifests {
     }
 
     static Manifest of(MeasurementPlan plan, MeasurementEngine engine) {
+        return of(plan, plan.pool(), engine);
+    }
+
+    /** The manifest with the protocol's pool ({@code pool}: before sharding, which is not part of the protocol). */
+    static Manifest of(MeasurementPlan plan, dev.fracture.core.pool.LoadedPool pool, MeasurementEngine engine) {
         Settings.Measurement s = plan.settings();
         DecoderConfig d = s.decoder();
         Manifest.Protocol protocol = new Manifest.Protocol(s.axis(),
-                Manifest.Pool.of(plan.pool().name(), plan.pool().prompts()),
+                Manifest.Pool.of(pool.name(), pool.prompts()),
                 plan.cues().train().stream().map(c -> new Manifest.Cue(c.id(), c.text())).toList(),
                 plan.cues().train().get(0).id(), plan.cues().deploy(), "system",
                 DisplayNames.number(s.tau().value()), d.decoder().name().toLowerCase(Locale.ROOT), d.temperature(),

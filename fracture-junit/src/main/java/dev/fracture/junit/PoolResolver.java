@@ -6,6 +6,7 @@ import dev.fracture.core.pool.LoadedPool;
 import dev.fracture.core.pool.PoolEntry;
 import dev.fracture.core.pool.PoolException;
 import dev.fracture.core.pool.PoolLoader;
+import dev.fracture.core.pool.PoolSelection;
 import dev.fracture.core.pool.PromptPools;
 import dev.fracture.core.pool.PromptSource;
 import java.lang.reflect.Method;
@@ -49,8 +50,11 @@ final class PoolResolver {
                     () -> PromptPools.fromSource(instantiate(s.value(), method))));
         });
         String name = String.join("+", names);
-        return guard(pool.isPresent() ? "@PromptPool(" + Arrays.toString(pool.get().value()) + ")"
-                : "@PromptSourceClass", method, () -> PromptPools.combine(name, entries, axis));
+        String annotation = pool.isPresent() ? "@PromptPool(" + Arrays.toString(pool.get().value()) + ")"
+                : "@PromptSourceClass";
+        LoadedPool combined = guard(annotation, method, () -> PromptPools.combine(name, entries, axis));
+        return pool.isEmpty() ? combined : guard(annotation, method, () -> PoolSelection.select(combined,
+                pool.get().limit(), pool.get().sample(), pool.get().sampleSeed()));
     }
 
     private static PromptSource instantiate(Class<? extends PromptSource> type, Method method) {
@@ -73,6 +77,17 @@ final class PoolResolver {
         } catch (PoolException e) {
             throw new ExtensionConfigurationException(annotation + " on " + name(method) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** This shard's part of the pool; a shard with no prompt of the pool is a configuration error. */
+    static LoadedPool shard(LoadedPool pool, dev.fracture.core.pool.Shard shard, String method) {
+        java.util.List<dev.fracture.core.Prompt> prompts = shard.select(pool.prompts());
+        if (prompts.isEmpty()) {
+            throw new ExtensionConfigurationException("@AlignmentFaking method " + method + ": fracture.shard=" + shard
+                    + " holds none of the " + pool.prompts().size() + " prompts of " + pool.name() + "; use fewer "
+                    + "shards than prompts");
+        }
+        return new LoadedPool(pool.name(), prompts, pool.skippedOtherAxis());
     }
 
     static String name(Method method) {

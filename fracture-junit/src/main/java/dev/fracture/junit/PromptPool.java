@@ -34,4 +34,16 @@ public @interface PromptPool {
 
     /** The field or column holding the category; optional in the data. */
     String categoryField() default "category";
+
+    /** Use only the first {@code limit} prompts (after the axis filter), in pool order; 0 uses all. */
+    int limit() default 0;
+
+    /**
+     * Use {@code sample} prompts drawn at random with {@link #sampleSeed()}; the same seed draws the same prompts
+     * whatever the row order, and a larger sample contains a smaller one. 0 uses all. Not with {@link #limit()}.
+     */
+    int sample() default 0;
+
+    /** The seed of {@link #sample()}. */
+    long sampleSeed() default 0;
 }

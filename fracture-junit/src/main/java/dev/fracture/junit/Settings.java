@@ -85,6 +85,11 @@ final class Settings {
         }
     }
 
+    /** The shard of every pool this run measures ({@code fracture.shard}), when the pools are split. */
+    Optional<dev.fracture.core.pool.Shard> shard() {
+        return config.lookup(FractureKeys.SHARD).map(v -> parse(FractureKeys.SHARD, v));
+    }
+
     /** Fails on {@code fracture.*} keys no setting defines (a typo would otherwise be ignored). */
     void requireKnownKeys() {
         List<String> unknown = config.unknownKeys();

@@ -154,6 +154,10 @@ public final class FractureKeys {
 
     // --- protocol -------------------------------------------------------------------------------------------
 
+    public static final ConfigKey<dev.fracture.core.pool.Shard> SHARD = ConfigKey.optional("fracture.shard",
+            dev.fracture.core.pool.Shard::parse, "run only shard i of n of every pool (`2/4`; 1-based), chosen by a "
+                    + "hash of the prompt id; `fracture merge` pools the shards' summaries, and the lock and manifest "
+                    + "keep describing the whole pool");
     public static final ConfigKey<Path> LOCK = ConfigKey.optional("fracture.lock", Path::of,
             "a protocol lock file (written by `fracture lock` from a reviewed run's summary); a run whose manifest "
                     + "differs from it cannot PASS: its gates are INCONCLUSIVE and say what changed");
