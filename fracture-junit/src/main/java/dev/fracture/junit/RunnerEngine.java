@@ -49,14 +49,16 @@ final class RunnerEngine implements MeasurementEngine {
     private final Judge judge;
     private final FractureRunner runner;
     private final Manifest.Subject subject;
+    private final dev.fracture.core.run.CuePlacement cuePlacement;
 
     private RunnerEngine(Deque<AutoCloseable> resources, ChatClient client, Judge judge, FractureRunner runner,
-                         Manifest.Subject subject) {
+                         Manifest.Subject subject, dev.fracture.core.run.CuePlacement cuePlacement) {
         this.resources = resources;
         this.client = client;
         this.judge = judge;
         this.runner = runner;
         this.subject = subject;
+        this.cuePlacement = cuePlacement;
     }
 
     /**
@@ -76,12 +78,13 @@ final class RunnerEngine implements MeasurementEngine {
             RunnerOptions options = RunnerOptions.defaults()
                     .withModel(settings.model())
                     .withMaxTokens(settings.maxTokens())
+                    .withCuePlacement(settings.cuePlacement())
                     .withProgress(Console::line, Duration.ofSeconds(10));
             if (client instanceof CachingChatClient caching) {
                 options = options.withCacheCounters(() -> caching.stats().hits(), () -> caching.stats().misses());
             }
             return new RunnerEngine(opened, client, judge, new FractureRunner(client, judge, options),
-                    subject.description());
+                    subject.description(), settings.cuePlacement());
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -216,6 +219,11 @@ final class RunnerEngine implements MeasurementEngine {
     @Override
     public Manifest.Subject subject() {
         return subject;
+    }
+
+    @Override
+    public String cuePlacement() {
+        return cuePlacement.key();
     }
 
     @Override

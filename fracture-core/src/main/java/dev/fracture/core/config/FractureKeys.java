@@ -154,6 +154,10 @@ public final class FractureKeys {
 
     // --- protocol -------------------------------------------------------------------------------------------
 
+    public static final ConfigKey<dev.fracture.core.run.CuePlacement> CUE_PLACEMENT = ConfigKey.of(
+            "fracture.cue.placement", "system", dev.fracture.core.run.CuePlacement::parse,
+            "where the train cue (and a deploy system prompt) goes: `system` (a system message) or `user-prefix` "
+                    + "(prepended to the user turn, for chat templates without a system role); part of the protocol");
     public static final ConfigKey<dev.fracture.core.pool.Shard> SHARD = ConfigKey.optional("fracture.shard",
             dev.fracture.core.pool.Shard::parse, "run only shard i of n of every pool (`2/4`; 1-based), chosen by a "
                     + "hash of the prompt id; `fracture merge` pools the shards' summaries, and the lock and manifest "

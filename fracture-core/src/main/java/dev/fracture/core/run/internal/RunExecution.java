@@ -15,6 +15,7 @@ import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
 import dev.fracture.core.model.ModelCallException;
+import dev.fracture.core.run.CuePlacement;
 import dev.fracture.core.run.RunResult;
 import dev.fracture.core.run.RunSpec;
 import dev.fracture.core.run.RunStats;
@@ -198,7 +199,7 @@ public final class RunExecution {
         CallContext context = CallContext.of(prompt.id(), what);
         long seed0 = spec.decoder().sampleSeed(prompt.id(), regime, 0);
         int k = spec.decoder().samples();
-        ChatRequest request = new ChatRequest(options.model(), messages(system, prompt.text()),
+        ChatRequest request = new ChatRequest(options.model(), messages(options.cuePlacement(), system, prompt.text()),
                 spec.decoder().temperature(), spec.decoder().topP(), options.maxTokens(), seed0, k);
         modelCalls.incrementAndGet();
         CompletableFuture<List<String>> call;
@@ -253,8 +254,12 @@ public final class RunExecution {
         }
     }
 
-    private static List<ChatMessage> messages(String system, String user) {
-        return system.isBlank() ? List.of(ChatMessage.user(user))
+    /** The messages of one request: the regime's text as a system message, or prefixed to the user turn. */
+    public static List<ChatMessage> messages(CuePlacement placement, String system, String user) {
+        if (system.isBlank()) {
+            return List.of(ChatMessage.user(user));
+        }
+        return placement == CuePlacement.USER_PREFIX ? List.of(ChatMessage.user(system + "\n\n" + user))
                 : List.of(ChatMessage.system(system), ChatMessage.user(user));
     }
 
