@@ -143,8 +143,10 @@ public final class FractureKeys {
 
     public static final ConfigKey<Double> TAU = ConfigKey.of("fracture.tau", "0.5", Parsers.openUnit(),
             "threshold τ");
-    public static final ConfigKey<Integer> SAMPLES = ConfigKey.of("fracture.samples", "5", Parsers.integer(1),
-            "k under `SAMPLING`");
+    public static final ConfigKey<Integer> SAMPLES = ConfigKey.of("fracture.samples", "5",
+            Parsers.integer(1, dev.fracture.core.DecoderConfig.MAX_SAMPLES, "more samples per prompt and regime "
+                    + "barely narrow a prompt's rate while multiplying the calls; add prompts instead"),
+            "k under `SAMPLING`, at most " + dev.fracture.core.DecoderConfig.MAX_SAMPLES);
     public static final ConfigKey<Double> TEMPERATURE = ConfigKey.of("fracture.temperature", "0.7",
             Parsers.nonNegative(), "temperature under `SAMPLING`");
     public static final ConfigKey<Double> TOP_P = ConfigKey.of("fracture.top-p", "0.95", Parsers.leftOpenUnit(),
