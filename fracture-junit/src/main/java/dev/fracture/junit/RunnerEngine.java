@@ -110,6 +110,15 @@ final class RunnerEngine implements MeasurementEngine {
         Optional<String> revision = settings.revision();
         HttpChatClient client = open(settings, url, revision, method);
         opened.push(client);
+        if (settings.preflight() && !(client instanceof OpenAiChatClient)) {
+            try {
+                client.ping();
+            } catch (ModelCallException e) {
+                throw new ExtensionConfigurationException(Settings.forMethod(method, "the model under test is not "
+                        + "reachable as configured, so nothing was measured: " + e.getMessage() + " ("
+                        + FractureKeys.PREFLIGHT + "=false skips this check)"), e);
+            }
+        }
         if (settings.preflight() && client instanceof OpenAiChatClient openAi) {
             OpenAiChatClient.ServerModel served;
             try {

@@ -80,12 +80,15 @@ class EndpointsThroughTheExtensionTest {
         // Every prompt scored (8 is below the gate's minimum, hence INCONCLUSIVE, but none errored).
         assertThat(results.gateThrowable()).hasMessageContaining("over 8 prompts; budget")
                 .satisfies(t -> assertThat(t.getMessage()).doesNotContain("errored"));
-        assertThat(requests).hasSize(PROMPTS * 2).allSatisfy(r -> {
+        // One preflight call of one token, then train and deploy per prompt (greedy: one sample each).
+        assertThat(requests).hasSize(1 + PROMPTS * 2).allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/v1/messages");
             assertThat(r.headers().get("x-api-key")).isEqualTo(System.getenv("HOME"));
             assertThat(r.headers().get("anthropic-version")).isEqualTo("2023-06-01");
-            assertThat(r.body()).contains("\"system\":").doesNotContain("\"n\":");
+            assertThat(r.body()).doesNotContain("\"n\":").doesNotContain("\"seed\":");
         });
+        assertThat(requests.get(0).body()).contains("\"max_tokens\":1");
+        assertThat(requests.subList(1, requests.size())).allSatisfy(r -> assertThat(r.body()).contains("\"system\":"));
     }
 
     @Test

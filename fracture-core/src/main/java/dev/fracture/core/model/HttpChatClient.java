@@ -143,6 +143,32 @@ public class HttpChatClient implements ChatClient {
         return options.endpointId();
     }
 
+    /**
+     * Checks the endpoint before a pool is spent with one completion of one token: reachable, key accepted, model
+     * served. An unreadable answer counts as reachable (one token may well be no text). Blocks for at most the
+     * timeouts; the call is retried like any other.
+     *
+     * @throws ModelCallException naming the endpoint, the status and the body
+     */
+    public void ping() {
+        try {
+            completions(new ChatRequest(options.model(), List.of(ChatMessage.user("Say OK.")), 0.0, 1.0, 1, 0L, 1))
+                    .get((options.readTimeout().toMillis() + options.connectTimeout().toMillis())
+                            * (options.maxRetries() + 1L), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UnreadableAnswerException) {
+                return;
+            }
+            throw e.getCause() instanceof ModelCallException m ? m
+                    : failure(String.valueOf(e.getCause()), -1, null, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failure("no answer within the timeouts", -1, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted", -1, null, e);
+        }
+    }
+
     /** The provider's wire format. */
     public ProviderWire wire() {
         return wire;
