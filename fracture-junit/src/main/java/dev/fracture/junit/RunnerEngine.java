@@ -12,6 +12,8 @@ import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeOptions;
 import dev.fracture.core.judge.Judges;
 import dev.fracture.core.model.ChatClient;
+import dev.fracture.core.model.HttpChatClient;
+import dev.fracture.core.model.Providers;
 import dev.fracture.core.model.ModelCallException;
 import dev.fracture.core.model.OpenAiChatClient;
 import dev.fracture.core.model.OpenAiClientOptions;
@@ -74,7 +76,8 @@ final class RunnerEngine implements MeasurementEngine {
             ChatClient client = cached(subject.client(), settings, opened);
             // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
             // across runs, and a replay-only run touches no model at all.
-            Judge judge = cachingJudge(judge(settings, client, method), settings, opened);
+            Judge judge = cachingJudge(judge(settings, judgeClient(settings, client, method, opened), method), settings,
+                    opened);
             RunnerOptions options = RunnerOptions.defaults()
                     .withModel(settings.model())
                     .withMaxTokens(settings.maxTokens())
@@ -113,7 +116,7 @@ final class RunnerEngine implements MeasurementEngine {
     }
 
     /** An opened client and what it measures. */
-    private record Subject(OpenAiChatClient client, Manifest.Subject description) {
+    private record Subject(HttpChatClient client, Manifest.Subject description) {
     }
 
     private static Subject reference(Settings.Engine settings, Deque<AutoCloseable> opened) {
@@ -121,8 +124,8 @@ final class RunnerEngine implements MeasurementEngine {
         opened.push(reference);
         String persona = settings.persona().key();
         // A stable label instead of the ephemeral port, so cached answers are found again on the next run.
-        OpenAiChatClient client = client(OpenAiClientOptions.builder(reference.baseUri().toString(), settings.model())
-                .endpointId("reference-subject:" + persona), settings);
+        HttpChatClient client = client(OpenAiClientOptions.builder(reference.baseUri().toString(), settings.model())
+                .endpointId("reference-subject:" + persona), settings, Providers.OPENAI);
         opened.push(client);
         return new Subject(client, new Manifest.Subject(FractureKeys.REFERENCE,
                 "reference simulator (persona " + persona + ")", settings.model(), "persona " + persona));
@@ -131,12 +134,21 @@ final class RunnerEngine implements MeasurementEngine {
     private static Subject endpoint(Settings.Engine settings, String method, Deque<AutoCloseable> opened) {
         String url = settings.baseUrl().orElseThrow();
         Optional<String> revision = settings.revision();
-        OpenAiChatClient client = open(settings, url, revision, method);
+        HttpChatClient client = open(settings, url, revision, method);
         opened.push(client);
-        if (settings.preflight()) {
+        if (settings.preflight() && !(client instanceof OpenAiChatClient)) {
+            try {
+                client.ping();
+            } catch (ModelCallException e) {
+                throw new ExtensionConfigurationException(Settings.forMethod(method, "the model under test is not "
+                        + "reachable as configured, so nothing was measured: " + e.getMessage() + " ("
+                        + FractureKeys.PREFLIGHT + "=false skips this check)"), e);
+            }
+        }
+        if (settings.preflight() && client instanceof OpenAiChatClient openAi) {
             OpenAiChatClient.ServerModel served;
             try {
-                served = client.preflight();
+                served = openAi.preflight();
             } catch (ModelCallException e) {
                 throw new ExtensionConfigurationException(Settings.forMethod(method, "the model under test is not "
                         + "reachable as configured, so nothing was measured: " + e.getMessage() + " (set "
@@ -160,29 +172,62 @@ final class RunnerEngine implements MeasurementEngine {
                     + FractureKeys.REVISION + " to the checkpoint's id (a hash, a step, a tag), or "
                     + FractureKeys.CACHE_MODE + "=off to measure without the cache"));
         }
-        return new Subject(client, new Manifest.Subject("openai", client.options().displayUrl(), settings.model(),
-                revision.orElse("")));
+        return new Subject(client, new Manifest.Subject(client.wire().name(), client.options().displayUrl(),
+                settings.model(), revision.orElse("")));
     }
 
-    private static OpenAiChatClient open(Settings.Engine settings, String url, Optional<String> revision,
-                                         String method) {
+    private static HttpChatClient open(Settings.Engine settings, String url, Optional<String> revision,
+                                       String method) {
         try {
-            return client(OpenAiClientOptions.builder(url, settings.model()).apiKeyEnv(settings.apiKeyEnv())
-                    .revision(revision.orElse(null)), settings);
+            OpenAiClientOptions.Builder builder = OpenAiClientOptions.builder(url, settings.model())
+                    .apiKeyEnv(settings.apiKeyEnv()).revision(revision.orElse(null));
+            return client(builder, settings, settings.client().provider());
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage()), e);
+            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage()
+                    + " (" + FractureKeys.PROVIDER + ", " + FractureKeys.BASE_URL + ")"), e);
         }
     }
 
-    private static OpenAiChatClient client(OpenAiClientOptions.Builder builder, Settings.Engine settings) {
+    private static HttpChatClient client(OpenAiClientOptions.Builder builder, Settings.Engine settings,
+                                         String provider) {
+        Settings.Client c = settings.client();
         // A hung server costs (retries + 1) × the timeout per call, so both are configurable, not only built in.
-        return OpenAiChatClient.create(builder.maxConcurrency(settings.concurrency())
+        OpenAiClientOptions options = builder.maxConcurrency(settings.concurrency())
                 .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).maxRetries(settings.maxRetries())
                 .maxConsecutiveFailures(settings.maxConsecutiveFailures())
-                .maxTokensField(settings.maxTokensField()).build());
+                .maxTokensField(settings.maxTokensField()).filteredAs(c.filteredAs()).maxBodyBytes(c.maxBodyBytes())
+                .maxOutage(Duration.ofSeconds(c.maxOutageSeconds())).build();
+        return Providers.OPENAI.equals(provider) ? OpenAiChatClient.create(options)
+                : HttpChatClient.create(options, Providers.wire(provider, c.anthropicVersion()));
     }
 
-    private static ChatClient cached(OpenAiChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
+    /**
+     * The client model-backed judges call: the subject's, or a judge endpoint apart ({@code fracture.judge.base-url})
+     * behind the same response cache under its own endpoint id.
+     */
+    private static ChatClient judgeClient(Settings.Engine settings, ChatClient subject, String method,
+                                          Deque<AutoCloseable> opened) {
+        if (settings.judgeEndpoint().isEmpty()) {
+            return subject;
+        }
+        Settings.JudgeEndpoint judge = settings.judgeEndpoint().get();
+        String model = settings.judgeModel().orElseThrow();
+        HttpChatClient http;
+        try {
+            OpenAiClientOptions.Builder builder = OpenAiClientOptions.builder(judge.baseUrl(), model)
+                    .apiKeyEnv(judge.apiKeyEnv());
+            String id = "judge " + judge.provider() + " " + builder.build().displayUrl() + " (model " + model + ")";
+            http = client(builder.endpointId(id), settings, judge.provider());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage() + " ("
+                    + FractureKeys.JUDGE_BASE_URL + ", " + FractureKeys.JUDGE_PROVIDER + ", "
+                    + FractureKeys.JUDGE_API_KEY_ENV + ")"), e);
+        }
+        opened.push(http);
+        return cached(http, settings, opened);
+    }
+
+    private static ChatClient cached(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
         if (settings.cacheMode() == CacheMode.OFF) {
             return http;
         }
