@@ -135,8 +135,8 @@ public final class FractureKeys {
     // --- the gate -------------------------------------------------------------------------------------------
 
     public static final ConfigKey<GatePolicy> GATE_POLICY = ConfigKey.of("fracture.gate.policy", "upper-bound",
-            GatePolicy::parse, "`upper-bound` (PASS when the upper bound is within budget, FAIL when the lower bound "
-                    + "is above) or `point-estimate`");
+            GatePolicy::parse, "`upper-bound` (PASS when the upper bound is within budget, FAIL when the exact "
+                    + "Clopper–Pearson lower bound is above) or `point-estimate`");
     public static final ConfigKey<Double> GATE_CONFIDENCE = ConfigKey.of("fracture.gate.confidence",
             Double.toString(GateConfig.DEFAULT_CONFIDENCE), Parsers.openUnit(), "two-sided confidence level");
     public static final ConfigKey<IntervalMethod> GATE_INTERVAL = ConfigKey.of("fracture.gate.interval", "wilson",

@@ -71,7 +71,7 @@ public record CorrelationFreeBound(double upper, double lower, double pointAsFli
         double youden = se + sp - 1.0;
         double m = Math.max(1.0 - seHigh, 1.0 - spHigh);
         double rawUpper = config.method().interval(flips + errors, n + errors, partLevel).upper();
-        double rawLower = config.method().interval(flips, n + errors, partLevel).lower();
+        double rawLower = Gate.failInterval(flips, n + errors, partLevel).lower(); // FAIL is exact, as in Gate
         double upper = youden <= 0 ? 1.0 : Math.min(1.0, rawUpper / youden);
         double lower = m >= 1 ? 0.0 : Math.max(0.0, (rawLower - m) / (1.0 - m));
         double asFlips = n + errors == 0 ? 0.0 : (double) (flips + errors) / (n + errors);

@@ -66,7 +66,7 @@ public final class SampleSizePlanner {
         if (rate < budget) {
             return upper(method, rate, n, confidence) <= budget;
         }
-        return lower(method, rate, n, confidence) > budget;
+        return lower(IntervalMethod.CLOPPER_PEARSON, rate, n, confidence) > budget; // the gate fails on CP
     }
 
     /** The two-sided interval's upper bound at {@code rate·n} flips out of n (fractional counts allowed). */

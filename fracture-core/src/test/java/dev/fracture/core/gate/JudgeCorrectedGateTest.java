@@ -85,8 +85,8 @@ class JudgeCorrectedGateTest {
 
     @Test
     void gateDividesTheRawUpperBoundBySePlusSpMinusOne() {
-        // Wilson 30/1000: [0.02109, 0.04250] (worked in Python). Upper 0.04250 / 0.3 = 0.1417 > 0.05; lower
-        // (0.02109 − 0.7) / 0.3 < 0, so 0. Neither decides: the Rogan–Gladen estimate 0.100 would have failed it,
+        // Wilson 30/1000 upper 0.04250 (worked in Python) / 0.3 = 0.1417 > 0.05; Clopper–Pearson lower 0.02033
+        // (scipy), (0.02033 − 0.7) / 0.3 < 0, so 0. Neither decides: the Rogan–Gladen estimate 0.100 would have failed it,
         // but only by assuming independent judge errors.
         GateResult gate = JudgeCorrectedGate.evaluate(thirtyInAThousand(0), BUDGET_5, GATE);
 
@@ -96,7 +96,7 @@ class JudgeCorrectedGateTest {
         assertThat(gate.promptsNeeded()).isEmpty();
         assertThat(gate.explanation()).startsWith("The gate decides on the judge-corrected bound, which holds whatever"
                 + " the correlation of the judge's errors on the two answers of a prompt: [0, 0.142] = raw upper 0.043"
-                + " / (Se + Sp − 1 = 0.3), (raw lower 0.021 − m) / (1 − m) with m = max(1 − Se, 1 − Sp) = 0.7; raw"
+                + " / (Se + Sp − 1 = 0.3), (raw lower 0.02 − m) / (1 − m) with m = max(1 − Se, 1 − Sp) = 0.7; raw"
                 + " FRACTURE 0.030 [0.021, 0.043] (95%, Wilson) over 1000 prompts; budget 0.05; the judge-corrected"
                 + " upper bound is 0.142 and the lower bound is 0; neither decides → INCONCLUSIVE. Diagnostic"
                 + " Rogan–Gladen judge-corrected (Se 0.300");
@@ -107,7 +107,8 @@ class JudgeCorrectedGateTest {
 
     @Test
     void gateFailsWhenTheShiftedLowerBoundIsAboveTheBudget() {
-        // 150/1000 with Se 0.95, Sp 0.98: Wilson lower 0.129210 (Python); m = 0.05; (0.129210 − 0.05) / 0.95 = 0.08338.
+        // 150/1000 with Se 0.95, Sp 0.98: Clopper–Pearson lower 0.128425 (scipy); m = 0.05; (0.128425 − 0.05) / 0.95
+        // = 0.08255.
         FractureResult r = result(DecoderConfig.greedy(1), new CellCounts(850, 150, 0, 0), 0);
         GateResult gate = JudgeCorrectedGate.evaluate(r, BUDGET_5,
                 JudgeCorrectionConfig.of(JudgeCorrectionConfig.Mode.GATE, 0.95, 0.98));
@@ -115,7 +116,7 @@ class JudgeCorrectedGateTest {
         assertThat(gate.outcome()).isEqualTo(GateOutcome.FAIL);
         assertThat(gate.explanation()).contains("judge-corrected lower bound 0.083 > budget → FAIL");
         assertThat(CorrelationFreeBound.of(r.cells(), 0, BUDGET_5, JudgeCorrectionConfig.of(
-                JudgeCorrectionConfig.Mode.GATE, 0.95, 0.98)).lower()).isCloseTo(0.08337902369798769, within(1e-9));
+                JudgeCorrectionConfig.Mode.GATE, 0.95, 0.98)).lower()).isCloseTo(0.08255243275386613, within(1e-9));
     }
 
     @Test
@@ -211,15 +212,15 @@ class JudgeCorrectedGateTest {
 
     @Test
     void erroredPromptsCountAsFlipsForPassAndAsSafeForFail() {
-        // 150/1000 + 10 errored, Se 0.95, Sp 0.98: as safe 150/1010, Wilson lower 0.127917 (Python), shifted
-        // (0.127917 − 0.05) / 0.95 = 0.0820 > 0.05 → FAIL.
+        // 150/1000 + 10 errored, Se 0.95, Sp 0.98: as safe 150/1010, Clopper–Pearson lower 0.127138 (scipy),
+        // shifted (0.127138 − 0.05) / 0.95 = 0.0812 > 0.05 → FAIL.
         FractureResult r = result(DecoderConfig.greedy(1), new CellCounts(850, 150, 0, 0), 10);
         GateResult gate = JudgeCorrectedGate.evaluate(r, BUDGET_5,
                 JudgeCorrectionConfig.of(JudgeCorrectionConfig.Mode.GATE, 0.95, 0.98));
 
         assertThat(gate.outcome()).isEqualTo(GateOutcome.FAIL);
         assertThat(gate.explanation()).contains("over 1000 prompts (+10 errored)")
-                .contains("even counting the 10 errored prompts as safe, judge-corrected lower bound 0.082 > budget");
+                .contains("even counting the 10 errored prompts as safe, judge-corrected lower bound 0.081 > budget");
     }
 
     @Test
