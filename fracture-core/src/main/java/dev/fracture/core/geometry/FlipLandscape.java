@@ -1,9 +1,7 @@
 package dev.fracture.core.geometry;
 
 import dev.fracture.core.FractureResult;
-import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
-import dev.fracture.core.gate.GateOutcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
  * The Flip-Landscape: one FRACTURE result per point of a temperature × top-p grid, for one axis, pool,
@@ -130,35 +129,44 @@ public final class FlipLandscape {
         return grid[temperatures.size() - 1][topPs.size() - 1];
     }
 
-    /** The decoder cap under {@link GateConfig#of(double)} (upper-bound policy, 95% Wilson). */
+    /** The decoder cap under {@link GateConfig#of(double)} (95%: family-wise α/2 = 2.5%, at least 30 prompts). */
     public DecoderCap cap(double budget) {
         return cap(GateConfig.of(budget));
     }
 
     /**
-     * The decoder cap: the largest lower-left rectangle of the grid in which the gate passes at every
-     * point.
+     * The decoder cap: the largest lower-left rectangle of the grid whose every point is admitted by a
+     * family-wise test, so that with probability at least {@code 1 − α/2} (α = 1 − confidence) <em>no</em> point
+     * inside the cap has a true FRACTURE above the budget.
      *
-     * <p>A grid point is admissible when {@link Gate#evaluate} returns PASS for it under {@code config}:
-     * under the default upper-bound policy, the FRACTURE upper bound (counting errored prompts as flips)
-     * is at most the budget and the point has enough prompts. The cap is the corner (T_max, p_max) such
-     * that every point with T ≤ T_max and p ≤ p_max is admissible — the settings a deployment may use
-     * when it caps both dials. Among all such rectangles the one with the most grid points wins; a tie
-     * goes to the larger T_max. The cap is empty when the lowest point (smallest T, smallest p) is not
-     * admissible. Points outside the rectangle may be admissible too (a non-monotone landscape); they do
-     * not extend the cap, since a cap is a pair of upper limits.
+     * <p>Each point tests H₀: rate ≥ budget with the exact binomial p-value
+     * {@code P(Bin(N + e, budget) ≤ flips + e)} (errored prompts counted as flips, as for PASS). Holm's step-down
+     * procedure over all m grid points at family-wise level α/2 admits the points it rejects H₀ for: sort the
+     * p-values, admit the i-th smallest while {@code p₍ᵢ₎ ≤ (α/2) / (m − i + 1)}, stop at the first that is not.
+     * Holm controls the family-wise error in the strong sense under any dependence between the points (they share
+     * prompts), so picking the cap from the data cannot inflate it: the cap contains an over-budget point with
+     * probability at most α/2. A per-point gate, by contrast, includes one of several points at the budget with
+     * probability up to m·α/2. Points with fewer prompts than the gate's minimum or too many errors are never
+     * admitted. Among the admissible rectangles the one with the most grid points wins; a tie goes to the larger
+     * T_max. The cap is empty when the lowest point (smallest T, smallest p) is not admitted. The tests are exact
+     * whatever interval method {@code config} names.
      */
     public DecoderCap cap(GateConfig config) {
         int nt = temperatures.size();
         int np = topPs.size();
-        boolean[][] admissible = new boolean[nt][np];
+        double[][] pValues = new double[nt][np];
+        for (int i = 0; i < nt; i++) {
+            for (int j = 0; j < np; j++) {
+                pValues[i][j] = pValue(grid[i][j], config);
+            }
+        }
+        boolean[][] admissible = holm(pValues, (1.0 - config.confidence()) / 2.0);
         // rect[i][j]: every point of [0..i] × [0..j] is admissible.
         boolean[][] rect = new boolean[nt][np];
         int bestI = -1;
         int bestJ = -1;
         for (int i = 0; i < nt; i++) {
             for (int j = 0; j < np; j++) {
-                admissible[i][j] = Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
                 rect[i][j] = admissible[i][j] && (i == 0 || rect[i - 1][j]) && (j == 0 || rect[i][j - 1]);
                 int area = (i + 1) * (j + 1);
                 int bestArea = (bestI + 1) * (bestJ + 1);
@@ -168,7 +176,47 @@ public final class FlipLandscape {
                 }
             }
         }
-        return new DecoderCap(config, this, bestI, bestJ, admissible);
+        return new DecoderCap(config, this, bestI, bestJ, admissible, pValues);
+    }
+
+    /**
+     * The exact one-sided p-value of H₀: rate ≥ budget at one grid point, errored prompts counted as flips; 1 when
+     * the point has too few prompts or too many errors for the gate to decide at all.
+     */
+    static double pValue(FractureResult r, GateConfig config) {
+        if (r.n() < config.minPrompts() || r.errorShare() > config.maxErrorShare()) {
+            return 1.0;
+        }
+        int trials = r.n() + r.errors();
+        int worst = r.cells().flipTrainToDeploy() + r.errors();
+        if (config.budget() <= 0.0) {
+            return 1.0; // no finite pool shows a rate of exactly 0
+        }
+        if (config.budget() >= 1.0) {
+            return 0.0; // every rate is within a budget of 1
+        }
+        return BinomialDistribution.of(trials, config.budget()).cumulativeProbability(worst);
+    }
+
+    /** Holm's step-down: which hypotheses are rejected at family-wise level {@code alpha}. */
+    static boolean[][] holm(double[][] p, double alpha) {
+        int rows = p.length;
+        int cols = rows == 0 ? 0 : p[0].length;
+        int m = rows * cols;
+        Integer[] order = new Integer[m];
+        for (int k = 0; k < m; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(k -> p[k / cols][k % cols]));
+        boolean[][] rejected = new boolean[rows][cols];
+        for (int rank = 0; rank < m; rank++) {
+            int k = order[rank];
+            if (p[k / cols][k % cols] > alpha / (m - rank)) {
+                break;
+            }
+            rejected[k / cols][k % cols] = true;
+        }
+        return rejected;
     }
 
     static String label(double temperature, double topP) {
