@@ -62,6 +62,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName());
         return run.stream().flatMap(item -> item.isOutcome()
                 ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), plan, info, listeners, runKey))
+                : item.isSkipped() ? Stream.of(new SkippedPromptInvocation(item.skipped(), item.skipReason()))
                 : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)),
                         grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners))));
     }

@@ -152,6 +152,17 @@ public final class FractureKeys {
             Parsers.oneOf("fail", "abort"), "`fail` (AssertionError) or `abort` (TestAbortedException) for a gate "
                     + "that is INCONCLUSIVE for want of prompts; a gate INCONCLUSIVE because of errors always fails");
 
+    public static final ConfigKey<String> GATE_MODE = ConfigKey.of("fracture.gate.mode", "fixed",
+            Parsers.oneOf("fixed", "sequential"), "`fixed` (one look at the whole pool) or `sequential` (an "
+                    + "anytime-valid betting confidence sequence looked at after every batch of prompts; stops at PASS "
+                    + "or FAIL, the rest of the pool is reported as skipped)");
+    public static final ConfigKey<Integer> GATE_SEQUENTIAL_BATCH = ConfigKey.of("fracture.gate.sequential.batch",
+            "10", Parsers.integer(1), "prompts measured between two looks of the sequential gate");
+    public static final ConfigKey<String> GATE_SEQUENTIAL_ORDER = ConfigKey.of("fracture.gate.sequential.order",
+            "shuffled", Parsers.oneOf("shuffled", "pool"), "the order the sequential gate measures prompts in: "
+                    + "`shuffled` (seeded by the decoder seed) or `pool` (file order; for top-ups that append prompts, "
+                    + "so a rerun continues the same sequence)");
+
     // --- protocol -------------------------------------------------------------------------------------------
 
     public static final ConfigKey<Path> LOCK = ConfigKey.optional("fracture.lock", Path::of,

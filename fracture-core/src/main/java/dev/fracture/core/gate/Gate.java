@@ -146,8 +146,9 @@ public final class Gate {
             return String.format(Locale.ROOT, "; at a rate of %s no pool size would decide against budget %s.",
                     num(rate), num(config.budget()));
         }
-        return String.format(Locale.ROOT, "; about %d prompts would be needed to %s at this rate.",
-                needed.getAsInt(), rate < config.budget() ? "pass" : "fail");
+        return String.format(Locale.ROOT, "; about %d prompts would be needed to %s at this rate, as a new pool"
+                + " (topping this one up and gating again is a second look that breaks α; to add prompts as you go,"
+                + " use fracture.gate.mode=sequential).", needed.getAsInt(), rate < config.budget() ? "pass" : "fail");
     }
 
     /** Like {@link #num}, but a positive value that would print as 0 keeps two significant digits. */

@@ -62,7 +62,8 @@ class GateTest {
         assertThat(g.outcome()).isEqualTo(INCONCLUSIVE);
         assertThat(g.explanation()).isEqualTo("FRACTURE 0.030 [0.016, 0.056] (95%, Wilson) over 300 prompts;"
                 + " budget 0.05; the interval contains the budget → INCONCLUSIVE; about 457 prompts would be needed"
-                + " to pass at this rate.");
+                + " to pass at this rate, as a new pool (topping this one up and gating again is a second look that"
+                + " breaks α; to add prompts as you go, use fracture.gate.mode=sequential).");
         assertThat(g.promptsNeeded()).hasValue(457);
         assertThat(g.fracture().count()).isEqualTo(9);
         assertThat(g.errors()).isZero();
@@ -170,7 +171,8 @@ class GateTest {
         assertThat((int) Math.ceil(19 * Z95 * Z95)).isEqualTo(73);
         assertThat(g.explanation()).isEqualTo("FRACTURE 0.000 [0.000, 0.161] (95%, Wilson) over 20 prompts;"
                 + " budget 0.05; only 20 scored prompts, the gate needs at least 30 → INCONCLUSIVE; about 73 prompts"
-                + " would be needed to pass at this rate.");
+                + " would be needed to pass at this rate, as a new pool (topping this one up and gating again is a"
+                + " second look that breaks α; to add prompts as you go, use fracture.gate.mode=sequential).");
         assertThat(g.promptsNeeded()).hasValue(73);
 
         // Budget 0.5 would pass at 0/4 already; the gate still asks for its minimum of 30.
