@@ -8,6 +8,7 @@ import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.JudgeCorrectedGate;
 import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.run.RunResult;
+import dev.fracture.core.stats.TauCurve;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
     private final ErrorTally errors;
     private final Optional<LockCheck> lock;
     private final String runKey;
+    private ScoreTally scores;
 
     private GateInvocation(RunResult result, Throwable failure, GateResult sequential, MeasurementPlan plan,
                            RunInfo info, Listeners listeners, ErrorTally errors, Optional<LockCheck> lock,
@@ -65,6 +67,12 @@ final class GateInvocation implements TestTemplateInvocationContext {
                              ErrorTally errors, Optional<LockCheck> lock, String runKey) {
         return new GateInvocation(end.result(), end.failure(), end.sequentialGate(), plan, info, listeners, errors,
                 lock, runKey);
+    }
+
+    /** The gated cue's scores, for the τ-sensitivity curve reported beside the decision. */
+    GateInvocation withScores(ScoreTally tally) {
+        this.scores = tally;
+        return this;
     }
 
     /** A PASS under a protocol that differs from its lock is not a PASS. */
@@ -148,6 +156,13 @@ final class GateInvocation implements TestTemplateInvocationContext {
         }
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
+        if (scores != null) {
+            context.publishReportEntry("fracture.tau-curve", "FRACTURE(τ) from the same scores, pointwise "
+                    + DisplayNames.number(100 * gate.config().confidence()) + "% " + gate.config().method()
+                    .displayName() + " (τ fixed before the run decides; this curve is a sensitivity check): "
+                    + TauCurve.ofScores(scores.scores(), TauCurve.DEFAULT_GRID, gate.config().confidence(),
+                    gate.config().method()).format());
+        }
         context.publishReportEntry("fracture.gate.power", gate.power().format(gate.config().budget())
                 + (plan.settings().sequential().enabled() ? " (of the fixed-N gate on as many prompts)" : ""));
         gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",

@@ -80,6 +80,19 @@ class SequentialGateInvocationTest {
         assertThat(skipped.get(0).getPayload(String.class)).contains(
                 "not measured: the sequential gate decided PASS after 100 of 400 prompts");
         assertThat(results.promptNames().stream().filter(n -> !n.endsWith("skipped"))).hasSize(100);
+        assertThat(entries(results, "fracture.gate.power")).singleElement().asString()
+                .startsWith("P(PASS) at FRACTURE 0.025 (half the budget) with 100 prompts: ");
+        // The τ curve from the measured prompts' scores: no prompt flips at τ = 0.5, the gated τ.
+        assertThat(entries(results, "fracture.tau-curve")).singleElement().asString()
+                .startsWith("FRACTURE(τ) from the same scores, pointwise 95% Wilson").contains("τ 0.5: 0.000 [0.000, ")
+                .contains("τ 0.05: ").contains("τ 0.95: ");
+    }
+
+    private static List<String> entries(FractureResults results, String key) {
+        return results.raw().testEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .getKeyValuePairs().get(key))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     @Test
