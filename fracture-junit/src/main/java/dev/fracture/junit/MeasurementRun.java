@@ -75,7 +75,8 @@ final class MeasurementRun implements AutoCloseable {
 
     private void work(MeasurementEngine engine, MeasurementPlan plan) {
         try {
-            if (plan.settings().sequential().enabled() && !plan.pool().prompts().isEmpty()) {
+            if (plan.settings() != null && plan.pool() != null && plan.settings().sequential().enabled()
+                    && !plan.pool().prompts().isEmpty()) {
                 sequential(engine, plan);
                 return;
             }

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 
 /**
  * A decoder cap read off a {@link FlipLandscape}: upper limits T_max and p_max such that every grid point with
- * T ≤ T_max and p ≤ p_max is admitted by Holm's family-wise test (see {@link FlipLandscape#cap(GateConfig)}), with
+ * T ≤ T_max and p ≤ p_max is admitted by a family-wise test (fixed sequence in the monotone order) (see {@link FlipLandscape#cap(GateConfig)}), with
  * FRACTURE before and after the cap.
  *
  * <p>"Before" is FRACTURE at the uncapped setting (highest T, highest p); "after" is FRACTURE at the cap
@@ -24,21 +24,42 @@ public final class DecoderCap {
     private final int cornerT;
     private final int cornerP;
     private final boolean[][] admissible;
+    private final boolean[][] admitted;
     private final double[][] pValues;
 
     DecoderCap(GateConfig config, FlipLandscape landscape, int cornerT, int cornerP, boolean[][] admissible,
-               double[][] pValues) {
+               boolean[][] admitted, double[][] pValues) {
         this.config = config;
         this.landscape = landscape;
         this.cornerT = cornerT;
         this.cornerP = cornerP;
         this.admissible = admissible;
+        this.admitted = admitted;
         this.pValues = pValues;
     }
 
     /**
+     * Whether the family-wise test admits the i-th temperature and j-th top-p: only admitted points can be inside
+     * the cap.
+     */
+    public boolean admitted(int temperatureIndex, int topPIndex) {
+        return admitted[temperatureIndex][topPIndex];
+    }
+
+    /** Grid points admitted by the family-wise test. */
+    public int pointsAdmitted() {
+        int count = 0;
+        for (boolean[] row : admitted) {
+            for (boolean a : row) {
+                count += a ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /**
      * The family-wise error the cap is built at: the probability that it contains a grid point whose true FRACTURE
-     * is above the budget is at most this, {@code (1 − confidence) / 2} (Holm over all grid points).
+     * is above the budget is at most this, {@code (1 − confidence) / 2} (fixed-sequence testing over the grid points).
      */
     public double familyWiseError() {
         return (1.0 - config.confidence()) / 2.0;
@@ -90,7 +111,10 @@ public final class DecoderCap {
         return isEmpty() ? 0 : (cornerT + 1) * (cornerP + 1);
     }
 
-    /** Grid points admitted by the family-wise test, inside the cap or not. */
+    /**
+     * Grid points where the gate alone would PASS, inside the cap or not. A passing point is not necessarily
+     * admitted into the cap: see {@link #admitted(int, int)}.
+     */
     public int pointsAdmissible() {
         int count = 0;
         for (boolean[] row : admissible) {
@@ -101,7 +125,7 @@ public final class DecoderCap {
         return count;
     }
 
-    /** Whether the family-wise test admits the i-th temperature and j-th top-p. */
+    /** Whether the gate alone would PASS at the i-th temperature and j-th top-p. */
     public boolean admissible(int temperatureIndex, int topPIndex) {
         return admissible[temperatureIndex][topPIndex];
     }
@@ -156,10 +180,11 @@ public final class DecoderCap {
                     landscape.temperatures().get(0), landscape.topPs().get(0))
                     + " does not pass budget " + FlipLandscape.num(budget());
         }
-        return String.format(Locale.ROOT, "%s; cap %s (%d of %d grid points; Holm, family-wise error ≤ %s) → after"
-                + " caps %s, simultaneous %s (the corner was selected on these counts: its estimate is biased low)",
-                head, capSetting(), pointsInside(), landscape.size(), FlipLandscape.num(familyWiseError()),
-                fractureAfter().orElseThrow().format(), fractureAfterSimultaneous().orElseThrow().interval().format());
+        return String.format(Locale.ROOT, "%s; cap %s (%d of %d grid points) → after caps %s; the cap contains a point"
+                + " above the budget with probability ≤ %s (fixed-sequence test); the corner was selected on these"
+                + " counts, so its estimate is biased low, simultaneous interval %s", head, capSetting(),
+                pointsInside(), landscape.size(), fractureAfter().orElseThrow().format(),
+                FlipLandscape.num(familyWiseError()), fractureAfterSimultaneous().orElseThrow().interval().format());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.fracture.core.geometry;
 
 import dev.fracture.core.FractureResult;
+import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.gate.GateOutcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -140,16 +142,17 @@ public final class FlipLandscape {
      * inside the cap has a true FRACTURE above the budget.
      *
      * <p>Each point tests H₀: rate ≥ budget with the exact binomial p-value
-     * {@code P(Bin(N + e, budget) ≤ flips + e)} (errored prompts counted as flips, as for PASS). Holm's step-down
-     * procedure over all m grid points at family-wise level α/2 admits the points it rejects H₀ for: sort the
-     * p-values, admit the i-th smallest while {@code p₍ᵢ₎ ≤ (α/2) / (m − i + 1)}, stop at the first that is not.
-     * Holm controls the family-wise error in the strong sense under any dependence between the points (they share
-     * prompts), so picking the cap from the data cannot inflate it: the cap contains an over-budget point with
-     * probability at most α/2. A per-point gate, by contrast, includes one of several points at the budget with
-     * probability up to m·α/2. Points with fewer prompts than the gate's minimum or too many errors are never
-     * admitted. Among the admissible rectangles the one with the most grid points wins; a tie goes to the larger
-     * T_max. The cap is empty when the lowest point (smallest T, smallest p) is not admitted. The tests are exact
-     * whatever interval method {@code config} names.
+     * {@code P(Bin(N + e, budget) ≤ flips + e)} (errored prompts counted as flips, as for PASS). The points are
+     * tested in a fixed order set before the data, the monotone order of risk: temperature ascending, and within a
+     * temperature top-p ascending. Each is admitted when its p-value is at most α/2, and testing stops at the first
+     * point that is not admitted (the fixed-sequence procedure). A false admission needs the first over-budget
+     * point in that order to be admitted, which happens with probability at most α/2, whatever the dependence
+     * between the points (they share prompts): picking the cap from the data cannot inflate the error. A cap read
+     * off per-point gates, by contrast, includes one of several points at the budget with probability up to
+     * m·α/2. Points with fewer prompts than the gate's minimum or too many errors are never admitted. Among the
+     * admissible rectangles the one with the most grid points wins; a tie goes to the larger T_max. The cap is
+     * empty when the lowest point (smallest T, smallest p) is not admitted. The tests are exact whatever interval
+     * method {@code config} names.
      */
     public DecoderCap cap(GateConfig config) {
         int nt = temperatures.size();
@@ -160,14 +163,20 @@ public final class FlipLandscape {
                 pValues[i][j] = pValue(grid[i][j], config);
             }
         }
-        boolean[][] admissible = holm(pValues, (1.0 - config.confidence()) / 2.0);
+        boolean[][] admitted = fixedSequence(pValues, (1.0 - config.confidence()) / 2.0);
+        boolean[][] passes = new boolean[nt][np];
+        for (int i = 0; i < nt; i++) {
+            for (int j = 0; j < np; j++) {
+                passes[i][j] = Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
+            }
+        }
         // rect[i][j]: every point of [0..i] × [0..j] is admissible.
         boolean[][] rect = new boolean[nt][np];
         int bestI = -1;
         int bestJ = -1;
         for (int i = 0; i < nt; i++) {
             for (int j = 0; j < np; j++) {
-                rect[i][j] = admissible[i][j] && (i == 0 || rect[i - 1][j]) && (j == 0 || rect[i][j - 1]);
+                rect[i][j] = admitted[i][j] && (i == 0 || rect[i - 1][j]) && (j == 0 || rect[i][j - 1]);
                 int area = (i + 1) * (j + 1);
                 int bestArea = (bestI + 1) * (bestJ + 1);
                 if (rect[i][j] && (area > bestArea || (area == bestArea && i > bestI))) {
@@ -176,7 +185,7 @@ public final class FlipLandscape {
                 }
             }
         }
-        return new DecoderCap(config, this, bestI, bestJ, admissible, pValues);
+        return new DecoderCap(config, this, bestI, bestJ, passes, admitted, pValues);
     }
 
     /**
@@ -198,23 +207,19 @@ public final class FlipLandscape {
         return BinomialDistribution.of(trials, config.budget()).cumulativeProbability(worst);
     }
 
-    /** Holm's step-down: which hypotheses are rejected at family-wise level {@code alpha}. */
-    static boolean[][] holm(double[][] p, double alpha) {
-        int rows = p.length;
-        int cols = rows == 0 ? 0 : p[0].length;
-        int m = rows * cols;
-        Integer[] order = new Integer[m];
-        for (int k = 0; k < m; k++) {
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(k -> p[k / cols][k % cols]));
-        boolean[][] rejected = new boolean[rows][cols];
-        for (int rank = 0; rank < m; rank++) {
-            int k = order[rank];
-            if (p[k / cols][k % cols] > alpha / (m - rank)) {
-                break;
+    /**
+     * The fixed-sequence procedure in temperature-major order: reject while the p-value is at most {@code alpha},
+     * stop at the first that is not.
+     */
+    static boolean[][] fixedSequence(double[][] p, double alpha) {
+        boolean[][] rejected = new boolean[p.length][p.length == 0 ? 0 : p[0].length];
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 0; j < p[i].length; j++) {
+                if (p[i][j] > alpha) {
+                    return rejected;
+                }
+                rejected[i][j] = true;
             }
-            rejected[k / cols][k % cols] = true;
         }
         return rejected;
     }

@@ -12,8 +12,8 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cap's family-wise false inclusion on a 4 × 3 grid with three points exactly at the budget: Holm admits one
- * of them (and so the cap contains one) with probability at most α/2 = 2.5%. Per-point gates admit one of the three
+ * The cap's family-wise false inclusion on a 4 × 3 grid with three points exactly at the budget: the fixed-sequence
+ * test admits one of them (and so the cap contains one) with probability at most α/2 = 2.5%. Per-point gates admit one of the three
  * with probability about 1 − (1 − 0.025)³, more than α/2.
  *
  * <p>Grid: temperatures 0.2, 0.5, 0.8, 1.0 × top-p 0.8, 0.9, 1.0; the whole T = 1.0 row at the budget 0.05, the
@@ -31,8 +31,8 @@ class DecoderCapFamilyWiseTest {
         GateConfig config = GateConfig.of(BUDGET);
         SplittableRandom random = new SplittableRandom(2016);
         int[][] flips = new int[4][3];
-        int holmInclusions = 0;
-        int holmAdmissions = 0;
+        int capInclusions = 0;
+        int seqAdmissions = 0;
         int perPointAdmissions = 0;
         int nonEmpty = 0;
         int covered = 0;
@@ -44,8 +44,8 @@ class DecoderCapFamilyWiseTest {
             }
             List<FractureResult> results = grid(flips);
             DecoderCap cap = FlipLandscape.of(results).cap(config);
-            holmInclusions += includesTopRow(cap) ? 1 : 0;
-            holmAdmissions += holmAdmitsTopRow(cap) ? 1 : 0;
+            capInclusions += includesTopRow(cap) ? 1 : 0;
+            seqAdmissions += admitsTopRow(cap) ? 1 : 0;
             perPointAdmissions += perPointAdmitsTopRow(results, config) ? 1 : 0;
             if (!cap.isEmpty()) {
                 nonEmpty++;
@@ -54,14 +54,14 @@ class DecoderCapFamilyWiseTest {
                 covered += cap.fractureAfterSimultaneous().orElseThrow().interval().contains(truth) ? 1 : 0;
             }
         }
-        double holm = (double) holmInclusions / RUNS;
-        double holmAdmitted = (double) holmAdmissions / RUNS;
+        double inCap = (double) capInclusions / RUNS;
+        double admitted = (double) seqAdmissions / RUNS;
         double perPoint = (double) perPointAdmissions / RUNS;
-        System.out.printf("over-budget point in the cap (Holm) %.4f; over-budget point admitted: Holm %.4f, per-point"
+        System.out.printf("over-budget point in the cap %.4f; over-budget point admitted: fixed sequence %.4f, per-point"
                 + " gates %.4f; non-empty caps %d, simultaneous after-cap interval covers the corner's rate in %.4f%n",
-                holm, holmAdmitted, perPoint, nonEmpty, (double) covered / nonEmpty);
-        assertThat(holm).isLessThanOrEqualTo(0.025);
-        assertThat(holmAdmitted).as("Holm's family-wise error over all admitted points").isLessThanOrEqualTo(0.025);
+                inCap, admitted, perPoint, nonEmpty, (double) covered / nonEmpty);
+        assertThat(inCap).isLessThanOrEqualTo(0.025);
+        assertThat(admitted).as("the family-wise error over all admitted points").isLessThanOrEqualTo(0.025);
         assertThat(perPoint).as("per-point gates, the former rule").isGreaterThan(0.025);
         assertThat(nonEmpty).as("the cap still finds the safe settings").isGreaterThan(RUNS * 9 / 10);
         assertThat((double) covered / nonEmpty).isGreaterThanOrEqualTo(0.95);
@@ -95,9 +95,9 @@ class DecoderCapFamilyWiseTest {
                 .anyMatch(r -> Gate.evaluate(r, config).outcome() == GateOutcome.PASS);
     }
 
-    private static boolean holmAdmitsTopRow(DecoderCap cap) {
+    private static boolean admitsTopRow(DecoderCap cap) {
         for (int j = 0; j < PS.length; j++) {
-            if (cap.admissible(TS.length - 1, j)) {
+            if (cap.admitted(TS.length - 1, j)) {
                 return true;
             }
         }
