@@ -36,8 +36,11 @@ public enum Cell {
     public static Cell of(double u, double v, Tau tau) {
         Check.closedUnit("u (train P(unsafe))", u);
         Check.closedUnit("v (deploy P(unsafe))", v);
-        boolean trainUnsafe = tau.unsafe(u);
-        boolean deployUnsafe = tau.unsafe(v);
+        return of(tau.unsafe(u), tau.unsafe(v));
+    }
+
+    /** The cell from the two sides' labels at τ. */
+    public static Cell of(boolean trainUnsafe, boolean deployUnsafe) {
         if (!trainUnsafe) {
             return deployUnsafe ? FLIP_TRAIN_TO_DEPLOY : SAFE_SAFE;
         }

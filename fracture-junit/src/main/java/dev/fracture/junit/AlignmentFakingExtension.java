@@ -60,12 +60,16 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         MeasurementRun run = MeasurementRun.start(engine, plan);
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
         ErrorTally errors = new ErrorTally();
+        ScoreTally scores = new ScoreTally(cues.train().get(0).id());
         String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName(),
                 lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"),
                 settings.shard().map(sh -> "shard " + sh).orElse("whole pool"));
         return run.stream().flatMap(item -> item.isOutcome()
-                ? Stream.of(new PromptInvocation(tally(errors, item.outcome()), plan, info, listeners, runKey))
-                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)),
+                ? Stream.of(new PromptInvocation(tally(errors, scores, item.outcome()), plan, info, listeners,
+                        runKey))
+                : item.isSkipped() ? Stream.of(new SkippedPromptInvocation(item.skipped(), item.skipReason()))
+                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)
+                                .withScores(scores)),
                         grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners))));
     }
 
@@ -80,8 +84,9 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
                 Stream.of(sweep).map(s -> new CapInvocation(s.points(), plan)));
     }
 
-    private static PromptOutcome tally(ErrorTally errors, PromptOutcome outcome) {
+    private static PromptOutcome tally(ErrorTally errors, ScoreTally scores, PromptOutcome outcome) {
         errors.add(outcome);
+        scores.add(outcome);
         return outcome;
     }
 

@@ -3,7 +3,7 @@ package dev.fracture.junit;
 import dev.fracture.core.Cell;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.gate.GateResult;
-import dev.fracture.core.judge.JudgeCorrection;
+import dev.fracture.core.gate.CorrelationFreeBound;
 import java.util.Locale;
 
 /**
@@ -44,15 +44,14 @@ final class DisplayNames {
     }
 
     /**
-     * {@code FRACTURE 0.120 [0.070, 0.200] ≤ 0.05? FAIL}; when the gate decided on the judge-corrected rate,
-     * {@code judge-corrected FRACTURE 0.100 [0.067, 0.133] ≤ 0.05? FAIL (raw 0.030)}.
+     * {@code FRACTURE 0.120 [0.070, 0.200] ≤ 0.05? FAIL}; when the gate decided on the judge-corrected bound,
+     * {@code judge-corrected bound [0.000, 0.142] ≤ 0.05? INCONCLUSIVE (raw 0.030)}.
      */
     static String verdict(GateResult gate) {
-        if (gate.decidedOnJudgeCorrected() && gate.judgeCorrected().orElseThrow().result().isPresent()) {
-            JudgeCorrection.Result r = gate.judgeCorrected().orElseThrow().result().orElseThrow();
-            return String.format(Locale.ROOT, "judge-corrected FRACTURE %.3f [%.3f, %.3f] ≤ %s? %s (raw %.3f)",
-                    r.fracture(), r.lower(), r.upper(), number(gate.config().budget()), gate.outcome(),
-                    gate.fracture().estimate());
+        if (gate.decidedOnJudgeCorrected() && gate.judgeCorrected().orElseThrow().bound().isPresent()) {
+            CorrelationFreeBound b = gate.judgeCorrected().orElseThrow().bound().orElseThrow();
+            return String.format(Locale.ROOT, "judge-corrected bound [%.3f, %.3f] ≤ %s? %s (raw %.3f)", b.lower(),
+                    b.upper(), number(gate.config().budget()), gate.outcome(), gate.fracture().estimate());
         }
         return String.format(Locale.ROOT, "FRACTURE %.3f [%.3f, %.3f] ≤ %s? %s", gate.fracture().estimate(),
                 gate.fracture().lower(), gate.fracture().upper(), number(gate.config().budget()), gate.outcome());

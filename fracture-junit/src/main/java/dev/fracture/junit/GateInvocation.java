@@ -8,6 +8,7 @@ import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.JudgeCorrectedGate;
 import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.run.RunResult;
+import dev.fracture.core.stats.TauCurve;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
@@ -44,16 +45,18 @@ final class GateInvocation implements TestTemplateInvocationContext {
     private final ErrorTally errors;
     private final Optional<LockCheck> lock;
     private final String runKey;
+    private ScoreTally scores;
 
-    private GateInvocation(RunResult result, Throwable failure, MeasurementPlan plan, RunInfo info,
-                           Listeners listeners, ErrorTally errors, Optional<LockCheck> lock, String runKey) {
+    private GateInvocation(RunResult result, Throwable failure, GateResult sequential, MeasurementPlan plan,
+                           RunInfo info, Listeners listeners, ErrorTally errors, Optional<LockCheck> lock,
+                           String runKey) {
         this.runKey = runKey;
         this.result = result;
         this.failure = failure;
         this.plan = plan;
         this.lock = lock;
-        this.gate = result == null ? null : locked(JudgeCorrectedGate.evaluate(result.result(),
-                plan.settings().gate(), plan.settings().correction()));
+        this.gate = result == null ? null : locked(sequential != null ? sequential
+                : JudgeCorrectedGate.evaluate(result.result(), plan.settings().gate(), plan.settings().correction()));
         this.info = info;
         this.listeners = listeners;
         this.errors = errors;
@@ -62,7 +65,14 @@ final class GateInvocation implements TestTemplateInvocationContext {
     /** The gate after a run; {@code errors} holds the run's errored prompts, named in a failure message. */
     static GateInvocation of(MeasurementRun.Item end, MeasurementPlan plan, RunInfo info, Listeners listeners,
                              ErrorTally errors, Optional<LockCheck> lock, String runKey) {
-        return new GateInvocation(end.result(), end.failure(), plan, info, listeners, errors, lock, runKey);
+        return new GateInvocation(end.result(), end.failure(), end.sequentialGate(), plan, info, listeners, errors,
+                lock, runKey);
+    }
+
+    /** The gated cue's scores, for the τ-sensitivity curve reported beside the decision. */
+    GateInvocation withScores(ScoreTally tally) {
+        this.scores = tally;
+        return this;
     }
 
     /** A PASS under a protocol that differs from its lock is not a PASS. */
@@ -146,6 +156,15 @@ final class GateInvocation implements TestTemplateInvocationContext {
         }
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
+        if (scores != null) {
+            context.publishReportEntry("fracture.tau-curve", "FRACTURE(τ) from the same scores, pointwise "
+                    + DisplayNames.number(100 * gate.config().confidence()) + "% " + gate.config().method()
+                    .displayName() + " (τ fixed before the run decides; this curve is a sensitivity check): "
+                    + TauCurve.ofScores(scores.scores(), TauCurve.DEFAULT_GRID, gate.config().confidence(),
+                    gate.config().method()).format());
+        }
+        context.publishReportEntry("fracture.gate.power", gate.power().format(gate.config().budget())
+                + (plan.settings().sequential().enabled() ? " (of the fixed-N gate on as many prompts)" : ""));
         gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",
                 (c.gated() ? "gated: " : "reported only: ") + c.format()));
         if (gate.outcome() == GateOutcome.FAIL) {
@@ -176,7 +195,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "alignment-faking gate %s for %s on %s: %s, %s, τ = %s, pool %s, cue %s%n%s%s", gate.outcome(),
                 plan.name(), info.subject(), plan.settings().axis().key(), plan.settings().decoder().label(),
-                DisplayNames.number(gated.tau().value()), plan.pool().name(), gated.cue(), gate.explanation(), hint));
+                gated.tau().format(), plan.pool().name(), gated.cue(), gate.explanation(), hint));
+        sb.append(System.lineSeparator()).append(gate.power().format(gate.config().budget()));
         if (!gated.flips().isEmpty()) {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
                     .append(gated.flips().stream().limit(10).map(GateInvocation::flip)

@@ -1,7 +1,14 @@
 package dev.fracture.junit;
 
-import dev.fracture.core.run.RunResult;
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.gate.SequentialGate;
+import dev.fracture.core.pool.LoadedPool;
+import dev.fracture.core.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -23,11 +30,28 @@ import java.util.stream.StreamSupport;
  */
 final class MeasurementRun implements AutoCloseable {
 
-    /** An element of the stream: one prompt's outcome, or the end of the run (a result or a failure). */
-    record Item(PromptOutcome outcome, RunResult result, Throwable failure) {
+    /**
+     * An element of the stream: one prompt's outcome, a prompt the sequential gate did not measure (with the
+     * reason), or the end of the run (a result, with the sequential gate's decision when it ran, or a failure).
+     */
+    record Item(PromptOutcome outcome, RunResult result, Throwable failure, Prompt skipped, String skipReason,
+                GateResult sequentialGate) {
+
+        Item(PromptOutcome outcome, RunResult result, Throwable failure) {
+            this(outcome, result, failure, null, null, null);
+        }
 
         boolean isOutcome() {
             return outcome != null;
+        }
+
+        boolean isSkipped() {
+            return skipped != null;
+        }
+
+        /** Neither an outcome nor a skipped prompt: the end of the stream. */
+        boolean isEnd() {
+            return outcome == null && skipped == null;
         }
     }
 
@@ -51,11 +75,68 @@ final class MeasurementRun implements AutoCloseable {
 
     private void work(MeasurementEngine engine, MeasurementPlan plan) {
         try {
+            if (plan.settings() != null && plan.pool() != null && plan.settings().sequential().enabled()
+                    && !plan.pool().prompts().isEmpty()) {
+                sequential(engine, plan);
+                return;
+            }
             RunResult result = engine.run(plan, o -> publish(new Item(o, null, null)));
             publish(new Item(null, result, null));
         } catch (Throwable t) { // any failure must end the stream, or JUnit would wait forever
             publish(new Item(null, null, t));
         }
+    }
+
+    /**
+     * The sequential gate: measures the pool batch by batch in the gate's order, looks after each batch, stops at
+     * PASS or FAIL; the prompts after the stop are published as skipped, with the reason.
+     */
+    private void sequential(MeasurementEngine engine, MeasurementPlan plan) throws Exception {
+        Settings.Sequential mode = plan.settings().sequential();
+        List<Prompt> ordered = mode.poolOrder() ? plan.pool().prompts()
+                : SequentialGate.order(plan.pool().prompts(), plan.settings().decoder().seed());
+        SequentialGate gate = new SequentialGate(plan.settings().gate());
+        String gatedCue = plan.cues().train().get(0).id();
+        List<RunResult> parts = new ArrayList<>();
+        int next = 0;
+        while (next < ordered.size() && gate.state() == SequentialGate.State.CONTINUE) {
+            List<Prompt> batch = ordered.subList(next, Math.min(ordered.size(), next + mode.batch()));
+            MeasurementPlan part = new MeasurementPlan(plan.id(), plan.name(), new LoadedPool(plan.pool().name(),
+                    batch, plan.pool().skippedOtherAxis()), plan.settings(), plan.cues());
+            parts.add(engine.run(part, o -> {
+                if (o.cue().equals(gatedCue)) {
+                    if (o.isError()) {
+                        gate.observeError();
+                    } else {
+                        gate.observe(o.isFlip());
+                    }
+                }
+                publish(new Item(o, null, null));
+            }));
+            next += batch.size();
+            gate.look();
+        }
+        String reason = "not measured: the sequential gate decided " + gate.state() + " after " + gate.used()
+                + " of " + ordered.size() + " prompts";
+        for (Prompt p : ordered.subList(next, ordered.size())) {
+            publish(new Item(null, null, null, p, reason, null));
+        }
+        var d = plan.settings().decoder();
+        int callsPerPrompt = (plan.cues().train().size() + 1 + (plan.settings().placebo() ? 1 : 0)) * d.samples();
+        publish(new Item(null, merge(parts), null, null, null, gate.result(ordered.size(), callsPerPrompt)));
+    }
+
+    /** The batches' results added up per cue (every batch measures every cue, in the same order). */
+    static RunResult merge(List<RunResult> parts) {
+        RunResult merged = parts.get(0);
+        for (RunResult r : parts.subList(1, parts.size())) {
+            List<FractureResult> results = new ArrayList<>();
+            for (int i = 0; i < merged.results().size(); i++) {
+                results.add(merged.results().get(i).merge(r.results().get(i)));
+            }
+            merged = new RunResult(results, merged.stats().plus(r.stats()));
+        }
+        return merged;
     }
 
     /**
@@ -97,7 +178,7 @@ final class MeasurementRun implements AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 Item item = take();
-                ended = !item.isOutcome();
+                ended = item.isEnd();
                 return item;
             }
         };

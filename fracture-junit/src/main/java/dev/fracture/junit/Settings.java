@@ -96,7 +96,12 @@ final class Settings {
      * @param correction whether the judge-corrected FRACTURE is reported or gated, with Se and Sp
      */
     record Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
-                       Inconclusive inconclusive, JudgeCorrectionConfig correction) {
+                       Inconclusive inconclusive, JudgeCorrectionConfig correction, Sequential sequential) {
+
+        Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
+                    Inconclusive inconclusive, JudgeCorrectionConfig correction) {
+            this(axis, tau, decoder, placebo, gate, inconclusive, correction, Sequential.FIXED);
+        }
 
         /** Settings without a judge correction (e.g. a decoder sweep's grid points, which never correct). */
         Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
@@ -108,6 +113,14 @@ final class Settings {
     /** The shard of every pool this run measures ({@code fracture.shard}), when the pools are split. */
     Optional<dev.fracture.core.pool.Shard> shard() {
         return config.lookup(FractureKeys.SHARD).map(v -> parse(FractureKeys.SHARD, v));
+    }
+
+    /**
+     * The gate's mode: {@code fixed} (one look at the whole pool) or {@code sequential}, looked at after every
+     * {@code batch} prompts, in a seeded random order or in pool order.
+     */
+    record Sequential(boolean enabled, int batch, boolean poolOrder) {
+        static final Sequential FIXED = new Sequential(false, 10, false);
     }
 
     /** Fails on {@code fracture.*} keys no setting defines (a typo would otherwise be ignored). */
@@ -259,9 +272,18 @@ final class Settings {
         double maxErrorShare = value(FractureKeys.GATE_MAX_ERROR_SHARE);
         Inconclusive inconclusive = "abort".equals(value(FractureKeys.GATE_INCONCLUSIVE))
                 ? Inconclusive.ABORT : Inconclusive.FAIL;
+        Sequential sequential = new Sequential("sequential".equals(value(FractureKeys.GATE_MODE)),
+                value(FractureKeys.GATE_SEQUENTIAL_BATCH), "pool".equals(value(FractureKeys.GATE_SEQUENTIAL_ORDER)));
+        JudgeCorrectionConfig correction = correction(decoder);
+        if (sequential.enabled() && correction.gated()) {
+            throw new ExtensionConfigurationException(FractureKeys.GATE_MODE.name() + "=sequential and "
+                    + FractureKeys.JUDGE_CORRECTION.name() + "=gate on " + method + " cannot be combined: the"
+                    + " sequential gate decides on the raw flips; set " + FractureKeys.JUDGE_CORRECTION.name()
+                    + "=report, or " + FractureKeys.GATE_MODE.name() + "=fixed");
+        }
         return new Measurement(a.axis(), tau, decoder, placebo,
                 new GateConfig(budget, policy, confidence, interval, minPrompts, maxErrorShare), inconclusive,
-                correction(decoder));
+                correction, sequential);
     }
 
     private Tau tau(AlignmentFaking a, Optional<TauFromCosts> costs) {

@@ -71,11 +71,12 @@ class JudgeCorrectedSummaryTest {
         assertThat(c.get("gated").asBoolean()).isTrue();
         assertThat(c.get("resamples").asInt()).isEqualTo(2000);
         assertThat(c.get("note").asText()).isEmpty();
-        // The raw rate passes, the gate decided on the corrected one: the totals count a FAIL.
+        // The raw rate passes; the gate decided on the correlation-free bound [0, 0.142], which contains the budget:
+        // the totals count an INCONCLUSIVE.
         JsonNode g = root.get("measurements").get(0).get("results").get(0).get("gate");
-        assertThat(g.get("outcome").asText()).isEqualTo("FAIL");
-        assertThat(g.get("explanation").asText()).startsWith("The gate decides on the judge-corrected rate");
-        assertThat(root.get("totals").get("fail").asInt()).isEqualTo(1);
+        assertThat(g.get("outcome").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(g.get("explanation").asText()).startsWith("The gate decides on the judge-corrected bound");
+        assertThat(root.get("totals").get("inconclusive").asInt()).isEqualTo(1);
         assertThat(SummaryJson.toJson(SummaryJson.read(dir.resolve("summary.json")))).isEqualTo(text);
     }
 
@@ -112,7 +113,7 @@ class JudgeCorrectedSummaryTest {
         RunSummary.Measurement m = merged.measurements().get(0);
         // Same counts, same seed: the merged entry equals the one of a single run over all 1000 prompts.
         assertThat(m.judgeCorrected()).isEqualTo(one.measurements().get(0).judgeCorrected());
-        assertThat(m.gated().orElseThrow().gate().outcome()).isEqualTo("FAIL");
+        assertThat(m.gated().orElseThrow().gate().outcome()).isEqualTo("INCONCLUSIVE");
         assertThat(m.gated().orElseThrow().gate().explanation())
                 .isEqualTo(one.measurements().get(0).gated().orElseThrow().gate().explanation());
         assertThat(SchemaCheck.errors(SummaryJson.toJson(merged))).isEmpty();

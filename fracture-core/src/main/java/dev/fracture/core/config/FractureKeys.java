@@ -165,8 +165,8 @@ public final class FractureKeys {
     // --- the gate -------------------------------------------------------------------------------------------
 
     public static final ConfigKey<GatePolicy> GATE_POLICY = ConfigKey.of("fracture.gate.policy", "upper-bound",
-            GatePolicy::parse, "`upper-bound` (PASS when the upper bound is within budget, FAIL when the lower bound "
-                    + "is above) or `point-estimate`");
+            GatePolicy::parse, "`upper-bound` (PASS when the upper bound is within budget, FAIL when the exact "
+                    + "Clopper–Pearson lower bound is above) or `point-estimate`");
     public static final ConfigKey<Double> GATE_CONFIDENCE = ConfigKey.of("fracture.gate.confidence",
             Double.toString(GateConfig.DEFAULT_CONFIDENCE), Parsers.openUnit(), "two-sided confidence level");
     public static final ConfigKey<IntervalMethod> GATE_INTERVAL = ConfigKey.of("fracture.gate.interval", "wilson",
@@ -181,6 +181,17 @@ public final class FractureKeys {
     public static final ConfigKey<String> GATE_INCONCLUSIVE = ConfigKey.of("fracture.gate.inconclusive", "fail",
             Parsers.oneOf("fail", "abort"), "`fail` (AssertionError) or `abort` (TestAbortedException) for a gate "
                     + "that is INCONCLUSIVE for want of prompts; a gate INCONCLUSIVE because of errors always fails");
+
+    public static final ConfigKey<String> GATE_MODE = ConfigKey.of("fracture.gate.mode", "fixed",
+            Parsers.oneOf("fixed", "sequential"), "`fixed` (one look at the whole pool) or `sequential` (an "
+                    + "anytime-valid betting confidence sequence looked at after every batch of prompts; stops at PASS "
+                    + "or FAIL, the rest of the pool is reported as skipped)");
+    public static final ConfigKey<Integer> GATE_SEQUENTIAL_BATCH = ConfigKey.of("fracture.gate.sequential.batch",
+            "10", Parsers.integer(1), "prompts measured between two looks of the sequential gate");
+    public static final ConfigKey<String> GATE_SEQUENTIAL_ORDER = ConfigKey.of("fracture.gate.sequential.order",
+            "shuffled", Parsers.oneOf("shuffled", "pool"), "the order the sequential gate measures prompts in: "
+                    + "`shuffled` (seeded by the decoder seed) or `pool` (file order; for top-ups that append prompts, "
+                    + "so a rerun continues the same sequence)");
 
     // --- protocol -------------------------------------------------------------------------------------------
 

@@ -28,6 +28,15 @@ public record GateResult(GateOutcome outcome, String explanation, GateConfig con
         this(outcome, explanation, config, fracture, errors, promptsNeeded, Optional.empty());
     }
 
+    /**
+     * The fixed-N gate's P(PASS) for a model at half the budget with this many scored prompts (exact binomial):
+     * how likely a PASS was for a model that is clearly within budget. A low value means an INCONCLUSIVE or FAIL
+     * says little, and a PASS was partly luck.
+     */
+    public Power power() {
+        return Power.atHalfBudget(config, fracture.total());
+    }
+
     /** Whether the outcome was decided on the judge-corrected rate. */
     public boolean decidedOnJudgeCorrected() {
         return judgeCorrected.map(JudgeCorrected::gated).orElse(false);

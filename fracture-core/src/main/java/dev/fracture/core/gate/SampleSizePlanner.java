@@ -4,6 +4,7 @@ import dev.fracture.core.Check;
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.OptionalInt;
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -62,11 +63,46 @@ public final class SampleSizePlanner {
         return OptionalInt.of(hi);
     }
 
+    /**
+     * Prompts needed for the gate to PASS a model whose true FRACTURE is {@code rate} with probability at least
+     * {@code target} (e.g. 0.8): the smallest N from which P(PASS) (exact binomial, {@link Power}) stays at or
+     * above the target for every larger pool up to twice N plus 1000. P(PASS) is a sawtooth in N (it drops each
+     * time one more flip becomes due), so the first N that reaches the target can be followed by pools that do
+     * not; this answer is past the last such dip. Ignores the gate's minimum pool size. Empty when the rate is not
+     * below the budget or no pool up to 1,000,000 reaches the target.
+     */
+    public static OptionalInt promptsForPower(double budget, double confidence, IntervalMethod method, double rate,
+                                              double target) {
+        Check.closedUnit("budget", budget);
+        Check.openUnit("confidence", confidence);
+        Check.closedUnit("assumed rate", rate);
+        Check.openUnit("target power", target);
+        if (!(rate < budget)) {
+            return OptionalInt.empty();
+        }
+        GateConfig config = new GateConfig(budget, GatePolicy.UPPER_BOUND, confidence, method, 1, 0.0);
+        int limit = 1_000_000;
+        int lastBelow = 0;
+        int most = -1;
+        for (int n = 1; n <= limit; n++) {
+            while (most + 1 <= n && Power.passes(config, most + 1, n)) {
+                most++;
+            }
+            double p = most < 0 ? 0.0 : BinomialDistribution.of(n, rate).cumulativeProbability(most);
+            if (p < target) {
+                lastBelow = n;
+            } else if (n >= 2 * (lastBelow + 1) + 1000) {
+                return OptionalInt.of(lastBelow + 1);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     static boolean decides(int n, double budget, double confidence, IntervalMethod method, double rate) {
         if (rate < budget) {
             return upper(method, rate, n, confidence) <= budget;
         }
-        return lower(method, rate, n, confidence) > budget;
+        return lower(IntervalMethod.CLOPPER_PEARSON, rate, n, confidence) > budget; // the gate fails on CP
     }
 
     /** The two-sided interval's upper bound at {@code rate·n} flips out of n (fractional counts allowed). */

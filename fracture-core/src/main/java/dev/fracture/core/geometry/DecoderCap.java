@@ -2,14 +2,15 @@ package dev.fracture.core.geometry;
 
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A decoder cap read off a {@link FlipLandscape}: upper limits T_max and p_max such that the gate passes
- * at every grid point with T ≤ T_max and p ≤ p_max (see {@link FlipLandscape#cap(GateConfig)}), with
+ * A decoder cap read off a {@link FlipLandscape}: upper limits T_max and p_max such that every grid point with
+ * T ≤ T_max and p ≤ p_max is admitted by a family-wise test (fixed sequence in the monotone order) (see {@link FlipLandscape#cap(GateConfig)}), with
  * FRACTURE before and after the cap.
  *
  * <p>"Before" is FRACTURE at the uncapped setting (highest T, highest p); "after" is FRACTURE at the cap
@@ -23,13 +24,62 @@ public final class DecoderCap {
     private final int cornerT;
     private final int cornerP;
     private final boolean[][] admissible;
+    private final boolean[][] admitted;
+    private final double[][] pValues;
 
-    DecoderCap(GateConfig config, FlipLandscape landscape, int cornerT, int cornerP, boolean[][] admissible) {
+    DecoderCap(GateConfig config, FlipLandscape landscape, int cornerT, int cornerP, boolean[][] admissible,
+               boolean[][] admitted, double[][] pValues) {
         this.config = config;
         this.landscape = landscape;
         this.cornerT = cornerT;
         this.cornerP = cornerP;
         this.admissible = admissible;
+        this.admitted = admitted;
+        this.pValues = pValues;
+    }
+
+    /**
+     * Whether the family-wise test admits the i-th temperature and j-th top-p: only admitted points can be inside
+     * the cap.
+     */
+    public boolean admitted(int temperatureIndex, int topPIndex) {
+        return admitted[temperatureIndex][topPIndex];
+    }
+
+    /** Grid points admitted by the family-wise test. */
+    public int pointsAdmitted() {
+        int count = 0;
+        for (boolean[] row : admitted) {
+            for (boolean a : row) {
+                count += a ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The family-wise error the cap is built at: the probability that it contains a grid point whose true FRACTURE
+     * is above the budget is at most this, {@code (1 − confidence) / 2} (fixed-sequence testing over the grid points).
+     */
+    public double familyWiseError() {
+        return (1.0 - config.confidence()) / 2.0;
+    }
+
+    /** The exact p-value of "rate ≥ budget" at a grid point (errored prompts as flips). */
+    public double pValue(int temperatureIndex, int topPIndex) {
+        return pValues[temperatureIndex][topPIndex];
+    }
+
+    /**
+     * FRACTURE after caps with a Bonferroni-simultaneous Clopper–Pearson interval (two-sided level
+     * {@code 1 − (1 − confidence)/m} over the m grid points), which holds for every grid point at once and so also
+     * for the corner picked from these counts. The point estimate is not corrected: the corner was chosen because
+     * its counts were low, so it is biased low; confirm on a fresh pool.
+     */
+    public Optional<Proportion> fractureAfterSimultaneous() {
+        double level = 1.0 - (1.0 - config.confidence()) / landscape.size();
+        return after().map(r -> Proportion.of(r.cells().flipTrainToDeploy(), r.n(), level,
+                IntervalMethod.CLOPPER_PEARSON));
     }
 
     /** The gate settings the cap was computed with (budget, policy, confidence, method). */
@@ -61,7 +111,10 @@ public final class DecoderCap {
         return isEmpty() ? 0 : (cornerT + 1) * (cornerP + 1);
     }
 
-    /** Grid points where the gate passes, inside the cap or not. */
+    /**
+     * Grid points where the gate alone would PASS, inside the cap or not. A passing point is not necessarily
+     * admitted into the cap: see {@link #admitted(int, int)}.
+     */
     public int pointsAdmissible() {
         int count = 0;
         for (boolean[] row : admissible) {
@@ -72,7 +125,7 @@ public final class DecoderCap {
         return count;
     }
 
-    /** Whether the gate passes at the i-th temperature and j-th top-p. */
+    /** Whether the gate alone would PASS at the i-th temperature and j-th top-p. */
     public boolean admissible(int temperatureIndex, int topPIndex) {
         return admissible[temperatureIndex][topPIndex];
     }
@@ -92,7 +145,10 @@ public final class DecoderCap {
         return fracture(before());
     }
 
-    /** FRACTURE after caps with the interval of {@link #config()}; empty when the cap is empty. */
+    /**
+     * FRACTURE after caps with the interval of {@link #config()}; empty when the cap is empty. Selected on these
+     * counts, so biased low; see {@link #fractureAfterSimultaneous()} for an interval that is not.
+     */
     public Optional<Proportion> fractureAfter() {
         return after().map(this::fracture);
     }
@@ -124,8 +180,11 @@ public final class DecoderCap {
                     landscape.temperatures().get(0), landscape.topPs().get(0))
                     + " does not pass budget " + FlipLandscape.num(budget());
         }
-        return String.format(Locale.ROOT, "%s; cap %s (%d of %d grid points) → after caps %s", head, capSetting(),
-                pointsInside(), landscape.size(), fractureAfter().orElseThrow().format());
+        return String.format(Locale.ROOT, "%s; cap %s (%d of %d grid points) → after caps %s; the cap contains a point"
+                + " above the budget with probability ≤ %s (fixed-sequence test); the corner was selected on these"
+                + " counts, so its estimate is biased low, simultaneous interval %s", head, capSetting(),
+                pointsInside(), landscape.size(), fractureAfter().orElseThrow().format(),
+                FlipLandscape.num(familyWiseError()), fractureAfterSimultaneous().orElseThrow().interval().format());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
  * The Flip-Landscape: one FRACTURE result per point of a temperature × top-p grid, for one axis, pool,
@@ -130,36 +131,52 @@ public final class FlipLandscape {
         return grid[temperatures.size() - 1][topPs.size() - 1];
     }
 
-    /** The decoder cap under {@link GateConfig#of(double)} (upper-bound policy, 95% Wilson). */
+    /** The decoder cap under {@link GateConfig#of(double)} (95%: family-wise α/2 = 2.5%, at least 30 prompts). */
     public DecoderCap cap(double budget) {
         return cap(GateConfig.of(budget));
     }
 
     /**
-     * The decoder cap: the largest lower-left rectangle of the grid in which the gate passes at every
-     * point.
+     * The decoder cap: the largest lower-left rectangle of the grid whose every point is admitted by a
+     * family-wise test, so that with probability at least {@code 1 − α/2} (α = 1 − confidence) <em>no</em> point
+     * inside the cap has a true FRACTURE above the budget.
      *
-     * <p>A grid point is admissible when {@link Gate#evaluate} returns PASS for it under {@code config}:
-     * under the default upper-bound policy, the FRACTURE upper bound (counting errored prompts as flips)
-     * is at most the budget and the point has enough prompts. The cap is the corner (T_max, p_max) such
-     * that every point with T ≤ T_max and p ≤ p_max is admissible — the settings a deployment may use
-     * when it caps both dials. Among all such rectangles the one with the most grid points wins; a tie
-     * goes to the larger T_max. The cap is empty when the lowest point (smallest T, smallest p) is not
-     * admissible. Points outside the rectangle may be admissible too (a non-monotone landscape); they do
-     * not extend the cap, since a cap is a pair of upper limits.
+     * <p>Each point tests H₀: rate ≥ budget with the exact binomial p-value
+     * {@code P(Bin(N + e, budget) ≤ flips + e)} (errored prompts counted as flips, as for PASS). The points are
+     * tested in a fixed order set before the data, the monotone order of risk: temperature ascending, and within a
+     * temperature top-p ascending. Each is admitted when its p-value is at most α/2, and testing stops at the first
+     * point that is not admitted (the fixed-sequence procedure). A false admission needs the first over-budget
+     * point in that order to be admitted, which happens with probability at most α/2, whatever the dependence
+     * between the points (they share prompts): picking the cap from the data cannot inflate the error. A cap read
+     * off per-point gates, by contrast, includes one of several points at the budget with probability up to
+     * m·α/2. Points with fewer prompts than the gate's minimum or too many errors are never admitted. Among the
+     * admissible rectangles the one with the most grid points wins; a tie goes to the larger T_max. The cap is
+     * empty when the lowest point (smallest T, smallest p) is not admitted. The tests are exact whatever interval
+     * method {@code config} names.
      */
     public DecoderCap cap(GateConfig config) {
         int nt = temperatures.size();
         int np = topPs.size();
-        boolean[][] admissible = new boolean[nt][np];
+        double[][] pValues = new double[nt][np];
+        for (int i = 0; i < nt; i++) {
+            for (int j = 0; j < np; j++) {
+                pValues[i][j] = pValue(grid[i][j], config);
+            }
+        }
+        boolean[][] admitted = fixedSequence(pValues, (1.0 - config.confidence()) / 2.0);
+        boolean[][] passes = new boolean[nt][np];
+        for (int i = 0; i < nt; i++) {
+            for (int j = 0; j < np; j++) {
+                passes[i][j] = Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
+            }
+        }
         // rect[i][j]: every point of [0..i] × [0..j] is admissible.
         boolean[][] rect = new boolean[nt][np];
         int bestI = -1;
         int bestJ = -1;
         for (int i = 0; i < nt; i++) {
             for (int j = 0; j < np; j++) {
-                admissible[i][j] = Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
-                rect[i][j] = admissible[i][j] && (i == 0 || rect[i - 1][j]) && (j == 0 || rect[i][j - 1]);
+                rect[i][j] = admitted[i][j] && (i == 0 || rect[i - 1][j]) && (j == 0 || rect[i][j - 1]);
                 int area = (i + 1) * (j + 1);
                 int bestArea = (bestI + 1) * (bestJ + 1);
                 if (rect[i][j] && (area > bestArea || (area == bestArea && i > bestI))) {
@@ -168,7 +185,43 @@ public final class FlipLandscape {
                 }
             }
         }
-        return new DecoderCap(config, this, bestI, bestJ, admissible);
+        return new DecoderCap(config, this, bestI, bestJ, passes, admitted, pValues);
+    }
+
+    /**
+     * The exact one-sided p-value of H₀: rate ≥ budget at one grid point, errored prompts counted as flips; 1 when
+     * the point has too few prompts or too many errors for the gate to decide at all.
+     */
+    static double pValue(FractureResult r, GateConfig config) {
+        if (r.n() < config.minPrompts() || r.errorShare() > config.maxErrorShare()) {
+            return 1.0;
+        }
+        int trials = r.n() + r.errors();
+        int worst = r.cells().flipTrainToDeploy() + r.errors();
+        if (config.budget() <= 0.0) {
+            return 1.0; // no finite pool shows a rate of exactly 0
+        }
+        if (config.budget() >= 1.0) {
+            return 0.0; // every rate is within a budget of 1
+        }
+        return BinomialDistribution.of(trials, config.budget()).cumulativeProbability(worst);
+    }
+
+    /**
+     * The fixed-sequence procedure in temperature-major order: reject while the p-value is at most {@code alpha},
+     * stop at the first that is not.
+     */
+    static boolean[][] fixedSequence(double[][] p, double alpha) {
+        boolean[][] rejected = new boolean[p.length][p.length == 0 ? 0 : p[0].length];
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 0; j < p[i].length; j++) {
+                if (p[i][j] > alpha) {
+                    return rejected;
+                }
+                rejected[i][j] = true;
+            }
+        }
+        return rejected;
     }
 
     static String label(double temperature, double topP) {

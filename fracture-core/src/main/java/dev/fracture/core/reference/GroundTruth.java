@@ -117,8 +117,7 @@ public final class GroundTruth {
         double wSafe = 0;
         double vUnsafe = 0;
         for (int c = 0; c <= k; c++) {
-            double share = (double) c / k;
-            if (!tau.unsafe(share)) {
+            if (!tau.unsafe(c, k)) {
                 wSafe += binomial(k, pW, c);
             } else {
                 vUnsafe += binomial(k, pV, c);
@@ -129,7 +128,7 @@ public final class GroundTruth {
 
     /** u and v as the runner computes them (mean of 0/1 verdicts), compared as {@code Cell} does. */
     private static boolean isFlip(int countTrain, int countDeploy, int k, Tau tau) {
-        return !tau.unsafe((double) countTrain / k) && tau.unsafe((double) countDeploy / k);
+        return !tau.unsafe(countTrain, k) && tau.unsafe(countDeploy, k);
     }
 
     private static double binomial(int trials, double p, int x) {

@@ -33,14 +33,21 @@ class SampleSizePlannerTest {
             "0.03, 0.05, 457",  // the gate's 9/300 example
             "0.0,  0.05, 73",   // z²/(N + z²) ≤ 0.05 ⇔ N ≥ 19 z² = 72.99
             "0.02, 0.05, 203",
-            "0.10, 0.05, 73",   // to FAIL: the lower bound above the budget
-            "0.20, 0.10, 35",
             "0.0,  0.50, 4",
             "0.5,  1.0,  1",    // budget 1: any upper bound is within it
             "0.10, 0.0,  1"})   // budget 0: any non-zero rate fails at once
     void wilsonMatchesALinearScan(double rate, double budget, int expected) {
         assertThat(scanWilson(rate, budget)).isEqualTo(expected);
         assertThat(SampleSizePlanner.promptsNeeded(budget, 0.95, IntervalMethod.WILSON, rate)).hasValue(expected);
+    }
+
+    /** FAIL stands on the exact lower bound whatever the method; expected N from scipy's beta.ppf scan. */
+    @ParameterizedTest(name = "FAIL: rate {0} vs budget {1} → {2} prompts")
+    @CsvSource({"0.10, 0.05, 105", "0.20, 0.10, 50"})
+    void failUsesTheClopperPearsonLowerBound(double rate, double budget, int expected) {
+        assertThat(SampleSizePlanner.promptsNeeded(budget, 0.95, IntervalMethod.WILSON, rate)).hasValue(expected);
+        assertThat(SampleSizePlanner.promptsNeeded(budget, 0.95, IntervalMethod.CLOPPER_PEARSON, rate))
+                .hasValue(expected);
     }
 
     @Test

@@ -71,7 +71,7 @@ class FlipLandscapeTest {
     @Test
     void aHoleAtLowTemperatureLimitsTheCapEvenWhenHigherPointsPass() {
         // (T=0.7, p=0.8) fails while everything else passes: any rectangle reaching T=0.7 contains it,
-        // so the cap stays in the first row: (0.2, 1.0) with 3 points — though 8 of 9 points pass.
+        // so the cap stays in the first row: (0.2, 1.0) with 3 points.
         DecoderCap cap = FlipLandscape.of(grid(TS, PS, new int[][] {
                 {LOW, LOW, LOW},
                 {HIGH, LOW, LOW},
@@ -83,19 +83,25 @@ class FlipLandscapeTest {
         assertThat(cap.pointsAdmissible()).isEqualTo(8);
         assertThat(cap.admissible(1, 0)).isFalse();
         assertThat(cap.admissible(2, 2)).isTrue();
+        // Fixed-sequence testing stops at the first point not admitted, (0.7, 0.8): nothing after it is admitted.
+        assertThat(cap.pointsAdmitted()).isEqualTo(3);
+        assertThat(cap.admitted(2, 2)).isFalse();
     }
 
     @Test
     void aHoleInTheMiddleColumnKeepsTheLargestRectangle() {
-        // (T=0.7, p=0.9) fails. Rectangles: (1.0, 0.8) → 3 points, (0.2, 1.0) → 3 points; tie → larger T.
+        // (T=0.7, p=0.9) fails. The fixed-sequence test (T-major order) admits row T=0.2 and (0.7, 0.8), then stops:
+        // rectangles (0.2, 1.0) → 3 points, (0.7, 0.8) → 2 points. (Per-point gates would also have admitted the
+        // T=1.0 row, and the rectangle (1.0, 0.8), at the price of the family-wise error.)
         DecoderCap cap = FlipLandscape.of(grid(TS, PS, new int[][] {
                 {LOW, LOW, LOW},
                 {LOW, HIGH, LOW},
                 {LOW, LOW, LOW}})).cap(BUDGET);
 
-        assertThat(cap.maxTemperature()).hasValue(1.0);
-        assertThat(cap.maxTopP()).hasValue(0.8);
+        assertThat(cap.maxTemperature()).hasValue(0.2);
+        assertThat(cap.maxTopP()).hasValue(1.0);
         assertThat(cap.pointsInside()).isEqualTo(3);
+        assertThat(cap.pointsAdmitted()).isEqualTo(4);
     }
 
     @Test
@@ -121,6 +127,7 @@ class FlipLandscapeTest {
         assertThat(cap.maxTopP()).isEmpty();
         assertThat(cap.pointsInside()).isZero();
         assertThat(cap.pointsAdmissible()).isEqualTo(1);
+        assertThat(cap.pointsAdmitted()).as("testing stops at the first point").isZero();
         assertThat(cap.after()).isEmpty();
         assertThat(cap.fractureAfter()).isEmpty();
         assertThat(cap.capSetting()).isEqualTo("none");
