@@ -400,6 +400,12 @@ public class HttpChatClient implements ChatClient {
                 fail(failure("the client was closed", -1, null, null));
                 return;
             }
+            if (!probe && breaker.isOpen()) {
+                // Queued (or waiting to retry) while the breaker opened: wait for the probe instead of failing.
+                permit.releaseNeutral();
+                breaker.admit(this);
+                return;
+            }
             httpAttempts.increment();
             http.newCall(request).enqueue(new Callback() {
                 @Override
