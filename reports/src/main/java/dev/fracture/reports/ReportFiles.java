@@ -75,6 +75,15 @@ final class ReportFiles {
             SummaryJson.write(summary, summaryFile);
             lines.add(0, "summary: " + summaryFile + " (" + summary.verdict() + ")");
             lines.add("transcripts: " + transcripts);
+        } catch (OutOfMemoryError e) {
+            // Fail at once with a message (an error escaping here could leave the run hanging without one); the
+            // summary built so far is garbage now, so there is room to remove the old files and say so.
+            List<String> left = invalidate(dir);
+            throw new IllegalStateException("the Fracture reports in " + dir.toAbsolutePath() + " were not written: "
+                    + "the JVM ran out of memory (" + e.getMessage() + ", -Xmx "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); the previous run's reports were removed"
+                    + (left.isEmpty() ? "" : " except these STALE files: " + left) + "; give the test JVM more heap "
+                    + "(Surefire argLine -Xmx…) or split the pool", e);
         } catch (RuntimeException | IOException e) {
             List<String> left = invalidate(dir);
             throw new IllegalStateException("the Fracture reports in " + dir.toAbsolutePath() + " were not written ("
