@@ -4,6 +4,8 @@ import dev.fracture.core.Cell;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.CorrelationFreeBound;
+import dev.fracture.core.judge.JudgeCorrection;
+import dev.fracture.core.internal.Numbers;
 import java.util.Locale;
 
 /**
@@ -22,12 +24,22 @@ final class DisplayNames {
     }
 
     static String prompt(PromptOutcome outcome) {
-        String head = "[" + outcome.promptId() + ("default".equals(outcome.cue()) ? "" : " @" + outcome.cue()) + "] ";
+        String head = "[" + inert(outcome.promptId()) + ("default".equals(outcome.cue()) ? "" : " @"
+                + inert(outcome.cue())) + "] ";
         if (outcome.isError()) {
             return head + "ERROR " + shorten(outcome.error().orElse("unknown error"));
         }
         return head + String.format(Locale.ROOT, "u=%.2f v=%.2f %s", outcome.u(), outcome.v(),
                 label(outcome.cell().orElseThrow()));
+    }
+
+    /**
+     * Untrusted text (prompt ids, cue ids, server error bodies, model answers) made inert for any renderer that
+     * reads test names and failure messages as HTML (Allure 2 does): {@code <} and {@code >} become {@code ‹} and
+     * {@code ›}, so no tag can form, while the text stays readable on a console.
+     */
+    static String inert(String text) {
+        return text == null ? null : text.replace('<', '\u2039').replace('>', '\u203A');
     }
 
     static String label(Cell cell) {
@@ -61,13 +73,13 @@ final class DisplayNames {
         return "[gate] ERROR " + shorten(String.valueOf(error.getMessage()));
     }
 
-    /** {@code 0.05}, {@code 0.1}, {@code 0}: no trailing zeros. */
+    /** {@code 0.05}, {@code 0.1}, {@code 0}: no trailing zeros (the one formatter, {@link Numbers#compact}). */
     static String number(double x) {
-        return String.format(Locale.ROOT, "%.4f", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return Numbers.compact(x);
     }
 
     static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
+        String oneLine = inert(text).replaceAll("\\s+", " ").trim();
         return oneLine.length() <= MAX_ERROR_CHARS ? oneLine : oneLine.substring(0, MAX_ERROR_CHARS - 1) + "…";
     }
 }

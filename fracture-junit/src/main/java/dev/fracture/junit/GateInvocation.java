@@ -154,6 +154,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
         if (gate == null) {
             throw failure;
         }
+        lock.ifPresent(check -> listeners.lockChecked(info, check));
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
         if (scores != null) {
@@ -194,8 +195,9 @@ final class GateInvocation implements TestTemplateInvocationContext {
         FractureResult gated = result.result();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "alignment-faking gate %s for %s on %s: %s, %s, τ = %s, pool %s, cue %s%n%s%s", gate.outcome(),
-                plan.name(), info.subject(), plan.settings().axis().key(), plan.settings().decoder().label(),
-                gated.tau().format(), plan.pool().name(), gated.cue(), gate.explanation(), hint));
+                plan.name(), DisplayNames.inert(info.subject()), plan.settings().axis().key(),
+                plan.settings().decoder().label(), gated.tau().format(),
+                DisplayNames.inert(plan.pool().name()), DisplayNames.inert(gated.cue()), gate.explanation(), hint));
         sb.append(System.lineSeparator()).append(gate.power().format(gate.config().budget()));
         if (!gated.flips().isEmpty()) {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
@@ -204,12 +206,13 @@ final class GateInvocation implements TestTemplateInvocationContext {
         }
         String errored = errors.describe(gated.cue());
         if (!errored.isEmpty()) {
-            sb.append(System.lineSeparator()).append(errored);
+            // Prompt ids and server error bodies are untrusted, and reporters render messages as HTML.
+            sb.append(System.lineSeparator()).append(DisplayNames.inert(errored));
         }
         return sb.toString();
     }
 
     private static String flip(FlipExample f) {
-        return String.format(Locale.ROOT, "%s (u=%.2f, v=%.2f)", f.promptId(), f.u(), f.v());
+        return String.format(Locale.ROOT, "%s (u=%.2f, v=%.2f)", DisplayNames.inert(f.promptId()), f.u(), f.v());
     }
 }

@@ -53,18 +53,43 @@ final class Listeners implements AutoCloseable {
         each("promptEvaluated", l -> l.promptEvaluated(info, outcome));
     }
 
+    void lockChecked(RunInfo info, LockCheck check) {
+        each("lockChecked", l -> l.lockChecked(info, check.lockId(), check.file().toString(), check.differences(),
+                check.attempt()));
+    }
+
     void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
         verdicts.gateDecided(info, results, gate, stats);
         each("gateDecided", l -> l.gateDecided(info, results, gate, stats));
     }
 
-    /** Lets the reporters write their files, then prints the verdict block with where they wrote them. */
+    /**
+     * Lets the reporters write their files, then prints the verdict block with where they wrote them. A reporter
+     * that could not write its files fails the engine run (after the verdict block): a report that was not
+     * written must not sit beside a green build.
+     */
     @Override
     public void close() {
-        each("runFinished", FractureListener::runFinished);
+        List<RuntimeException> failures = new ArrayList<>();
+        for (FractureListener listener : listeners) {
+            try {
+                listener.runFinished();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            } catch (LinkageError e) {
+                failures.add(new IllegalStateException(listener.getClass().getName() + " failed: " + e, e));
+            }
+        }
         List<String> reportLines = new ArrayList<>();
         each("consoleLines", l -> reportLines.addAll(l.consoleLines()));
+        failures.forEach(f -> reportLines.add("REPORT NOT WRITTEN: " + f.getMessage()));
         verdicts.render(reportLines).forEach(Console::line);
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("Fracture reports were not written, so this "
+                    + "run fails: " + failures.get(0).getMessage(), failures.get(0));
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
     }
 
     private void each(String event, Consumer<FractureListener> call) {

@@ -67,14 +67,16 @@ final class PromptInvocation implements TestTemplateInvocationContext {
             boolean rerun = outcome != fresh;
             if (rerun) {
                 extensionContext.publishReportEntry("fracture.rerun", "this invocation failed before in this JVM;"
-                        + " it is given the same outcome of prompt '" + outcome.promptId() + "' again");
+                        + " it is given the same outcome of prompt '" + DisplayNames.inert(outcome.promptId())
+                        + "' again");
             } else {
                 listeners.promptEvaluated(info, outcome);
             }
             if (outcome.isError()) {
                 invocation.skip();
-                throw new TestAbortedException("prompt '" + outcome.promptId() + "' was not measured: "
-                        + outcome.error().orElse("unknown error") + " (counted apart by the gate, never as safe)");
+                throw new TestAbortedException(DisplayNames.inert("prompt '" + outcome.promptId() + "' was not "
+                        + "measured: " + outcome.error().orElse("unknown error")
+                        + " (counted apart by the gate, never as safe)"));
             }
             try {
                 invocation.proceed();

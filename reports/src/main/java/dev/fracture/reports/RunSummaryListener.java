@@ -11,6 +11,7 @@ import dev.fracture.core.run.RunStats;
 import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.MeasurementCollector;
 import dev.fracture.reports.internal.SummaryGeometry;
+import dev.fracture.reports.internal.TranscriptLog;
 import dev.fracture.reports.summary.RunSummary;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,10 @@ import java.util.function.Supplier;
  * <p>Found by {@link java.util.ServiceLoader}; thread-safe: prompts of parallel invocations are collected
  * concurrently. The directory is {@value #DIR_KEY} (system property), default {@value #DEFAULT_DIR}
  * relative to the working directory (the module directory under Maven). A run without measurements
- * writes nothing, so it never overwrites an earlier summary with an empty one.
+ * writes nothing, so it never overwrites an earlier summary with an empty one; a run that measured only some
+ * methods (a partial rerun) keeps the other measurements of the summary it finds, marked as carried over
+ * ({@link ReportFiles}). Transcripts are streamed to a staging file as prompts arrive and written beside the
+ * summary as {@code transcripts.jsonl}.
  *
  * <p>Every measurement gets the Stackelberg Response Frontier's dominance and median lift with intervals
  * and the paper's four numbers; measurements that differ only in temperature and top-p and fill a grid
@@ -59,6 +63,7 @@ public final class RunSummaryListener implements FractureListener {
     private final Supplier<ManifoldSettings> manifoldSettings;
     private ManifoldSettings manifold;
     private final List<String> written = new ArrayList<>();
+    private TranscriptLog transcripts;
 
     /**
      * The ServiceLoader constructor: the directory is read from {@value #DIR_KEY} (any configuration source) when
@@ -93,6 +98,12 @@ public final class RunSummaryListener implements FractureListener {
     @Override
     public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
         collector(info).add(outcome);
+        transcripts().add(info, outcome);
+    }
+
+    @Override
+    public void lockChecked(RunInfo info, String lockId, String file, List<String> differences, int attempt) {
+        collector(info).locked(lockId, file, differences, attempt);
     }
 
     @Override
@@ -100,19 +111,39 @@ public final class RunSummaryListener implements FractureListener {
         collector(info).decided(results, gate, stats, clock.instant());
     }
 
+    /**
+     * Writes the reports, or fails: when any file cannot be written, the previous run's summary and dashboard are
+     * removed (a pipeline must not read an old PASS beside this run) and the exception names the file and the fix.
+     */
     @Override
     public void runFinished() {
-        RunSummary summary = drain();
+        TranscriptLog log;
+        RunSummary summary;
+        synchronized (this) {
+            log = transcripts;
+            transcripts = null;
+            summary = drain();
+        }
         if (summary == null) {
+            if (log != null) {
+                log.close();
+            }
             return;
         }
+        if (log == null) {
+            log = TranscriptLog.open();
+        }
         Path dir = directory.get();
-        SummaryJson.write(summary, dir.resolve(SUMMARY_FILE));
-        written.clear();
-        written.add("summary: " + dir.resolve(SUMMARY_FILE));
-        if (Configuration.standalone().value(FractureKeys.REPORTS_DASHBOARD)) {
-            Dashboard.write(summary, dir);
-            written.add("dashboard: " + dir.resolve(Dashboard.INDEX));
+        List<String> lines = new ArrayList<>();
+        try {
+            ReportFiles.write(summary, log, dir, Configuration.standalone().value(FractureKeys.REPORTS_DASHBOARD),
+                    lines);
+        } finally {
+            log.close();
+            synchronized (this) {
+                written.clear();
+                written.addAll(lines);
+            }
         }
     }
 
@@ -128,15 +159,24 @@ public final class RunSummaryListener implements FractureListener {
         if (collected.isEmpty()) {
             return null;
         }
+        String generatedAt = Instant.now(clock).toString();
         // Tests start and finish in thread order under parallel execution: sorting by name, then id, makes two
         // identical runs write identical files (apart from timestamps and timings).
         List<MeasurementCollector.Collected> list = collected.stream().map(MeasurementCollector::toMeasurement)
                 .sorted(Comparator.comparing((MeasurementCollector.Collected c) -> c.measurement().name())
                         .thenComparing(c -> c.measurement().id()))
                 .toList();
-        return SummaryGeometry.assemble(Instant.now(clock).toString(),
-                list.stream().map(MeasurementCollector.Collected::measurement).toList(),
+        return SummaryGeometry.assemble(generatedAt,
+                list.stream().map(c -> c.measurement().withProtocol(c.measurement().subject(),
+                        c.measurement().manifest(), c.measurement().lock(), generatedAt)).toList(),
                 list.stream().map(MeasurementCollector.Collected::noManifold).toList(), List.of());
+    }
+
+    private synchronized TranscriptLog transcripts() {
+        if (transcripts == null) {
+            transcripts = TranscriptLog.open();
+        }
+        return transcripts;
     }
 
     /** Read once, on the first measurement: the embedder it loads is reused by every later engine run. */

@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes run summaries ({@value RunSummary#SCHEMA}). */
+/**
+ * Reads and writes run summaries: writes {@value RunSummary#SCHEMA}, reads it and {@value RunSummary#SCHEMA_V1}
+ * (whose fields are a subset: the protocol sections are then absent).
+ */
 public final class SummaryJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -34,9 +37,26 @@ public final class SummaryJson {
         }
     }
 
-    /** Writes the summary atomically (a pipeline polling the file never sees half of it). */
+    /**
+     * Writes the summary atomically (a pipeline polling the file never sees half of it), mode 0644, streamed to
+     * the file rather than built as one string.
+     */
     public static void write(RunSummary summary, Path file) {
-        Files2.writeAtomically(file, toJson(summary));
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    MAPPER.writeValue(out, summary);
+                }
+                Files2.moveIntoPlace(tmp, target);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw Files2.cannotWrite(target, e);
+        }
     }
 
     /**
@@ -68,10 +88,11 @@ public final class SummaryJson {
             throw new IllegalArgumentException(source + " is not a Fracture run summary: it has no \"schema\" field;"
                     + " expected \"schema\": \"" + RunSummary.SCHEMA + "\"");
         }
-        if (!RunSummary.SCHEMA.equals(schema.asText())) {
+        if (!RunSummary.SCHEMA.equals(schema.asText()) && !RunSummary.SCHEMA_V1.equals(schema.asText())) {
             throw new IllegalArgumentException(source + " has schema \"" + schema.asText() + "\", but this version "
-                    + "of Fracture reads \"" + RunSummary.SCHEMA + "\"; produce all summaries with the same "
-                    + "Fracture version, or read this one with the version that wrote it");
+                    + "of Fracture reads \"" + RunSummary.SCHEMA + "\" and \"" + RunSummary.SCHEMA_V1 + "\"; "
+                    + "produce all summaries with the same Fracture version, or read this one with the version that "
+                    + "wrote it");
         }
         try {
             return MAPPER.treeToValue(tree, RunSummary.class);

@@ -134,7 +134,11 @@ public final class SummaryMerger {
                     first.tau(), first.modelId(), first.judge(), cueHashes(), first.placebo(), earliestStart(),
                     latestFinish(), parts.stream().allMatch(RunSummary.Measurement::complete), stats(), results,
                     frontier(results), parts.stream().flatMap(p -> p.erroredPrompts().stream()).toList(), null,
-                    parts.size() == 1 ? first.manifold() : null));
+                    parts.size() == 1 ? first.manifold() : null))
+                    // The subject is the same in every shard; a shard's manifest and lock describe its own prompts,
+                    // so a merge of several keeps neither (a lock is written from an unsharded run's summary).
+                    .withProtocol(first.subject(), parts.size() == 1 ? first.manifest() : null,
+                            parts.size() == 1 ? first.lock() : null, null);
         }
 
         /**

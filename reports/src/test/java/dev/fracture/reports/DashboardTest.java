@@ -86,10 +86,18 @@ class DashboardTest {
     void theFrontierShadesTheFlipQuadrantAndNamesEveryPromptInATooltip() throws Exception {
         Dashboard.write(run(), dir);
         String svg = Files.readString(dir.resolve("m1-frontier.svg"));
-        // 40 scored prompts, each a dot in a group with a title; the errored one has no (u, v).
-        assertThat(svg.split("<ellipse", -1)).hasSize(41);
-        assertThat(svg).contains("<title>p-0 [cue default]: u=0.100, v=0.200, safe/safe</title>")
+        // 40 scored prompts at four distinct (u, v) points (30 safe/safe, 3 flips, 5 reverse, 2 unsafe): one dot per
+        // point, its count printed beside it and in its title; the errored one has no (u, v).
+        assertThat(svg.split("<ellipse", -1)).hasSize(5);
+        assertThat(svg).contains("<title>30 prompts: p-0, p-1, p-10, p-11, p-12, … (25 more) [cue default]: u=0.10, "
+                        + "v=0.20, safe/safe</title>").contains(">×30<").contains(">×3<")
                 .contains("<title>flip quadrant u &lt; τ ≤ v");
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("<title>(\\d+) prompts: ").matcher(svg);
+        int total = 0;
+        while (counts.find()) {
+            total += Integer.parseInt(counts.group(1));
+        }
+        assertThat(total).as("every scored prompt is counted once").isEqualTo(40);
         // The flip quadrant is [0, τ) × [τ, 1]: with τ = 0.5 it is a square of half the plot's side.
         Document doc = parseXml(svg);
         var rect = (org.w3c.dom.Element) doc.getElementsByTagName("rect").item(0);
@@ -112,10 +120,10 @@ class DashboardTest {
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("Suite#&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("judge said &lt;script&gt;")
-                .contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> u=0.200 → v=0.900")
+                .contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> u = 0.200 → v = 0.900")
                 .contains("Content-Security-Policy");
         assertThat(Files.readString(dir.resolve("m1-frontier.svg")))
-                .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; [cue default]");
+                .contains("<title>3 prompts: &lt;script&gt;alert(1)&lt;/script&gt;, p-31, p-32 [cue default]");
     }
 
     /** Three measurements of one axis with the flows off, all from a pool given as an absolute path. */
@@ -155,18 +163,18 @@ class DashboardTest {
     }
 
     @Test
-    void aReasonForAMissingPaperNumberIsWrittenOncePerAxisAndTheCellsSayNa() {
+    void aColumnUndefinedOnEveryRowIsLeftOutAndItsReasonWrittenOnce() {
         String html = threeMeasurementsPage();
-        String table = html.substring(html.indexOf("<table class=\"paper\">"), html.indexOf("</table>"));
-        // Per row: Entry, before caps and after caps are undefined; FRACTURE and the median lift are numbers.
-        assertThat(table.split("n/a", -1)).hasSize(3 * 3 + 1);
-        assertThat(table).doesNotContain("Manifold Flows are off").doesNotContain("no sweep ran");
-        assertThat(table).contains("<td>n/a <sup class=\"why\">1</sup></td><td>n/a <sup class=\"why\">2</sup></td>"
-                + "<td>n/a <sup class=\"why\">2</sup></td>");
+        int start = html.indexOf("<table class=\"paper\">");
+        String table = html.substring(start, html.indexOf("</table>", start));
+        // Entry, before caps and after caps are undefined on all three rows: no columns of n/a, and no cap column.
+        assertThat(table).doesNotContain("n/a").doesNotContain("Manifold Entry").doesNotContain("before caps")
+                .doesNotContain("<th>cap</th>");
+        assertThat(table).contains("<th>FRACTURE</th><th>SRF median lift</th></tr>");
         assertThat(html.split("Manifold Flows are off", -1)).hasSize(2);
-        assertThat(html.split("no sweep ran", -1)).hasSize(2);
-        assertThat(html).contains("<ul class=\"why reasons\">\n<li><sup>1</sup> Manifold Flows are off: set "
-                + "-Dfracture.geometry.manifold=true</li>\n<li><sup>2</sup> no sweep ran</li>\n</ul>\n");
+        assertThat(html).contains("<li>Not shown, undefined for every measurement here: Manifold Entry: Manifold "
+                + "Flows are off: set -Dfracture.geometry.manifold=true</li>")
+                .contains("<li>Not shown, undefined for every measurement here: FRACTURE before caps: no sweep ran</li>");
     }
 
     @Test
@@ -194,7 +202,8 @@ class DashboardTest {
         listener.runFinished();
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("summary.json", "index.html", "m1-frontier.svg", "m1-cues.svg");
+                    .containsExactlyInAnyOrder("summary.json", "index.html", "transcripts.jsonl", "m1-frontier.svg",
+                            "m1-cues.svg");
         }
     }
 

@@ -149,7 +149,8 @@ class JudgeCorrectedSummaryTest {
 
         String html = DashboardPage.render(withEvil).html();
 
-        String table = html.substring(html.indexOf("<table class=\"paper\">"), html.indexOf("</table>"));
+        int start = html.indexOf("<table class=\"paper\">");
+        String table = html.substring(start, html.indexOf("</table>", start));
         assertThat(table).contains("<th>FRACTURE</th><th title=").contains(">judge-corrected FRACTURE<div class=\"why\">"
                 + "diagnostic; gates only when configured</div></th><th>SRF median lift</th>");
         assertThat(table).contains(String.format(java.util.Locale.ROOT, "0.100 <span class=\"ci\">[%.3f, %.3f]</span>"

@@ -86,7 +86,7 @@ class RunSummaryListenerTest {
         String text = Files.readString(dir.resolve("summary.json"));
         assertThat(SchemaCheck.errors(text)).isEmpty();
         JsonNode m = JSON.readTree(text).get("measurements").get(0);
-        assertThat(JSON.readTree(text).get("schema").asText()).isEqualTo("fracture-summary/1");
+        assertThat(JSON.readTree(text).get("schema").asText()).isEqualTo("fracture-summary/2");
         assertThat(m.get("axis").asText()).isEqualTo("safety");
         assertThat(m.get("decoder").get("label").asText()).isEqualTo("greedy");
         assertThat(m.get("judge").get("id").asText()).isEqualTo(Fixtures.JUDGE.id());
@@ -164,7 +164,7 @@ class RunSummaryListenerTest {
     }
 
     @Test
-    void writesNothingForARunWithoutMeasurementsAndStartsAfreshAfterEachRun() throws Exception {
+    void writesNothingForARunWithoutMeasurementsAndCarriesOverWhatALaterPartialRunDidNotMeasure() throws Exception {
         RunSummaryListener listener = new RunSummaryListener(dir);
         listener.runFinished();
         assertThat(dir.resolve("summary.json")).doesNotExist();
@@ -176,7 +176,10 @@ class RunSummaryListenerTest {
                 RunStats.empty());
         listener.runFinished();
         RunSummary second = SummaryJson.read(dir.resolve("summary.json"));
-        assertThat(second.measurements()).extracting(RunSummary.Measurement::id).containsExactly("b");
+        // Both measurements have the same name, so they are sorted by id; "a" was not run the second time.
+        assertThat(second.measurements()).extracting(RunSummary.Measurement::id).containsExactly("a", "b");
+        assertThat(second.measurements()).extracting(RunSummary.Measurement::carriedOver).containsExactly(true, false);
+        assertThat(listener.consoleLines()).anySatisfy(l -> assertThat(l).contains("carried over 1 measurement"));
     }
 
     @Test
@@ -233,19 +236,19 @@ class RunSummaryListenerTest {
 
     @Test
     void refusesAnotherSchemaVersionWithAMessageNamingBoth() {
-        String text = "{\"schema\": \"fracture-summary/2\", \"measurements\": []}";
+        String text = "{\"schema\": \"fracture-summary/3\", \"measurements\": []}";
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryJson.parse(text, "shard-7.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shard-7.json")
-                .hasMessageContaining("\"fracture-summary/2\"")
-                .hasMessageContaining("\"fracture-summary/1\"");
+                .hasMessageContaining("\"fracture-summary/3\"")
+                .hasMessageContaining("\"fracture-summary/2\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryJson.parse("{\"x\": 1}", "other.json"))
                 .hasMessageContaining("other.json is not a Fracture run summary");
     }
 
     @Test
     void theSchemaRejectsASummaryWithoutItsRequiredFields() {
-        assertThat(SchemaCheck.errors("{\"schema\": \"fracture-summary/1\", \"measurements\": [{\"axis\": \"x\"}]}"))
+        assertThat(SchemaCheck.errors("{\"schema\": \"fracture-summary/2\", \"measurements\": [{\"axis\": \"x\"}]}"))
                 .anySatisfy(e -> assertThat(e).contains("generatedAt"))
                 .anySatisfy(e -> assertThat(e).contains("axis"));
     }

@@ -164,7 +164,7 @@ class SummaryMergerTest {
                 dir.resolve("old.json").toString()}, print(new ByteArrayOutputStream()), print(err));
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("old.json has schema \"fracture-summary/0\"")
-                .contains("reads \"fracture-summary/1\"");
+                .contains("reads \"fracture-summary/2\"");
         assertThat(dir.resolve("out.json")).doesNotExist();
 
         ByteArrayOutputStream err2 = new ByteArrayOutputStream();

@@ -292,9 +292,12 @@ class SweepReportEndToEndTest {
 
     @Test
     void theDashboardHeadlineCountsNoFailedGateAndShowsBothHeatmaps() {
-        Matcher headline = Pattern.compile("<p class=\"totals\">(.*?)</p>").matcher(dashboard);
+        Matcher headline = Pattern.compile("<tr><th>gates</th><td>(.*?)</td></tr>").matcher(dashboard);
         assertThat(headline.find()).isTrue();
         assertThat(headline.group(1)).contains(">2 PASS<").contains(">0 FAIL<").contains("7 informational");
+        // Grid points are information: both gated methods passed, so the release verdict is GO.
+        assertThat(dashboard).contains("<span class=\"verdict GO\">GO</span>")
+                .contains("<strong>reference simulator</strong> (not a model under test)");
         assertThat(dashboard).contains("id=\"landscape-1\"").contains("id=\"landscape-2\"")
                 .contains("landscape-1.svg").contains("landscape-2.svg");
         assertThat(reports.resolve("landscape-1.svg")).isRegularFile();

@@ -31,7 +31,23 @@ public interface FractureListener {
     default void gateDecided(RunInfo info, java.util.List<FractureResult> results, GateResult gate, RunStats stats) {
     }
 
-    /** All measurements of the test engine run are done (write files here). */
+    /**
+     * The measurement's protocol was compared with the protocol lock ({@code fracture.lock}); not called when no
+     * lock is configured. Called before {@link #gateDecided}, on the gate invocation's thread.
+     *
+     * @param lockId the lock's short content hash
+     * @param file the lock file as configured
+     * @param differences one readable line per difference; empty when the run follows the lock
+     * @param attempt the runs at this lock for this measurement, this one included
+     */
+    default void lockChecked(RunInfo info, String lockId, String file, java.util.List<String> differences,
+                             int attempt) {
+    }
+
+    /**
+     * All measurements of the test engine run are done (write files here). A reporter that cannot write its
+     * files throws: the engine run then fails, so a build never passes beside a report that was not written.
+     */
     default void runFinished() {
     }
 

@@ -54,8 +54,9 @@ public final class PromptPools {
             String previous = seen.putIfAbsent(entry.prompt().id(), entry.origin());
             if (previous != null) {
                 throw new PoolException("duplicate prompt id '" + entry.prompt().id() + "' at " + previous + " and "
-                        + entry.origin() + "; ids must be unique across the pools of a method (derived ids repeat "
-                        + "when the prompt text repeats: remove the duplicate row)");
+                        + entry.origin() + "; ids must be unique across the pools of a method: if the pools number their "
+                        + "rows alike (e.g. both start at 1), give each an id column with a prefix, or name a unique "
+                        + "column with idField; if the same prompt is in both, remove one");
             }
             if (entry.prompt().axis().filter(a -> a != axis).isPresent()) {
                 skipped++;

@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,6 +37,7 @@ public final class AllureReporter implements FractureListener {
 
     @Override
     public void measurementStarted(RunInfo info) {
+        AllureStaleResults.cleanOnce();
         if (!SweepIds.isGridPoint(info.id())) {
             AllureLabelFallback.remember(info);
         }
@@ -49,8 +51,10 @@ public final class AllureReporter implements FractureListener {
             return;
         }
         labels(info);
+        // A flip passes (the gate decides on the pool), so it is a tag to filter on, never a failed status.
+        Allure.label("tag", tag(outcome));
         Allure.parameter("prompt", outcome.promptId());
-        Allure.parameter("tau", Canvas.num(outcome.tau().value()));
+        Allure.parameter("tau", Numbers.compact(outcome.tau().value()));
         Allure.parameter("decoder", info.decoder().label());
         Allure.parameter("cue", outcome.cue());
         Allure.addAttachment("transcripts (train | deploy)", "text/html", TranscriptPage.render(info, outcome), "html");
@@ -63,9 +67,9 @@ public final class AllureReporter implements FractureListener {
             return;
         }
         labels(info);
-        Allure.parameter("gate", "budget " + Canvas.num(gate.config().budget()) + ", "
+        Allure.parameter("gate", "budget " + Numbers.compact(gate.config().budget()) + ", "
                 + gate.config().policy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        Allure.parameter("tau", Canvas.num(info.tau().value()));
+        Allure.parameter("tau", Numbers.compact(info.tau().value()));
         Allure.parameter("decoder", info.decoder().label());
         Allure.description(gate.outcome().name() + ": " + gate.explanation());
         List<RunSummary.CueResult> rows = new ArrayList<>();
@@ -95,6 +99,19 @@ public final class AllureReporter implements FractureListener {
         AtomicReference<String> running = new AtomicReference<>();
         Allure.getLifecycle().updateTestCase(uuid.get(), r -> running.set(AllureLabelFallback.uniqueId(r)));
         return running.get() == null || running.get().startsWith(method + "/");
+    }
+
+    /** {@code flip}, {@code reverse-flip}, {@code safe}, {@code unsafe} or {@code errored}. */
+    static String tag(PromptOutcome o) {
+        if (o.isError()) {
+            return "errored";
+        }
+        return switch (o.cell().orElseThrow()) {
+            case SAFE_SAFE -> "safe";
+            case FLIP_TRAIN_TO_DEPLOY -> "flip";
+            case FLIP_DEPLOY_TO_TRAIN -> "reverse-flip";
+            case UNSAFE_UNSAFE -> "unsafe";
+        };
     }
 
     /** epic = axis, feature = decoder, story = pool: one Allure section per axis. */
@@ -144,7 +161,7 @@ public final class AllureReporter implements FractureListener {
                 + "<title>aggregate</title><style>table{border-collapse:collapse}td,th{border:1px solid #ccc;"
                 + "padding:.25em .5em}</style></head><body>\n<h3>" + Html.escape(info.name()) + " · "
                 + Html.escape(info.axis().key()) + " · " + Html.escape(info.decoder().label()) + " · "
-                + Html.escape(info.pool()) + " · τ " + Canvas.num(info.tau().value()) + "</h3>\n"
+                + Html.escape(info.pool()) + " · τ " + Numbers.compact(info.tau().value()) + "</h3>\n"
                 + CueTable.render(rows) + "<p><b>" + gate.outcome() + "</b>: " + Html.escape(gate.explanation())
                 + "</p>\n<p>judge " + Html.escape(info.judge().display()) + " · model " + Html.escape(info.modelId())
                 + "</p>\n</body></html>\n";

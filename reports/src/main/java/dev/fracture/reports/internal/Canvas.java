@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -113,12 +114,12 @@ final class Canvas {
         for (double x = firstTick(xMin, xStep); xStep > 0 && x <= xMax + 1e-9; x += xStep) {
             g.setColor(Color.GRAY);
             g.draw(new Line2D.Double(px(x), py(yMin), px(x), py(yMin) + 4));
-            centred(num(x), px(x), py(yMin) + 16, TEXT, Color.DARK_GRAY);
+            centred(Numbers.compact(x), px(x), py(yMin) + 16, TEXT, Color.DARK_GRAY);
         }
         for (double y = firstTick(yMin, yStep); y <= yMax + 1e-9; y += yStep) {
             g.setColor(Color.GRAY);
             g.draw(new Line2D.Double(px(xMin) - 4, py(y), px(xMin), py(y)));
-            String label = num(y);
+            String label = Numbers.compact(y);
             double w = g.getFontMetrics().stringWidth(label);
             text(label, px(xMin) - 7 - w, py(y) + 4, TEXT, Color.DARK_GRAY);
         }
@@ -138,9 +139,4 @@ final class Canvas {
         return g.getSVGDocument();
     }
 
-    static String num(double x) {
-        // Ticks computed as k × step can land a rounding error away from 0 and print as "-0".
-        x = Math.abs(x) < 1e-9 ? 0.0 : x;
-        return String.format(Locale.ROOT, "%.3f", x).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
 }

@@ -1,10 +1,10 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
 import dev.fracture.reports.summary.RunSummary;
 import java.util.List;
-import java.util.Locale;
 
 /** The aggregate table (2×2 cells, FRACTURE with interval, reverse, conditional, placebo, gate) as HTML. */
 public final class CueTable {
@@ -28,7 +28,7 @@ public final class CueTable {
                     .append(r.placebo() == null ? "–" : rate(r.placebo().rate())).append("</td><td>")
                     .append(r.placebo() == null ? "–" : difference(r.placebo().corrected())).append("</td>")
                     .append("<td class=\"").append(escape(r.gate().outcome())).append("\">")
-                    .append(escape(r.gate().outcome())).append(" (budget ").append(Canvas.num(r.gate().budget()))
+                    .append(escape(r.gate().outcome())).append(" (budget ").append(Numbers.compact(r.gate().budget()))
                     .append(", ").append(escape(r.gate().policy())).append(")</td></tr>\n");
         }
         html.append("</table>\n</div>\n");
@@ -40,13 +40,13 @@ public final class CueTable {
     }
 
     static String rate(RunSummary.Rate r) {
-        return String.format(Locale.ROOT, "%.3f <span class=\"ci\">[%.3f, %.3f]</span> (%d/%d)", r.estimate(),
-                r.interval().lower(), r.interval().upper(), r.count(), r.total());
+        return Numbers.rate(r.estimate()) + " <span class=\"ci\">" + Numbers.interval(r.interval().lower(),
+                r.interval().upper()) + "</span> (" + r.count() + "/" + r.total() + ")";
     }
 
     static String difference(RunSummary.Difference d) {
-        return String.format(Locale.ROOT, "%.3f <span class=\"ci\">[%.3f, %.3f]</span>", d.estimate(),
-                d.interval().lower(), d.interval().upper());
+        return Numbers.rate(d.estimate()) + " <span class=\"ci\">" + Numbers.interval(d.interval().lower(),
+                d.interval().upper()) + "</span>";
     }
 
 }

@@ -1,12 +1,13 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fracture.core.Axis;
 import dev.fracture.reports.summary.RunSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class DashboardPage {
     /** How many flipped and errored prompts a measurement lists. */
-    static final int MAX_LISTED = 20;
+    public static final int MAX_LISTED = 20;
 
     /** The page and the standalone SVG files (file name → content). */
     public record Output(String html, Map<String, String> svgFiles) {
@@ -26,31 +27,36 @@ public final class DashboardPage {
 
     private final StringBuilder html = new StringBuilder();
     private final Map<String, String> svgs = new LinkedHashMap<>();
+    private final Map<String, JsonNode> transcripts;
 
-    private DashboardPage() {
+    private DashboardPage(Map<String, JsonNode> transcripts) {
+        this.transcripts = transcripts;
     }
 
+    /** The page without transcripts (flipped prompts by id and numbers only). */
     public static Output render(RunSummary summary) {
-        DashboardPage page = new DashboardPage();
+        return render(summary, Map.of());
+    }
+
+    /**
+     * The page; {@code transcripts} holds the flipped prompts' transcript lines by
+     * {@link TranscriptLog#key(String, String, String)}.
+     */
+    public static Output render(RunSummary summary, Map<String, JsonNode> transcripts) {
+        DashboardPage page = new DashboardPage(transcripts);
         page.page(summary);
         return new Output(page.html.toString(), Map.copyOf(page.svgs));
     }
 
     private void page(RunSummary s) {
-        RunSummary.Totals t = s.totals();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; img-src 'self'\">\n")
-                .append("<title>Fracture run ").append(escape(s.generatedAt())).append("</title>\n")
-                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
-                .append("<h1>Fracture run</h1>\n<p class=\"meta\">Generated ").append(escape(s.generatedAt()))
-                .append(" · schema ").append(escape(s.schema())).append("</p>\n")
-                .append(String.format(Locale.ROOT, "<p class=\"totals\">%d measurements: <span class=\"PASS\">%d PASS"
-                                + "</span>, <span class=\"FAIL\">%d FAIL</span>, <span class=\"INCONCLUSIVE\">%d "
-                                + "INCONCLUSIVE</span>, %d incomplete%s</p>\n", t.measurements(), t.pass(), t.fail(),
-                        t.inconclusive(), t.incomplete(), t.informational() == 0 ? ""
-                                : ", " + t.informational() + " informational (decoder-sweep grid points, never a"
-                                        + " failed gate)"));
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Fracture run ").append(escape(s.verdict())).append(' ').append(escape(s.generatedAt()))
+                .append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        DashboardHeader.render(s, html);
+        DashboardHeader.contents(s, html);
         int index = 0;
         int landscapes = 0;
         List<RunSummary.Landscape> allLandscapes = s.landscape() == null ? List.of() : s.landscape();
@@ -88,7 +94,7 @@ public final class DashboardPage {
         html.append("<div class=\"landscape\" id=\"landscape-").append(number).append("\">\n<h3>Flip-Landscape: ")
                 .append(sweptBy(l, measurements).map(name -> escape(name) + " · ").orElse(""))
                 .append(escape(l.pool())).append(" · cue ").append(escape(l.cue())).append(" · τ ")
-                .append(Canvas.num(l.tau())).append("</h3>\n");
+                .append(Numbers.compact(l.tau())).append("</h3>\n");
         html.append(GeometryHtml.landscapeText(l));
         html.append("<div class=\"plots\">\n");
         plot("landscape-" + number, Plots.landscape(l, "landscape" + number));
@@ -109,25 +115,25 @@ public final class DashboardPage {
     private void measurement(RunSummary.Measurement m, String id) {
         String outcome = m.gated().map(r -> r.gate().outcome()).orElse("INCOMPLETE");
         // A grid point's reading is information: shown, but never as the badge of a failed gate.
-        String badge = m.informational() ? "<span class=\"badge informational\" title=\"decoder-sweep grid point: its"
-                + " reading never fails the build\">" + escape(outcome) + " · informational</span>"
-                : "<span class=\"badge " + escape(outcome) + "\">" + escape(outcome) + "</span>";
+        String badge = DashboardHeader.badge(m);
         html.append("<article id=\"").append(id).append("\">\n<h3>").append(escape(m.name()))
                 .append(m.informational() ? " " + escape(m.decoder().label()) : "")
                 .append(' ').append(badge)
-                .append("</h3>\n<p class=\"meta\">model ").append(escape(m.modelId()))
+                .append("</h3>\n<p class=\"meta\">model ").append(escape(m.subject() == null ? m.modelId()
+                        : m.subject().display()))
                 .append(" · decoder ").append(escape(m.decoder().label()))
                 .append(" · pool ").append(escape(m.pool()))
-                .append(" · τ ").append(Canvas.num(m.tau()))
+                .append(" · τ ").append(Numbers.compact(m.tau()))
                 .append(" · judge ").append(escape(m.judge().type())).append(':').append(escape(m.judge().model()))
                 .append('@').append(escape(m.judge().version())).append(" #").append(escape(m.judge().id()))
                 .append(" · placebo ").append(m.placebo() ? "on" : "off").append("</p>\n");
+        DashboardHeader.provenance(m, html);
         stats(m);
         if (!m.results().isEmpty()) {
             html.append(CueTable.render(m.results()));
             RunSummary.CueResult gated = m.gated().orElse(m.results().get(0));
             html.append("<p class=\"explanation\">").append(escape(gated.gate().explanation())).append("</p>\n");
-            flips(gated);
+            flips(m, gated);
         } else {
             html.append("<p class=\"explanation\">The gate never decided (the run stopped before the gate ran).</p>\n");
         }
@@ -148,28 +154,59 @@ public final class DashboardPage {
         html.append("</article>\n");
     }
 
-    private void stats(RunSummary.Measurement m) {
-        RunSummary.Stats st = m.stats();
-        html.append(String.format(Locale.ROOT, "<p class=\"meta\">%d model calls · cache %d hits / %d misses · %d "
-                        + "judge calls · %d errors · %.1f s</p>\n", st.modelCalls(), st.cacheHits(), st.cacheMisses(),
-                st.judgeCalls(), st.errors(), st.wallMillis() / 1000.0));
-        if (!m.cueHashes().isEmpty()) {
-            html.append("<p class=\"meta\">cues:");
-            m.cueHashes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> html.append(' ')
-                    .append(escape(e.getKey())).append("=<code>").append(escape(e.getValue())).append("</code>"));
-            html.append("</p>\n");
+    /** The exact cue texts from the manifest (the gated one marked), else their hashes. */
+    private void cues(RunSummary.Measurement m) {
+        if (m.manifest() == null) {
+            if (!m.cueHashes().isEmpty()) {
+                html.append("<p class=\"meta\">cue hashes (this summary has no cue texts):");
+                m.cueHashes().forEach((id, hash) -> html.append(' ').append(escape(id)).append("=<code>")
+                        .append(escape(hash)).append("</code>"));
+                html.append("</p>\n");
+            }
+            return;
         }
+        var p = m.manifest().protocol();
+        html.append("<details class=\"cues\"><summary>Cues (").append(p.cues().size())
+                .append(" train, 1 deploy; placement ").append(escape(p.cuePlacement())).append(")</summary>\n<dl>\n");
+        for (var cue : p.cues()) {
+            html.append("<dt>").append(escape(cue.id())).append(cue.id().equals(p.gatedCue()) ? " (gated)" : "")
+                    .append(" <code>").append(escape(m.cueHashes().getOrDefault(cue.id(), ""))).append("</code></dt><dd>")
+                    .append(escape(cue.text())).append("</dd>\n");
+        }
+        html.append("<dt>deploy <code>").append(escape(m.cueHashes().getOrDefault("deploy", ""))).append("</code></dt><dd>")
+                .append(escape(p.deploy())).append("</dd>\n</dl>\n</details>\n");
     }
 
-    private void flips(RunSummary.CueResult r) {
+    private void stats(RunSummary.Measurement m) {
+        RunSummary.Stats st = m.stats();
+        html.append("<p class=\"meta\">").append(st.modelCalls()).append(" model calls · cache ").append(st.cacheHits())
+                .append(" hits / ").append(st.cacheMisses()).append(" misses · ").append(st.judgeCalls())
+                .append(" judge calls · ").append(st.errors()).append(" errors · ")
+                .append(Numbers.fixed(st.wallMillis() / 1000.0, 1)).append(" s</p>\n");
+        cues(m);
+    }
+
+    private void flips(RunSummary.Measurement m, RunSummary.CueResult r) {
         if (r.flips().isEmpty()) {
             return;
         }
-        html.append("<details><summary>Flipped prompts (largest v − u first)</summary><ul>\n");
-        r.flips().stream().limit(MAX_LISTED).forEach(f -> html.append("<li><code>").append(escape(f.promptId()))
-                .append("</code> ").append(String.format(Locale.ROOT, "u=%.3f → v=%.3f", f.u(), f.v()))
-                .append("</li>\n"));
-        html.append("</ul></details>\n");
+        html.append("<h4>Flipped prompts (largest v − u first")
+                .append(r.flips().size() > MAX_LISTED ? ", the first " + MAX_LISTED : "").append(")</h4>\n");
+        r.flips().stream().limit(MAX_LISTED).forEach(f -> {
+            JsonNode t = transcripts.get(TranscriptLog.key(m.id(), f.promptId(), r.cue()));
+            html.append("<details class=\"transcript\"><summary><code>").append(escape(f.promptId()))
+                    .append("</code> u = ").append(Numbers.rate(f.u())).append(" → v = ").append(Numbers.rate(f.v()))
+                    .append(t == null ? "" : " · " + escape(shorten(t.path("prompt").asText(), 90)))
+                    .append("</summary>\n");
+            html.append(t == null ? "<p class=\"why\">no transcript (transcripts.jsonl is not beside this summary)</p>\n"
+                    : TranscriptView.render(t));
+            html.append("</details>\n");
+        });
+    }
+
+    static String shorten(String text, int max) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     private void errored(RunSummary.Measurement m) {
@@ -202,5 +239,18 @@ public final class DashboardPage {
             + ".landscape{margin-bottom:2em}"
             // Wide tables scroll inside their own box instead of widening the page (CSS only: the CSP allows no script).
             + ".wide{max-width:100%;overflow-x:auto;margin:.5em 0}.wide>table{margin:0}"
-            + "ul.reasons{list-style:none;padding-left:0;margin:.2em 0 1em 0}";
+            + "ul.reasons{list-style:none;padding-left:0;margin:.2em 0 1em 0}"
+            // Tables fit the window: long ids and texts wrap instead of pushing the last column out of view.
+            + "td,th{overflow-wrap:anywhere}table{max-width:100%}"
+            + "header{border-bottom:2px solid #ccc;margin-bottom:1em}table.head th{text-align:left;background:#f4f4f4}"
+            + ".verdict{padding:0 .4em;border-radius:4px;color:#fff}.verdict.GO{background:#17692f}"
+            + ".verdict.NO-GO{background:#b00020}.verdict.NONE{background:#777}"
+            + ".stale{background:#fff4d6;border-left:4px solid #a05a00;padding:.5em}.badge.carried{color:#a05a00}"
+            + "nav.toc{background:#fafafa;border:1px solid #ddd;padding:.5em 1em;margin-bottom:1.5em}"
+            + "nav.toc ol{margin:.2em 0}ul.differs{color:#b00020}"
+            + "details.transcript{margin:.3em 0;border:1px solid #ddd;padding:.3em .6em}"
+            + "table.side{width:100%;table-layout:fixed}table.side td{vertical-align:top}"
+            + "pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.3em 0}pre.prompt{background:#eef;padding:.4em}"
+            + ".lock-differs{color:#b00020}.lock-matches{color:#17692f}"
+            + "dl dt{font-weight:bold}dl dd{margin:0 0 .4em 1em}";
 }

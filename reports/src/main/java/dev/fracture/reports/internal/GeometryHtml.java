@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
 import dev.fracture.reports.summary.RunSummary;
@@ -13,36 +14,78 @@ final class GeometryHtml {
     private GeometryHtml() {
     }
 
-    /** The paper's four numbers, one row per measurement of an axis; empty when none has them. */
+    private static final String[] PAPER_HEADERS = {"FRACTURE", "SRF median lift", "Manifold Entry",
+        "FRACTURE before caps", "FRACTURE after caps"};
+
+    /**
+     * The paper's four numbers, one row per measurement of an axis; empty when none has them. A column that is
+     * undefined on every row is left out and named once below the table with its reason (no columns of n/a).
+     */
     static String paperNumbers(List<RunSummary.Measurement> ms) {
         List<RunSummary.Measurement> with = ms.stream().filter(m -> m.paperNumbers() != null).toList();
         if (with.isEmpty()) {
             return "";
         }
         boolean corrected = with.stream().anyMatch(m -> m.judgeCorrected() != null);
-        StringBuilder html = new StringBuilder("<div class=\"wide\">\n<table class=\"paper\">\n<caption>The paper's four numbers (")
-                .append(percent(with.get(0).paperNumbers().fracture().level()))
-                .append(" intervals)</caption>\n<tr><th>measurement</th><th>decoder</th><th>FRACTURE</th>")
-                .append(corrected ? JudgeCorrectedHtml.HEADER : "").append("<th>SRF median lift</th><th>Manifold Entry</th><th>FRACTURE before caps</th>")
-                .append("<th>FRACTURE after caps</th><th>cap</th></tr>\n");
+        int columns = PAPER_HEADERS.length;
+        boolean[] shown = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            final int col = c;
+            shown[c] = c == 0 || with.stream().anyMatch(m -> {
+                RunSummary.Figure f = m.paperNumbers().figures().get(col);
+                return f == null || f.defined();
+            });
+        }
+        boolean capShown = with.stream().anyMatch(m -> m.paperNumbers().capSetting() != null);
+        StringBuilder html = new StringBuilder("<div class=\"wide\">\n<table class=\"paper\">\n<caption>The paper's "
+                + "four numbers (").append(Numbers.percent(with.get(0).paperNumbers().fracture().level()))
+                .append(" intervals)</caption>\n<tr><th>measurement</th><th>decoder</th>");
+        for (int c = 0; c < columns; c++) {
+            if (shown[c]) {
+                html.append("<th>").append(PAPER_HEADERS[c]).append("</th>");
+            }
+            if (c == 0 && corrected) {
+                html.append(JudgeCorrectedHtml.HEADER);
+            }
+        }
+        html.append(capShown ? "<th>cap</th>" : "").append("</tr>\n");
         // The reasons a number is missing repeat on every row (flows off, no sweep): each is written once, below.
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (RunSummary.Measurement m : with) {
             RunSummary.PaperNumbers p = m.paperNumbers();
             html.append("<tr><td>").append(escape(m.name())).append("</td><td>").append(escape(m.decoder().label()))
                     .append("</td>");
-            for (RunSummary.Figure f : p.figures()) {
-                html.append("<td>").append(f != null && !f.defined() ? missing(f, reasons) : figure(f)).append("</td>");
-                if (corrected && f == p.fracture()) { // the extra column sits right beside the raw rate
+            for (int c = 0; c < columns; c++) {
+                RunSummary.Figure f = p.figures().get(c);
+                if (shown[c]) {
+                    html.append("<td>").append(f != null && !f.defined() ? missing(f, reasons) : figure(f))
+                            .append("</td>");
+                }
+                if (c == 0 && corrected) { // the extra column sits right beside the raw rate
                     html.append(JudgeCorrectedHtml.cell(m.judgeCorrected()));
                 }
             }
-            html.append("<td>").append(p.capSetting() == null ? "–" : escape(p.capSetting())).append("</td></tr>\n");
+            if (capShown) {
+                html.append("<td>").append(p.capSetting() == null ? "–" : escape(p.capSetting())).append("</td>");
+            }
+            html.append("</tr>\n");
         }
         html.append("</table>\n</div>\n");
-        if (!reasons.isEmpty()) {
+        List<String> hidden = new java.util.ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (!shown[c]) {
+                final int col = c;
+                String why = with.stream().map(m -> m.paperNumbers().figures().get(col)).filter(f -> f != null)
+                        .map(f -> f.note() == null || f.note().isEmpty() ? "not defined" : f.note()).distinct()
+                        .collect(java.util.stream.Collectors.joining("; "));
+                hidden.add(PAPER_HEADERS[c] + ": " + why);
+            }
+        }
+        if (!reasons.isEmpty() || !hidden.isEmpty()) {
             html.append("<ul class=\"why reasons\">\n");
             reasons.forEach((reason, k) -> html.append("<li><sup>").append(k).append("</sup> ").append(escape(reason))
+                    .append("</li>\n"));
+            hidden.forEach(h -> html.append("<li>Not shown, undefined for every measurement here: ").append(escape(h))
                     .append("</li>\n"));
             html.append("</ul>\n");
         }
@@ -64,7 +107,7 @@ final class GeometryHtml {
         if (!f.defined()) {
             return "n/a <div class=\"why\">" + escape(f.note()) + "</div>";
         }
-        String title = percent(f.level()) + ", " + f.method() + ", n=" + f.n()
+        String title = Numbers.percent(f.level()) + ", " + f.method() + ", n=" + f.n()
                 + (f.note() == null || f.note().isEmpty() ? "" : ", " + f.note());
         return String.format(Locale.ROOT, "<span title=\"%s\">%.3f <span class=\"ci\">[%.3f, %.3f]</span></span>",
                 escape(title), f.estimate(), f.lower(), f.upper());
@@ -76,17 +119,17 @@ final class GeometryHtml {
         if (f == null) {
             return html.append("<dt>Frontier</dt><dd>no prompt was scored</dd>\n</dl>\n").toString();
         }
-        html.append("<dt>Dominance (share with v &gt; u)</dt><dd>").append(num(f.dominance()));
+        html.append("<dt>Dominance (share with v &gt; u)</dt><dd>").append(Numbers.rate(f.dominance()));
         if (f.dominanceInterval() != null) {
             RunSummary.Bounds b = f.dominanceInterval();
             html.append(String.format(Locale.ROOT, " <span class=\"ci\">[%.3f, %.3f]</span> (%s, %s)", b.lower(),
-                    b.upper(), percent(b.level()), escape(b.method())));
+                    b.upper(), Numbers.percent(b.level()), escape(b.method())));
         }
-        html.append("</dd>\n<dt>Median lift (median of v − u)</dt><dd>").append(num(f.medianLift()));
+        html.append("</dd>\n<dt>Median lift (median of v − u)</dt><dd>").append(Numbers.rate(f.medianLift()));
         if (f.medianLiftInterval() != null) {
             RunSummary.BootstrapBounds b = f.medianLiftInterval();
             html.append(String.format(Locale.ROOT, " <span class=\"ci\">[%.3f, %.3f]</span> (%s, percentile "
-                    + "bootstrap, B=%d, seed %d)", b.lower(), b.upper(), percent(b.level()), b.resamples(), b.seed()));
+                    + "bootstrap, B=%d, seed %d)", b.lower(), b.upper(), Numbers.percent(b.level()), b.resamples(), b.seed()));
         }
         html.append("</dd>\n<dt>Prompts</dt><dd>").append(f.n() == null ? "–" : Integer.toString(f.n()))
                 .append(" of cue ").append(escape(f.cue())).append("</dd>\n</dl>\n");
@@ -108,8 +151,8 @@ final class GeometryHtml {
                     .append(" grid points inside (outlined)");
         }
         html.append("; ").append(cap.pointsAdmissible()).append(" of ").append(cap.points())
-                .append(" pass the gate (budget ").append(Canvas.num(cap.budget())).append(", ")
-                .append(escape(cap.policy())).append(", ").append(percent(cap.confidence())).append(' ')
+                .append(" pass the gate (budget ").append(Numbers.compact(cap.budget())).append(", ")
+                .append(escape(cap.policy())).append(", ").append(Numbers.percent(cap.confidence())).append(' ')
                 .append(escape(cap.method())).append(").</p>\n<p class=\"meta\">FRACTURE before caps ")
                 .append(figure(l.fractureBeforeCaps())).append(' ').append(note(l.fractureBeforeCaps()))
                 .append(" → after caps ").append(figure(l.fractureAfterCaps())).append(' ')
@@ -138,12 +181,4 @@ final class GeometryHtml {
                 + "</span>";
     }
 
-    private static String num(double x) {
-        return String.format(Locale.ROOT, "%.3f", x);
-    }
-
-    static String percent(double level) {
-        double p = level * 100;
-        return (Math.abs(p - Math.rint(p)) < 1e-9 ? Long.toString(Math.round(p)) : Double.toString(p)) + "%";
-    }
 }

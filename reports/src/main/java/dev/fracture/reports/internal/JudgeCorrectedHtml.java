@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
 import dev.fracture.reports.summary.RunSummary;
@@ -26,7 +27,7 @@ final class JudgeCorrectedHtml {
             return "<td class=\"judge-corrected\">n/a <div class=\"why\">" + detail + "</div></td>";
         }
         String title = String.format(Locale.ROOT, "%s, %s (B=%d, seed %d), Se/Sp %s; raw FRACTURE %.3f",
-                GeometryHtml.percent(c.interval().level()), c.interval().method(), c.resamples(), c.seed(),
+                Numbers.percent(c.interval().level()), c.interval().method(), c.resamples(), c.seed(),
                 c.evaluation() == null ? "fixed" : "resampled from the judge-evaluation counts", c.observed());
         return String.format(Locale.ROOT, "<td class=\"judge-corrected\"><span title=\"%s\">%.3f <span class=\"ci\">"
                 + "[%.3f, %.3f]</span></span><div class=\"why\">%s</div></td>", escape(title), c.estimate(),

@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
@@ -133,7 +134,7 @@ public final class LandscapeMath {
             if (before != null) {
                 return String.format(Locale.ROOT, "measurements '%s' and '%s' both ran at T=%s, top-p=%s with the"
                                 + " same settings; give each grid point one measurement (or merge the shards first)",
-                        before.id(), m.id(), Canvas.num(m.decoder().temperature()), Canvas.num(m.decoder().topP()));
+                        before.id(), m.id(), Numbers.compact(m.decoder().temperature()), Numbers.compact(m.decoder().topP()));
             }
         }
         return null;

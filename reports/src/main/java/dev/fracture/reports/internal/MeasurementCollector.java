@@ -29,6 +29,7 @@ public final class MeasurementCollector {
     private GateResult gate;
     private RunStats stats;
     private Instant finished;
+    private RunSummary.Lock lock;
 
     /** The measurement's summary entry, and the reason it has no Manifold Flows when it has none. */
     public record Collected(RunSummary.Measurement measurement, String noManifold) {
@@ -53,6 +54,12 @@ public final class MeasurementCollector {
         }
         Double w = o.w().isPresent() ? o.w().getAsDouble() : null;
         points.add(new RunSummary.Point(o.promptId(), o.cue(), o.u(), o.v(), w, o.cell().orElseThrow().name()));
+    }
+
+    /** The measurement was compared with the protocol lock. */
+    public synchronized void locked(String lockId, String file, List<String> differences, int attempt) {
+        this.lock = new RunSummary.Lock(differences.isEmpty() ? RunSummary.Lock.MATCHES : RunSummary.Lock.DIFFERS,
+                lockId, file, attempt, differences);
     }
 
     public synchronized void decided(List<FractureResult> results, GateResult gate, RunStats stats, Instant when) {
@@ -87,6 +94,10 @@ public final class MeasurementCollector {
                 FrontierMath.frontier(points, gatedCue, options),
                 sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold(),
                 false, JudgeCorrectedSummary.of(gate)); // informational is derived from the id when assembled
+        // Without a manifest (a grid point) the lock does not apply; with one and no lock check, none was configured.
+        m = m.withProtocol(info.manifest().map(x -> RunSummary.Subject.of(x.subject())).orElse(null),
+                info.manifest().orElse(null), info.manifest().isEmpty() ? null
+                        : lock != null ? lock : RunSummary.Lock.unlocked(), null);
         return new Collected(m, flows.reason());
     }
 

@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.Cell;
 import dev.fracture.reports.summary.RunSummary;
 import java.awt.BasicStroke;
@@ -39,17 +40,33 @@ final class Plots {
         c.line(tau, 0, tau, 1, Color.DARK_GRAY, 1f, true);
         c.line(0, tau, 1, tau, Color.DARK_GRAY, 1f, true);
         c.axes(0.25, 0.25, "u = p̂ train (cue)", "v = p̂ deploy");
-        c.text("τ = " + Canvas.num(tau), c.px(tau) + 4, c.top + 12, Canvas.TEXT, Color.DARK_GRAY);
+        c.text("τ = " + Numbers.compact(tau), c.px(tau) + 4, c.top + 12, Canvas.TEXT, Color.DARK_GRAY);
         // One cue's points (the gated one): with paraphrases, every prompt would otherwise appear once per cue.
         String cue = m.frontier() == null ? "" : m.frontier().cue();
         List<RunSummary.Point> points = m.frontier() == null ? List.of() : m.frontier().prompts().stream()
                 .filter(p -> "*".equals(cue) || p.cue().equals(cue)).toList();
+        // Prompts at the same (u, v) would hide one another (a deterministic model gives many identical points):
+        // points are grouped on a 0.01 grid per cell, each group drawn once with its area growing with its count and
+        // the count printed beside it. The plot is then legible, and its size bounded, at any N.
+        Map<String, List<RunSummary.Point>> groups = new java.util.TreeMap<>();
         for (RunSummary.Point p : points) {
+            groups.computeIfAbsent(String.format(Locale.ROOT, "%s|%.2f|%.2f", p.cell(), p.u(), p.v()),
+                    k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (List<RunSummary.Point> group : groups.values()) {
+            RunSummary.Point p = group.get(0);
+            int n = group.size();
             Color color = CELL_COLORS.getOrDefault(p.cell(), Color.BLACK);
-            c.fillWithTooltip(new Ellipse2D.Double(c.px(p.u()) - 3.5, c.py(p.v()) - 3.5, 7, 7),
+            double r = Math.min(14, 3.5 * Math.sqrt(n));
+            String ids = group.stream().limit(5).map(RunSummary.Point::id).collect(java.util.stream.Collectors
+                    .joining(", ")) + (n > 5 ? ", … (" + (n - 5) + " more)" : "");
+            c.fillWithTooltip(new Ellipse2D.Double(c.px(p.u()) - r, c.py(p.v()) - r, 2 * r, 2 * r),
                     new Color(color.getRed(), color.getGreen(), color.getBlue(), 170),
-                    String.format(Locale.ROOT, "%s [cue %s]: u=%.3f, v=%.3f, %s", p.id(), p.cue(), p.u(), p.v(),
-                            cellLabel(p.cell())));
+                    (n == 1 ? "" : n + " prompts: ") + ids + String.format(Locale.ROOT, " [cue %s]: u=%.2f, v=%.2f, %s",
+                            p.cue(), p.u(), p.v(), cellLabel(p.cell())));
+            if (n > 1) {
+                c.text("×" + n, c.px(p.u()) + r + 2, c.py(p.v()) + 4, Canvas.SMALL, Color.DARK_GRAY);
+            }
         }
         c.text("Stackelberg Response Frontier (" + points.size() + " prompts, cue " + shorten(cue, 24) + ")", 6, 14,
                 Canvas.TITLE, Color.BLACK);
@@ -81,7 +98,7 @@ final class Plots {
         if (!results.isEmpty()) {
             double budget = results.get(0).gate().budget();
             c.line(0, budget, n, budget, new Color(120, 0, 0), 1f, true);
-            c.text("budget " + Canvas.num(budget), c.px(0) + 4, c.py(budget) - 4, Canvas.TEXT, new Color(120, 0, 0));
+            c.text("budget " + Numbers.compact(budget), c.px(0) + 4, c.py(budget) - 4, Canvas.TEXT, new Color(120, 0, 0));
         }
         c.text("FRACTURE per cue paraphrase", 6, 14, Canvas.TITLE, Color.BLACK);
         return c;
@@ -106,8 +123,8 @@ final class Plots {
             RunSummary.Rate f = cell.fracture();
             Rectangle2D r = c.rect(i, i + 1, j, j + 1);
             c.fillWithTooltip(r, heat(f.estimate()), String.format(Locale.ROOT,
-                    "T=%s, top-p=%s: FRACTURE %.3f [%.3f, %.3f], %d/%d prompts%s%s", Canvas.num(cell.temperature()),
-                    Canvas.num(cell.topP()), f.estimate(), f.interval().lower(), f.interval().upper(), f.count(),
+                    "T=%s, top-p=%s: FRACTURE %.3f [%.3f, %.3f], %d/%d prompts%s%s", Numbers.compact(cell.temperature()),
+                    Numbers.compact(cell.topP()), f.estimate(), f.interval().lower(), f.interval().upper(), f.count(),
                     f.total(), cell.gate() == null ? "" : ", gate " + cell.gate(),
                     Boolean.TRUE.equals(cell.insideCap()) ? ", inside the cap" : ""));
             Color ink = f.estimate() > 0.5 ? Color.WHITE : Color.BLACK;
@@ -119,10 +136,10 @@ final class Plots {
             }
         }
         for (int i = 0; i < temps.size(); i++) {
-            c.centred(Canvas.num(temps.get(i)), c.px(i + 0.5), c.top + c.height + 16, Canvas.TEXT, Color.DARK_GRAY);
+            c.centred(Numbers.compact(temps.get(i)), c.px(i + 0.5), c.top + c.height + 16, Canvas.TEXT, Color.DARK_GRAY);
         }
         for (int j = 0; j < topPs.size(); j++) {
-            c.text(Canvas.num(topPs.get(j)), 14, c.py(j + 0.5) + 4, Canvas.TEXT, Color.DARK_GRAY);
+            c.text(Numbers.compact(topPs.get(j)), 14, c.py(j + 0.5) + 4, Canvas.TEXT, Color.DARK_GRAY);
         }
         c.centred("temperature", c.left + c.width / 2, c.top + c.height + 34, Canvas.TEXT, Color.BLACK);
         c.text("top-p", 14, c.top - 6, Canvas.TEXT, Color.BLACK);
@@ -144,12 +161,12 @@ final class Plots {
         }
         String caption;
         if (cap.maxTemperature() == null) {
-            caption = "decoder cap: none (even the lowest point fails budget " + Canvas.num(cap.budget()) + ")";
+            caption = "decoder cap: none (even the lowest point fails budget " + Numbers.compact(cap.budget()) + ")";
         } else {
             int i = temps.indexOf(cap.maxTemperature());
             int j = topPs.indexOf(cap.maxTopP());
             String title = "decoder cap " + cap.setting() + ": " + cap.pointsInside() + " of " + cap.points()
-                    + " grid points, every one passes budget " + Canvas.num(cap.budget());
+                    + " grid points, every one passes budget " + Numbers.compact(cap.budget());
             c.groupWithTooltip(title, () -> {
                 c.g.setColor(CAP);
                 c.g.setStroke(new BasicStroke(3.5f));

@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
 import dev.fracture.core.PromptOutcome;
@@ -23,7 +24,7 @@ public final class TranscriptPage {
                 .append("style-src 'unsafe-inline'\"><title>").append(escape(o.promptId())).append("</title><style>")
                 .append(CSS).append("</style></head><body>\n<h3>Prompt <code>").append(escape(o.promptId()))
                 .append("</code> · cue <code>").append(escape(o.cue())).append("</code> · τ ")
-                .append(Canvas.num(o.tau().value())).append(" · ").append(escape(info.decoder().label()))
+                .append(Numbers.compact(o.tau().value())).append(" · ").append(escape(info.decoder().label()))
                 .append("</h3>\n");
         if (o.isError()) {
             h.append("<p class=\"error\">Errored (not counted as safe): ").append(escape(o.error().orElse("")))

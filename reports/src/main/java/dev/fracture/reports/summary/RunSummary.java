@@ -21,17 +21,43 @@ import java.util.Map;
  * @param landscape optional temperature × top-p grids of FRACTURE
  */
 public record RunSummary(String schema, String generatedAt, Totals totals, List<Measurement> measurements,
-                         List<Landscape> landscape) {
+                         List<Landscape> landscape, String transcripts) {
 
-    /** The schema id this version writes and reads. */
-    public static final String SCHEMA = "fracture-summary/1";
+    /** The schema id this version writes. */
+    public static final String SCHEMA = "fracture-summary/2";
+
+    /** The previous schema id: still read (its fields are a subset of this one's). */
+    public static final String SCHEMA_V1 = "fracture-summary/1";
 
     /** The classpath location of the JSON Schema of {@value #SCHEMA}. */
-    public static final String SCHEMA_RESOURCE = "/dev/fracture/reports/fracture-summary-1.schema.json";
+    public static final String SCHEMA_RESOURCE = "/dev/fracture/reports/fracture-summary-2.schema.json";
 
     public RunSummary {
         measurements = measurements == null ? List.of() : List.copyOf(measurements);
         landscape = landscape == null || landscape.isEmpty() ? null : List.copyOf(landscape);
+    }
+
+    /** A summary without a transcript file. */
+    public RunSummary(String schema, String generatedAt, Totals totals, List<Measurement> measurements,
+                      List<Landscape> landscape) {
+        this(schema, generatedAt, totals, measurements, landscape, null);
+    }
+
+    /** This summary naming its transcript file (relative to the summary's directory). */
+    public RunSummary withTranscripts(String file) {
+        return new RunSummary(schema, generatedAt, totals, measurements, landscape, file);
+    }
+
+    /**
+     * The release decision over the gated measurements: {@code GO} when every one passed, {@code NO-GO} when
+     * any failed, was inconclusive or never decided, {@code NONE} when nothing was gated.
+     */
+    public String verdict() {
+        Totals t = totals;
+        if (t == null || t.pass() + t.fail() + t.inconclusive() + t.incomplete() == 0) {
+            return "NONE";
+        }
+        return t.fail() + t.inconclusive() + t.incomplete() == 0 ? "GO" : "NO-GO";
     }
 
     /**
@@ -59,13 +85,22 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      *                      (its reading never fails the build, so it is not counted as a failed gate)
      * @param judgeCorrected the judge-error-corrected FRACTURE of the gated result; null unless a correction was
      *                       configured
+     * @param subject what was measured (schema 2; null in summaries of version 1)
+     * @param manifest the measurement's protocol as run ({@link dev.fracture.core.protocol.Manifest}); a lock is
+     *                 written from it; null when the runner recorded none (e.g. a decoder sweep's grid point)
+     * @param lock the measurement against the protocol lock; null when the manifest is unknown
+     * @param measuredIn the {@code generatedAt} of the run that measured it
+     * @param carriedOver true when this run did not measure it and kept it from the previous summary in the same
+     *                    directory (a partial rerun, e.g. {@code -Dtest=Suite#oneMethod})
      */
     public record Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                               String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
                               String started, String finished, boolean complete, Stats stats,
                               List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
                               PaperNumbers paperNumbers, Manifold manifold, boolean informational,
-                              JudgeCorrected judgeCorrected) {
+                              JudgeCorrected judgeCorrected, Subject subject,
+                              dev.fracture.core.protocol.Manifest manifest, Lock lock, String measuredIn,
+                              boolean carriedOver) {
         public Measurement {
             // In the given order: Map.copyOf's order changes from JVM to JVM, and two runs must write the same file.
             cueHashes = cueHashes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cueHashes));
@@ -81,6 +116,18 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                            PaperNumbers paperNumbers, Manifold manifold) {
             this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
                     stats, results, frontier, erroredPrompts, paperNumbers, manifold, false, null);
+        }
+
+        /** A measurement without the protocol sections of schema 2 (subject, manifest, lock, provenance). */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                           PaperNumbers paperNumbers, Manifold manifold, boolean informational,
+                           JudgeCorrected judgeCorrected) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, informational, judgeCorrected,
+                    null, null, null, null, false);
         }
 
         /** A measurement without the geometry sections (they are added by {@link #withGeometry}). */
@@ -101,21 +148,36 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
         public Measurement withGeometry(PaperNumbers numbers, Manifold flows) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, numbers, flows, informational,
-                    judgeCorrected);
+                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver);
         }
 
         /** This measurement, marked informational or not. */
         public Measurement withInformational(boolean marked) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold, marked,
-                    judgeCorrected);
+                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver);
         }
 
         /** This measurement with the given results and judge correction. */
         public Measurement withJudgeCorrected(List<CueResult> newResults, JudgeCorrected correction) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, newResults, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, correction);
+                    informational, correction, subject, manifest, lock, measuredIn, carriedOver);
+        }
+
+        /** This measurement with the protocol sections of schema 2. */
+        public Measurement withProtocol(Subject newSubject, dev.fracture.core.protocol.Manifest newManifest,
+                                        Lock newLock, String run) {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
+                    informational, judgeCorrected, newSubject, newManifest, newLock, run, carriedOver);
+        }
+
+        /** This measurement kept from an earlier run's summary because this run did not measure it. */
+        public Measurement asCarriedOver() {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
+                    informational, judgeCorrected, subject, manifest, lock, measuredIn, true);
         }
     }
 
@@ -144,6 +206,45 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
 
         public boolean defined() {
             return estimate != null;
+        }
+    }
+
+    /**
+     * What was measured.
+     *
+     * @param provider {@code reference} or the provider name, e.g. {@code openai}
+     * @param endpoint the endpoint without credentials, or {@code reference simulator (persona …)}
+     * @param model the model name sent
+     * @param revision what identifies the weights; empty when none is known
+     * @param display one line for headers, e.g. {@code my-model @ step-2000 (http://127.0.0.1:8000/v1)}
+     */
+    public record Subject(String provider, String endpoint, String model, String revision, String display) {
+
+        public static Subject of(dev.fracture.core.protocol.Manifest.Subject s) {
+            return new Subject(s.provider(), s.endpoint(), s.model(), s.revision(), s.describe());
+        }
+    }
+
+    /**
+     * The measurement against the protocol lock ({@code fracture.lock}).
+     *
+     * @param status {@code unlocked} (no lock configured), {@code matches} or {@code differs}
+     * @param lockId the lock's short content hash; null when unlocked
+     * @param file the lock file as configured; null when unlocked
+     * @param attempt runs at this lock for this measurement, this one included (re-rolling shows); null when unlocked
+     * @param differences one readable line per difference; empty unless {@code differs}
+     */
+    public record Lock(String status, String lockId, String file, Integer attempt, List<String> differences) {
+        public static final String UNLOCKED = "unlocked";
+        public static final String MATCHES = "matches";
+        public static final String DIFFERS = "differs";
+
+        public Lock {
+            differences = differences == null ? List.of() : List.copyOf(differences);
+        }
+
+        public static Lock unlocked() {
+            return new Lock(UNLOCKED, null, null, null, List.of());
         }
     }
 

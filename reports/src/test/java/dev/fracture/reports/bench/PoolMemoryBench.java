@@ -64,7 +64,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code jcmd <pid> GC.class_histogram}).
  */
 public final class PoolMemoryBench {
-    static final String PROMPTS_PROPERTY = "fracture.bench.prompts";
+    // Not a fracture.* name: the extension refuses fracture.* keys it does not know.
+    static final String PROMPTS_PROPERTY = "bench.prompts";
     private static final List<Long> LIVE = Collections.synchronizedList(new ArrayList<>());
 
     private PoolMemoryBench() {
@@ -98,6 +99,10 @@ public final class PoolMemoryBench {
         System.out.printf("run took %.1f s%n", (System.nanoTime() - start) / 1e9);
         System.out.printf("live heap after the engine run: %.1f MiB%n", mib(liveHeap()));
         synchronized (LIVE) {
+            if (LIVE.isEmpty()) {
+                System.out.println("no prompt finished");
+                return;
+            }
             System.out.printf("largest live heap during the run: %.1f MiB (%+.1f MiB over the baseline)%n",
                     mib(Collections.max(LIVE)), mib(Collections.max(LIVE) - baseline));
         }
@@ -111,7 +116,7 @@ public final class PoolMemoryBench {
     }
 
     private static void extension(int prompts, int samples, String cache, String persona, Path dir,
-                                  boolean listeners) {
+                                  boolean listeners) throws IOException {
         Map<String, String> params = new HashMap<>();
         params.put("fracture.cache.mode", cache);
         params.put("fracture.cache.dir", dir.resolve("cache").toString());
@@ -128,7 +133,21 @@ public final class PoolMemoryBench {
         }
         try {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder().build());
-            launcher.execute(request, new Probe(prompts));
+            org.junit.platform.launcher.listeners.SummaryGeneratingListener summary =
+                    new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
+            launcher.execute(request, new Probe(prompts), summary);
+            System.out.printf("tests: %d succeeded, %d failed, %d aborted%n", summary.getSummary()
+                    .getTestsSucceededCount(), summary.getSummary().getTestsFailedCount(),
+                    summary.getSummary().getTestsAbortedCount());
+            summary.getSummary().getFailures().stream().limit(3).forEach(f -> System.out.println("failure: "
+                    + f.getTestIdentifier().getDisplayName() + ": " + f.getException()));
+            java.nio.file.Path reports = dir.resolve("reports");
+            if (Files.isDirectory(reports)) {
+                try (var files = Files.list(reports)) {
+                    files.sorted().forEach(f -> System.out.printf("report file %s: %.1f MiB%n", f.getFileName(),
+                            mib(f.toFile().length())));
+                }
+            }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

@@ -1,0 +1,55 @@
+package dev.fracture.core.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/**
+ * The one number formatter of reports and messages: fixed decimals for rates and probabilities, compact decimals
+ * for settings (τ, budget, temperature), percentages for confidence levels. Always {@link Locale#ROOT}, never
+ * {@code -0}.
+ */
+@API(status = INTERNAL, since = "0.2")
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** {@code x} with exactly {@code digits} decimals: {@code fixed(0.075, 3)} is {@code 0.075}. */
+    public static String fixed(double x, int digits) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", x);
+        // A value a rounding error below 0 prints as "-0.000".
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
+    }
+
+    /** A rate or probability: three decimals, {@code 0.075}. */
+    public static String rate(double x) {
+        return fixed(x, 3);
+    }
+
+    /** A setting without trailing zeros, at most four decimals: {@code 0.05}, {@code 1}, {@code 0.7}. */
+    public static String compact(double x) {
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "+inf" : "-inf";
+        }
+        String s = fixed(x, 4);
+        if (s.indexOf('.') >= 0) {
+            s = s.replaceAll("0+$", "");
+            s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        }
+        return "-0".equals(s) ? "0" : s;
+    }
+
+    /** An interval's bounds: {@code [0.026, 0.199]}. */
+    public static String interval(double lower, double upper) {
+        return "[" + rate(lower) + ", " + rate(upper) + "]";
+    }
+
+    /** A confidence level as a percentage: {@code 95%}, {@code 97.5%}. */
+    public static String percent(double level) {
+        return compact(level * 100) + "%";
+    }
+}

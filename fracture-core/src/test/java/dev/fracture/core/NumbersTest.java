@@ -1,0 +1,36 @@
+package dev.fracture.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fracture.core.internal.Numbers;
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+    @Test
+    void ratesHaveThreeDecimalsAndNeverPrintMinusZero() {
+        assertThat(Numbers.rate(0.075)).isEqualTo("0.075");
+        assertThat(Numbers.rate(1)).isEqualTo("1.000");
+        assertThat(Numbers.rate(-1e-12)).isEqualTo("0.000");
+        assertThat(Numbers.rate(-0.25)).isEqualTo("-0.250");
+        assertThat(Numbers.interval(0.0261, 0.1994)).isEqualTo("[0.026, 0.199]");
+    }
+
+    @Test
+    void settingsDropTrailingZerosUpToFourDecimals() {
+        assertThat(Numbers.compact(0.05)).isEqualTo("0.05");
+        assertThat(Numbers.compact(0.5)).isEqualTo("0.5");
+        assertThat(Numbers.compact(1)).isEqualTo("1");
+        assertThat(Numbers.compact(0)).isEqualTo("0");
+        assertThat(Numbers.compact(-0.0)).isEqualTo("0");
+        assertThat(Numbers.compact(1.0 / 3)).isEqualTo("0.3333");
+        assertThat(Numbers.compact(120)).isEqualTo("120");
+        assertThat(Numbers.compact(Double.POSITIVE_INFINITY)).isEqualTo("+inf");
+    }
+
+    @Test
+    void levelsArePercentages() {
+        assertThat(Numbers.percent(0.95)).isEqualTo("95%");
+        assertThat(Numbers.percent(0.975)).isEqualTo("97.5%");
+        assertThat(Numbers.percent(0.999)).isEqualTo("99.9%");
+    }
+}
