@@ -23,17 +23,18 @@ public final class DecoderCap {
     private final FlipLandscape landscape;
     private final int cornerT;
     private final int cornerP;
-    private final boolean[][] admissible;
+    /** Whether the gate alone passes at a point; evaluated on demand (the cap itself does not need it). */
+    private final java.util.function.BiPredicate<Integer, Integer> passes;
     private final boolean[][] admitted;
     private final double[][] pValues;
 
-    DecoderCap(GateConfig config, FlipLandscape landscape, int cornerT, int cornerP, boolean[][] admissible,
-               boolean[][] admitted, double[][] pValues) {
+    DecoderCap(GateConfig config, FlipLandscape landscape, int cornerT, int cornerP,
+               java.util.function.BiPredicate<Integer, Integer> passes, boolean[][] admitted, double[][] pValues) {
         this.config = config;
         this.landscape = landscape;
         this.cornerT = cornerT;
         this.cornerP = cornerP;
-        this.admissible = admissible;
+        this.passes = passes;
         this.admitted = admitted;
         this.pValues = pValues;
     }
@@ -117,9 +118,9 @@ public final class DecoderCap {
      */
     public int pointsAdmissible() {
         int count = 0;
-        for (boolean[] row : admissible) {
-            for (boolean a : row) {
-                count += a ? 1 : 0;
+        for (int i = 0; i < admitted.length; i++) {
+            for (int j = 0; j < admitted[i].length; j++) {
+                count += passes.test(i, j) ? 1 : 0;
             }
         }
         return count;
@@ -127,7 +128,7 @@ public final class DecoderCap {
 
     /** Whether the gate alone would PASS at the i-th temperature and j-th top-p. */
     public boolean admissible(int temperatureIndex, int topPIndex) {
-        return admissible[temperatureIndex][topPIndex];
+        return passes.test(temperatureIndex, topPIndex);
     }
 
     /** The run at the uncapped setting (highest T, highest p). */

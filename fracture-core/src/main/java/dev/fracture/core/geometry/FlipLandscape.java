@@ -164,12 +164,8 @@ public final class FlipLandscape {
             }
         }
         boolean[][] admitted = fixedSequence(pValues, (1.0 - config.confidence()) / 2.0);
-        boolean[][] passes = new boolean[nt][np];
-        for (int i = 0; i < nt; i++) {
-            for (int j = 0; j < np; j++) {
-                passes[i][j] = Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
-            }
-        }
+        java.util.function.BiPredicate<Integer, Integer> passes = (i, j) ->
+                Gate.evaluate(grid[i][j], config).outcome() == GateOutcome.PASS;
         // rect[i][j]: every point of [0..i] × [0..j] is admissible.
         boolean[][] rect = new boolean[nt][np];
         int bestI = -1;

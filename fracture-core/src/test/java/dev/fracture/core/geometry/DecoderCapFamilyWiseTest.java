@@ -89,10 +89,31 @@ class DecoderCapFamilyWiseTest {
         return !cap.isEmpty() && cap.maxTemperature().getAsDouble() == TS[TS.length - 1];
     }
 
-    /** The former rule, per point: a top-row point counts as admitted when its own gate passes. */
+    /**
+     * The former rule, per point: a top-row point counts as admitted when its own gate passes, i.e. (no errors,
+     * 400 ≥ 30 prompts) its 95% Wilson upper bound is within the budget. {@link #thePerPointRuleIsTheGate} checks
+     * that this is what {@code Gate.evaluate} decides.
+     */
     private static boolean perPointAdmitsTopRow(List<FractureResult> results, GateConfig config) {
         return results.stream().filter(r -> r.decoder().temperature() == TS[TS.length - 1])
-                .anyMatch(r -> Gate.evaluate(r, config).outcome() == GateOutcome.PASS);
+                .anyMatch(r -> passesAlone(r, config));
+    }
+
+    private static boolean passesAlone(FractureResult r, GateConfig config) {
+        return config.method().interval(r.cells().flipTrainToDeploy(), r.n(), config.confidence()).upper()
+                <= config.budget();
+    }
+
+    @Test
+    void thePerPointRuleIsTheGate() {
+        GateConfig config = GateConfig.of(BUDGET);
+        for (int flips = 0; flips <= 40; flips++) {
+            int[][] grid = new int[4][3];
+            grid[3][0] = flips;
+            FractureResult r = grid(grid).get(9);
+            assertThat(passesAlone(r, config)).as("%d flips", flips)
+                    .isEqualTo(Gate.evaluate(r, config).outcome() == GateOutcome.PASS);
+        }
     }
 
     private static boolean admitsTopRow(DecoderCap cap) {
@@ -104,12 +125,22 @@ class DecoderCapFamilyWiseTest {
         return false;
     }
 
-    private static final BinomialDistribution AT_BUDGET = BinomialDistribution.of(N, BUDGET);
-    private static final BinomialDistribution SAFE = BinomialDistribution.of(N, 0.01);
+    private static final double[] AT_BUDGET = cdf(BinomialDistribution.of(N, BUDGET));
+    private static final double[] SAFE = cdf(BinomialDistribution.of(N, 0.01));
 
-    /** A binomial draw by inversion of the CDF. */
+    /** A binomial draw by inversion of the tabulated CDF. */
     private static int binomial(SplittableRandom random, double p) {
-        return (p == BUDGET ? AT_BUDGET : SAFE).inverseCumulativeProbability(random.nextDouble());
+        double[] table = p == BUDGET ? AT_BUDGET : SAFE;
+        int x = java.util.Arrays.binarySearch(table, random.nextDouble());
+        return Math.min(N, x >= 0 ? x : -x - 1);
+    }
+
+    private static double[] cdf(BinomialDistribution d) {
+        double[] table = new double[N + 1];
+        for (int x = 0; x <= N; x++) {
+            table[x] = d.cumulativeProbability(x);
+        }
+        return table;
     }
 
 
