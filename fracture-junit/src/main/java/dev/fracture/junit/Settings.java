@@ -62,7 +62,7 @@ final class Settings {
                   boolean revisionFromServer, boolean preflight, String apiKeyEnv, int maxTokens,
                   String maxTokensField, int concurrency, ConfigValue judge, Optional<String> judgeModel,
                   Path cacheDir, CacheMode cacheMode, Persona persona, int timeoutSeconds, int maxRetries,
-                  int maxConsecutiveFailures) {
+                  int maxConsecutiveFailures, Optional<Path> batchExport) {
 
         /** The model name sent with every request. */
         String model() {
@@ -121,7 +121,8 @@ final class Settings {
                 config.get(FractureKeys.JUDGE), config.lookup(FractureKeys.JUDGE_MODEL).map(ConfigValue::text),
                 value(FractureKeys.CACHE_DIR), value(FractureKeys.CACHE_MODE), value(FractureKeys.PERSONA),
                 value(FractureKeys.TIMEOUT_SECONDS), value(FractureKeys.MAX_RETRIES),
-                value(FractureKeys.MAX_CONSECUTIVE_FAILURES));
+                value(FractureKeys.MAX_CONSECUTIVE_FAILURES), config.lookup(FractureKeys.BATCH_EXPORT)
+                        .map(v -> parse(FractureKeys.BATCH_EXPORT, v)));
     }
 
     /**
