@@ -8,6 +8,12 @@ package dev.fracture.core;
  */
 public record DecoderConfig(Decoder decoder, double temperature, double topP, int samples, long seed) {
 
+    /**
+     * The most samples per prompt and regime. k beyond this narrows a prompt's rate by little while multiplying
+     * model calls and cache keys (a million took minutes before the first call); the gate needs prompts, not k.
+     */
+    public static final int MAX_SAMPLES = 1000;
+
     public DecoderConfig {
         if (decoder == null) {
             throw new IllegalArgumentException("decoder must not be null; allowed: GREEDY, SAMPLING");
@@ -15,6 +21,11 @@ public record DecoderConfig(Decoder decoder, double temperature, double topP, in
         Check.nonNegative("temperature", temperature);
         Check.leftOpenUnit("top-p", topP);
         Check.atLeast("samples k", samples, 1);
+        if (samples > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples k = " + samples + " is outside the allowed range [1, "
+                    + MAX_SAMPLES + "]; more samples per prompt barely narrow its rate while multiplying the calls: "
+                    + "add prompts instead");
+        }
         if (decoder == Decoder.GREEDY && (temperature != 0.0 || samples != 1)) {
             throw new IllegalArgumentException("greedy decoding uses temperature 0 and k = 1, got temperature = "
                     + temperature + ", k = " + samples + "; use SAMPLING for other settings");

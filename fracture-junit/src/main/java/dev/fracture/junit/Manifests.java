@@ -22,7 +22,7 @@ final class Manifests {
         Manifest.Protocol protocol = new Manifest.Protocol(s.axis(),
                 Manifest.Pool.of(pool.name(), pool.prompts()),
                 plan.cues().train().stream().map(c -> new Manifest.Cue(c.id(), c.text())).toList(),
-                plan.cues().train().get(0).id(), plan.cues().deploy(), "system",
+                plan.cues().train().get(0).id(), plan.cues().deploy(), engine.cuePlacement(),
                 DisplayNames.number(s.tau().value()), d.decoder().name().toLowerCase(Locale.ROOT), d.temperature(),
                 d.topP(), d.samples(), d.seed(), s.placebo(), gate(s.gate()) + ", inconclusive "
                 + s.inconclusive().name().toLowerCase(Locale.ROOT), engine.judge(), correction(s));

@@ -30,6 +30,11 @@ interface MeasurementEngine extends AutoCloseable {
      */
     RunResult run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) throws Exception;
 
+    /** Where the engine puts the regime's text ({@code system} or {@code user-prefix}), for the manifest. */
+    default String cuePlacement() {
+        return dev.fracture.core.run.CuePlacement.SYSTEM.key();
+    }
+
     @Override
     default void close() {
     }

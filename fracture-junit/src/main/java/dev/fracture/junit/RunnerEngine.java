@@ -14,6 +14,8 @@ import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeOptions;
 import dev.fracture.core.judge.Judges;
 import dev.fracture.core.model.ChatClient;
+import dev.fracture.core.model.HttpChatClient;
+import dev.fracture.core.model.Providers;
 import dev.fracture.core.model.ModelCallException;
 import dev.fracture.core.model.OpenAiChatClient;
 import dev.fracture.core.model.OpenAiClientOptions;
@@ -52,14 +54,16 @@ final class RunnerEngine implements MeasurementEngine {
     private final Judge judge;
     private final FractureRunner runner;
     private final Manifest.Subject subject;
+    private final dev.fracture.core.run.CuePlacement cuePlacement;
 
     private RunnerEngine(Deque<AutoCloseable> resources, ChatClient client, Judge judge, FractureRunner runner,
-                         Manifest.Subject subject) {
+                         Manifest.Subject subject, dev.fracture.core.run.CuePlacement cuePlacement) {
         this.resources = resources;
         this.client = client;
         this.judge = judge;
         this.runner = runner;
         this.subject = subject;
+        this.cuePlacement = cuePlacement;
     }
 
     /**
@@ -72,20 +76,23 @@ final class RunnerEngine implements MeasurementEngine {
         try {
             Subject subject = settings.subject() == Settings.Subject.REFERENCE ? reference(settings, opened)
                     : endpoint(settings, method, opened);
-            ChatClient client = settings.batchExport().isPresent() ? exporting(subject.client(), settings, opened)
+            ChatClient client = settings.batchExport().isPresent()
+                    ? exporting(subject.client(), settings, opened, method)
                     : cached(subject.client(), settings, opened);
             // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
             // across runs, and a replay-only run touches no model at all.
-            Judge judge = cachingJudge(judge(settings, client, method), settings, opened);
+            Judge judge = cachingJudge(judge(settings, judgeClient(settings, client, method, opened), method), settings,
+                    opened);
             RunnerOptions options = RunnerOptions.defaults()
                     .withModel(settings.model())
                     .withMaxTokens(settings.maxTokens())
+                    .withCuePlacement(settings.cuePlacement())
                     .withProgress(Console::line, Duration.ofSeconds(10));
             if (client instanceof CachingChatClient caching) {
                 options = options.withCacheCounters(() -> caching.stats().hits(), () -> caching.stats().misses());
             }
             return new RunnerEngine(opened, client, judge, new FractureRunner(client, judge, options),
-                    subject.description());
+                    subject.description(), settings.cuePlacement());
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -114,7 +121,7 @@ final class RunnerEngine implements MeasurementEngine {
     }
 
     /** An opened client and what it measures. */
-    private record Subject(OpenAiChatClient client, Manifest.Subject description) {
+    private record Subject(HttpChatClient client, Manifest.Subject description) {
     }
 
     private static Subject reference(Settings.Engine settings, Deque<AutoCloseable> opened) {
@@ -122,8 +129,8 @@ final class RunnerEngine implements MeasurementEngine {
         opened.push(reference);
         String persona = settings.persona().key();
         // A stable label instead of the ephemeral port, so cached answers are found again on the next run.
-        OpenAiChatClient client = client(OpenAiClientOptions.builder(reference.baseUri().toString(), settings.model())
-                .endpointId("reference-subject:" + persona), settings);
+        HttpChatClient client = client(OpenAiClientOptions.builder(reference.baseUri().toString(), settings.model())
+                .endpointId("reference-subject:" + persona), settings, Providers.OPENAI);
         opened.push(client);
         return new Subject(client, new Manifest.Subject(FractureKeys.REFERENCE,
                 "reference simulator (persona " + persona + ")", settings.model(), "persona " + persona));
@@ -132,13 +139,24 @@ final class RunnerEngine implements MeasurementEngine {
     private static Subject endpoint(Settings.Engine settings, String method, Deque<AutoCloseable> opened) {
         String url = settings.baseUrl().orElseThrow();
         Optional<String> revision = settings.revision();
-        OpenAiChatClient client = open(settings, url, revision, method);
+        HttpChatClient client = open(settings, url, revision, method);
         opened.push(client);
         // A replay-only or exporting run contacts no model, not even for the preflight: its revision is configured.
-        if (settings.preflight() && settings.cacheMode() != CacheMode.REPLAY_ONLY && settings.batchExport().isEmpty()) {
+        boolean preflight = settings.preflight() && settings.cacheMode() != CacheMode.REPLAY_ONLY
+                && settings.batchExport().isEmpty();
+        if (preflight && !(client instanceof OpenAiChatClient)) {
+            try {
+                client.ping();
+            } catch (ModelCallException e) {
+                throw new ExtensionConfigurationException(Settings.forMethod(method, "the model under test is not "
+                        + "reachable as configured, so nothing was measured: " + e.getMessage() + " ("
+                        + FractureKeys.PREFLIGHT + "=false skips this check)"), e);
+            }
+        }
+        if (preflight && client instanceof OpenAiChatClient openAi) {
             OpenAiChatClient.ServerModel served;
             try {
-                served = client.preflight();
+                served = openAi.preflight();
             } catch (ModelCallException e) {
                 throw new ExtensionConfigurationException(Settings.forMethod(method, "the model under test is not "
                         + "reachable as configured, so nothing was measured: " + e.getMessage() + " (set "
@@ -162,29 +180,62 @@ final class RunnerEngine implements MeasurementEngine {
                     + FractureKeys.REVISION + " to the checkpoint's id (a hash, a step, a tag), or "
                     + FractureKeys.CACHE_MODE + "=off to measure without the cache"));
         }
-        return new Subject(client, new Manifest.Subject("openai", client.options().displayUrl(), settings.model(),
-                revision.orElse("")));
+        return new Subject(client, new Manifest.Subject(client.wire().name(), client.options().displayUrl(),
+                settings.model(), revision.orElse("")));
     }
 
-    private static OpenAiChatClient open(Settings.Engine settings, String url, Optional<String> revision,
-                                         String method) {
+    private static HttpChatClient open(Settings.Engine settings, String url, Optional<String> revision,
+                                       String method) {
         try {
-            return client(OpenAiClientOptions.builder(url, settings.model()).apiKeyEnv(settings.apiKeyEnv())
-                    .revision(revision.orElse(null)), settings);
+            OpenAiClientOptions.Builder builder = OpenAiClientOptions.builder(url, settings.model())
+                    .apiKeyEnv(settings.apiKeyEnv()).revision(revision.orElse(null));
+            return client(builder, settings, settings.client().provider());
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage()), e);
+            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage()
+                    + " (" + FractureKeys.PROVIDER + ", " + FractureKeys.BASE_URL + ")"), e);
         }
     }
 
-    private static OpenAiChatClient client(OpenAiClientOptions.Builder builder, Settings.Engine settings) {
+    private static HttpChatClient client(OpenAiClientOptions.Builder builder, Settings.Engine settings,
+                                         String provider) {
+        Settings.Client c = settings.client();
         // A hung server costs (retries + 1) × the timeout per call, so both are configurable, not only built in.
-        return OpenAiChatClient.create(builder.maxConcurrency(settings.concurrency())
+        OpenAiClientOptions options = builder.maxConcurrency(settings.concurrency())
                 .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).maxRetries(settings.maxRetries())
                 .maxConsecutiveFailures(settings.maxConsecutiveFailures())
-                .maxTokensField(settings.maxTokensField()).build());
+                .maxTokensField(settings.maxTokensField()).filteredAs(c.filteredAs()).maxBodyBytes(c.maxBodyBytes())
+                .maxOutage(Duration.ofSeconds(c.maxOutageSeconds())).build();
+        return Providers.OPENAI.equals(provider) ? OpenAiChatClient.create(options)
+                : HttpChatClient.create(options, Providers.wire(provider, c.anthropicVersion()));
     }
 
-    private static ChatClient cached(OpenAiChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
+    /**
+     * The client model-backed judges call: the subject's, or a judge endpoint apart ({@code fracture.judge.base-url})
+     * behind the same response cache under its own endpoint id.
+     */
+    private static ChatClient judgeClient(Settings.Engine settings, ChatClient subject, String method,
+                                          Deque<AutoCloseable> opened) {
+        if (settings.judgeEndpoint().isEmpty()) {
+            return subject;
+        }
+        Settings.JudgeEndpoint judge = settings.judgeEndpoint().get();
+        String model = settings.judgeModel().orElseThrow();
+        HttpChatClient http;
+        try {
+            OpenAiClientOptions.Builder builder = OpenAiClientOptions.builder(judge.baseUrl(), model)
+                    .apiKeyEnv(judge.apiKeyEnv());
+            String id = "judge " + judge.provider() + " " + builder.build().displayUrl() + " (model " + model + ")";
+            http = client(builder.endpointId(id), settings, judge.provider());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, e.getMessage() + " ("
+                    + FractureKeys.JUDGE_BASE_URL + ", " + FractureKeys.JUDGE_PROVIDER + ", "
+                    + FractureKeys.JUDGE_API_KEY_ENV + ")"), e);
+        }
+        opened.push(http);
+        return cached(http, settings, opened);
+    }
+
+    private static ChatClient cached(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
         if (settings.cacheMode() == CacheMode.OFF) {
             return http;
         }
@@ -203,7 +254,14 @@ final class RunnerEngine implements MeasurementEngine {
      * The batch-export client in place of the model: the runner builds every request as in a live run and the
      * client writes them out. Answers already in the response cache are served, so only what is missing is exported.
      */
-    private static ChatClient exporting(OpenAiChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
+    private static ChatClient exporting(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened,
+                                        String method) {
+        if (!(http instanceof OpenAiChatClient)) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, FractureKeys.BATCH_EXPORT
+                    + " writes OpenAI Batch JSONL (chat-completions bodies), but the subject's provider is '"
+                    + settings.client().provider() + "': export from an OpenAI-compatible subject, or remove "
+                    + FractureKeys.BATCH_EXPORT));
+        }
         ResponseCache cache = null;
         if (settings.cacheMode() != CacheMode.OFF && settings.cacheMode() != CacheMode.REFRESH
                 && Files.isRegularFile(settings.cacheDir().resolve(CACHE_FILE))) {
@@ -243,6 +301,11 @@ final class RunnerEngine implements MeasurementEngine {
     @Override
     public Manifest.Subject subject() {
         return subject;
+    }
+
+    @Override
+    public String cuePlacement() {
+        return cuePlacement.key();
     }
 
     @Override

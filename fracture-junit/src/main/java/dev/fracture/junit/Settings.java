@@ -16,6 +16,8 @@ import dev.fracture.core.gate.GatePolicy;
 import dev.fracture.core.gate.JudgeCorrectionConfig;
 import dev.fracture.core.gate.JudgeCorrectionConfig.Mode;
 import dev.fracture.core.judge.Confusion;
+import dev.fracture.core.model.FilteredAs;
+import dev.fracture.core.model.Providers;
 import dev.fracture.core.reference.Persona;
 import dev.fracture.core.stats.IntervalMethod;
 import java.lang.reflect.Method;
@@ -35,6 +37,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class Settings {
     /** The model name sent to the reference subject when none is set (it then serves the configured persona). */
     static final String REFERENCE_MODEL_NAME = "reference";
+    /** The API root used with {@code fracture.model.provider=anthropic} when no base URL is set. */
+    static final String ANTHROPIC_BASE_URL = "https://api.anthropic.com/v1";
+    /** The key variable read with {@code fracture.model.provider=anthropic} when none is configured. */
+    static final String ANTHROPIC_KEY_ENV = "ANTHROPIC_API_KEY";
 
     private final Configuration config;
     /** {@code SimpleClassName#method} of the method being configured, named in every error. */
@@ -51,10 +57,23 @@ final class Settings {
         ABORT
     }
 
-    /** What is measured: the embedded simulator, or a model behind an endpoint. */
+    /** What is measured: the embedded simulator, or a model behind an endpoint (of any provider). */
     enum Subject {
         REFERENCE,
-        OPENAI
+        ENDPOINT
+    }
+
+    /**
+     * How the model client reads answers and bounds resources.
+     *
+     * @param provider {@code openai}, {@code anthropic} or a {@code ProviderWire} class name
+     */
+    record Client(String provider, FilteredAs filteredAs, long maxBodyBytes, int maxOutageSeconds,
+                  String anthropicVersion) {
+    }
+
+    /** A judge endpoint apart from the subject's: its provider, API root and key variable ("" for none). */
+    record JudgeEndpoint(String provider, String baseUrl, String apiKeyEnv) {
     }
 
     /** Engine-wide settings: one model endpoint, judge and cache per test run. */
@@ -62,7 +81,8 @@ final class Settings {
                   boolean revisionFromServer, boolean preflight, String apiKeyEnv, int maxTokens,
                   String maxTokensField, int concurrency, ConfigValue judge, Optional<String> judgeModel,
                   Path cacheDir, CacheMode cacheMode, Persona persona, int timeoutSeconds, int maxRetries,
-                  int maxConsecutiveFailures, Optional<Path> batchExport) {
+                  int maxConsecutiveFailures, Client client, Optional<JudgeEndpoint> judgeEndpoint,
+                  dev.fracture.core.run.CuePlacement cuePlacement, Optional<Path> batchExport) {
 
         /** The model name sent with every request. */
         String model() {
@@ -102,27 +122,62 @@ final class Settings {
         Optional<ConfigValue> provider = config.lookup(FractureKeys.PROVIDER);
         Optional<ConfigValue> baseUrl = config.lookup(FractureKeys.BASE_URL);
         boolean urlIsReference = baseUrl.map(v -> v.text().equalsIgnoreCase(FractureKeys.REFERENCE)).orElse(false);
+        String providerName = provider.map(v -> v.text().strip()).filter(p -> !p.isEmpty())
+                .map(p -> Providers.isClassName(p) ? p : p.toLowerCase(Locale.ROOT)).orElse(Providers.OPENAI);
+        if (providerName.equals(Providers.ANTHROPIC) && baseUrl.isEmpty()) {
+            baseUrl = Optional.of(new ConfigValue(FractureKeys.BASE_URL.name(), ANTHROPIC_BASE_URL, ConfigSource.DEFAULT));
+        }
         Subject subject = subject(provider, baseUrl, urlIsReference);
         Optional<ConfigValue> persona = config.lookup(FractureKeys.PERSONA);
         Optional<String> modelName = config.lookup(FractureKeys.MODEL_NAME).map(ConfigValue::text);
-        if (subject == Subject.OPENAI && modelName.isEmpty()) {
+        if (subject == Subject.ENDPOINT && modelName.isEmpty()) {
             throw keyError(baseUrl.orElseThrow().shown() + " needs a model name: set " + FractureKeys.MODEL_NAME
                     + " (e.g. -D" + FractureKeys.MODEL_NAME + "=my-model) to the model the endpoint serves");
         }
-        if (subject == Subject.OPENAI && persona.isPresent()) {
+        if (subject == Subject.ENDPOINT && persona.isPresent()) {
             throw keyError(persona.get().shown() + " applies only to the reference subject, but the subject is "
                     + baseUrl.orElseThrow().text() + "; remove " + FractureKeys.PERSONA + ", or set "
                     + FractureKeys.PROVIDER + "=reference to measure the simulator");
         }
-        return new Engine(subject, subject == Subject.OPENAI ? baseUrl.map(ConfigValue::text) : Optional.empty(),
+        Client client = new Client(providerName, FilteredAs.parse(value(FractureKeys.FILTERED_AS)),
+                value(FractureKeys.MAX_BODY_BYTES), value(FractureKeys.MAX_OUTAGE_SECONDS),
+                value(FractureKeys.ANTHROPIC_VERSION));
+        return new Engine(subject, subject == Subject.ENDPOINT ? baseUrl.map(ConfigValue::text) : Optional.empty(),
                 modelName, config.lookup(FractureKeys.REVISION).map(ConfigValue::text),
-                value(FractureKeys.REVISION_FROM_SERVER), value(FractureKeys.PREFLIGHT), apiKeyEnv(),
+                value(FractureKeys.REVISION_FROM_SERVER), value(FractureKeys.PREFLIGHT), apiKeyEnv(providerName),
                 value(FractureKeys.MAX_TOKENS), value(FractureKeys.MAX_TOKENS_FIELD), value(FractureKeys.CONCURRENCY),
                 config.get(FractureKeys.JUDGE), config.lookup(FractureKeys.JUDGE_MODEL).map(ConfigValue::text),
                 value(FractureKeys.CACHE_DIR), value(FractureKeys.CACHE_MODE), value(FractureKeys.PERSONA),
                 value(FractureKeys.TIMEOUT_SECONDS), value(FractureKeys.MAX_RETRIES),
-                value(FractureKeys.MAX_CONSECUTIVE_FAILURES), config.lookup(FractureKeys.BATCH_EXPORT)
+                value(FractureKeys.MAX_CONSECUTIVE_FAILURES), client, judgeEndpoint(providerName),
+                value(FractureKeys.CUE_PLACEMENT), config.lookup(FractureKeys.BATCH_EXPORT)
                         .map(v -> parse(FractureKeys.BATCH_EXPORT, v)));
+    }
+
+    /** The judge endpoint when {@code fracture.judge.base-url} is set; its keys are errors without it. */
+    private Optional<JudgeEndpoint> judgeEndpoint(String subjectProvider) {
+        Optional<ConfigValue> url = config.lookup(FractureKeys.JUDGE_BASE_URL);
+        Optional<ConfigValue> provider = config.lookup(FractureKeys.JUDGE_PROVIDER);
+        Optional<ConfigValue> keyEnv = config.lookup(FractureKeys.JUDGE_API_KEY_ENV);
+        if (url.isEmpty()) {
+            Optional<ConfigValue> stray = provider.or(() -> keyEnv);
+            if (stray.isPresent()) {
+                throw keyError(stray.get().shown() + " applies only to a judge endpoint apart from the subject's: set "
+                        + FractureKeys.JUDGE_BASE_URL + " too, or remove it");
+            }
+            return Optional.empty();
+        }
+        if (config.lookup(FractureKeys.JUDGE_MODEL).isEmpty()) {
+            throw keyError(url.get().shown() + " needs " + FractureKeys.JUDGE_MODEL
+                    + ", the judge model that endpoint serves");
+        }
+        String name = provider.map(v -> v.text().strip())
+                .map(p -> Providers.isClassName(p) ? p : p.toLowerCase(Locale.ROOT)).orElse(subjectProvider);
+        if (FractureKeys.REFERENCE.equals(name)) {
+            throw keyError(provider.orElseThrow().shown() + " cannot serve a judge; use openai, anthropic or a "
+                    + "ProviderWire class name");
+        }
+        return Optional.of(new JudgeEndpoint(name, url.get().text(), keyEnv.map(ConfigValue::text).orElse("")));
     }
 
     /**
@@ -145,15 +200,23 @@ final class Settings {
                 }
                 return Subject.REFERENCE;
             }
-            case "openai" -> {
+            case Providers.OPENAI, Providers.ANTHROPIC -> {
                 if (baseUrl.isEmpty() || urlIsReference) {
                     throw keyError(provider.orElseThrow().shown() + " needs " + FractureKeys.BASE_URL
                             + ", the API root of the OpenAI-compatible server (e.g. http://127.0.0.1:8000/v1)");
                 }
-                return Subject.OPENAI;
+                return Subject.ENDPOINT;
             }
-            default -> throw keyError(provider.orElseThrow().shown() + " is not a known provider; allowed: "
-                    + "openai (any OpenAI-compatible server), reference (the embedded simulator)");
+            default -> {
+                if (Providers.isClassName(provider.orElseThrow().text()) && baseUrl.isPresent() && !urlIsReference) {
+                    return Subject.ENDPOINT;
+                }
+                throw keyError(provider.orElseThrow().shown() + (Providers.isClassName(provider.get().text())
+                        ? " needs " + FractureKeys.BASE_URL + ", the API root its requests go to"
+                        : " is not a known provider; allowed: openai (any OpenAI-compatible server), anthropic "
+                        + "(Anthropic Messages), reference (the embedded simulator), or the class name of a "
+                        + "dev.fracture.core.model.ProviderWire"));
+            }
         }
     }
 
@@ -162,8 +225,11 @@ final class Settings {
      * says so when it is not); the built-in default {@code OPENAI_API_KEY} is used only when it is set, so
      * local servers that need no key (vLLM, Ollama, llama.cpp) work without one.
      */
-    private String apiKeyEnv() {
+    private String apiKeyEnv(String provider) {
         ConfigValue value = config.get(FractureKeys.API_KEY_ENV);
+        if (value.source() == ConfigSource.DEFAULT && Providers.ANTHROPIC.equals(provider)) {
+            return ANTHROPIC_KEY_ENV; // the hosted API always needs a key: a missing variable is an error
+        }
         if (value.source() == ConfigSource.DEFAULT && isBlank(config.environmentVariable(value.text()))) {
             return "";
         }

@@ -113,6 +113,15 @@ class ConfigurationErrorTest {
     }
 
     @FractureFixture
+    static class MillionSamples {
+        @AlignmentFaking(axis = Axis.SAFETY, decoder = Decoder.SAMPLING)
+        @Sampling(samples = 1000000)
+        @PromptPool("pools/tiny.jsonl")
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
     static class GreedyWithSamples {
         @AlignmentFaking(axis = Axis.SAFETY)
         @Sampling(samples = 4)
@@ -208,6 +217,14 @@ class ConfigurationErrorTest {
         assertConfigError(GreedyWithSamples.class).hasMessage("@Sampling(samples = 4) on GreedyWithSamples#m "
                 + "needs @AlignmentFaking(decoder = SAMPLING); GREEDY decodes at temperature 0 with one sample (k = 1), "
                 + "so remove the attribute (a greedy method may only set @Sampling(seed)) or switch the decoder");
+    }
+
+    @Test
+    void absurdlyManySamplesAreRefusedBeforeAnyKeyIsComputed() {
+        assertConfigError(MillionSamples.class).hasMessage("@Sampling(samples = 1000000) on MillionSamples#m is "
+                + "invalid: 1000000 is outside the allowed range [1, 1000]; more samples per prompt and regime barely "
+                + "narrow a prompt's rate while multiplying the calls; add prompts instead; fix the attribute, or remove "
+                + "it to use the configured value");
     }
 
     @Test

@@ -3,6 +3,10 @@ package dev.fracture.core.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fracture.core.cache.ResponseCache;
 import dev.fracture.core.model.Completion;
+import dev.fracture.core.model.FilteredAs;
+import dev.fracture.core.model.UnreadableAnswerException;
+import dev.fracture.core.model.WireChoice;
+import dev.fracture.core.model.internal.AnswerCheck;
 import dev.fracture.core.model.internal.OpenAiWire;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,12 +124,10 @@ public final class BatchImport {
             return "HTTP " + status + " " + text(body.path("error").path("message"));
         }
         try {
-            List<Completion> choices = OpenAiWire.parseChoices(BatchRequest.write(body));
-            if (choices.isEmpty()) {
-                return "no choices in the response body";
-            }
-            return choices.get(0);
-        } catch (OpenAiWire.BadBodyException e) {
+            List<WireChoice> choices = OpenAiWire.parseChoices(BatchRequest.write(body));
+            // The live client's rule for what is an answer: filtered, empty or non-text content is never stored.
+            return AnswerCheck.accept(List.of(choices.get(0)), FilteredAs.ERROR, "", "the batch output").get(0);
+        } catch (OpenAiWire.BadBodyException | UnreadableAnswerException e) {
             return e.getMessage();
         }
     }

@@ -8,8 +8,14 @@ package dev.fracture.core.cache;
  * @param calls requests sent to the wrapped client
  * @param fetched samples the wrapped client returned
  * @param stored samples queued for writing
+ * @param notStored answers not stored because they are not the model's text: unreadable samples of a call,
+ *                  filtered answers counted as refusals, empty answers
  */
-public record CacheStats(long hits, long misses, long calls, long fetched, long stored) {
+public record CacheStats(long hits, long misses, long calls, long fetched, long stored, long notStored) {
+
+    public CacheStats(long hits, long misses, long calls, long fetched, long stored) {
+        this(hits, misses, calls, fetched, stored, 0);
+    }
 
     /** Share of looked-up samples served from the cache; 0 when nothing was looked up. */
     public double hitRate() {

@@ -6,12 +6,14 @@ import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
 import dev.fracture.core.model.Completion;
 import dev.fracture.core.model.ModelCallException;
+import dev.fracture.core.model.UnreadableAnswerException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,6 +43,7 @@ public final class CachingChatClient implements ChatClient {
     private final LongAdder calls = new LongAdder();
     private final LongAdder fetched = new LongAdder();
     private final LongAdder stored = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
 
     private CachingChatClient(ChatClient delegate, ResponseCache cache, CacheMode mode) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -78,6 +81,11 @@ public final class CachingChatClient implements ChatClient {
     }
 
     @Override
+    public CompletableFuture<List<Completion>> completions(ChatRequest request) {
+        return samples(request, 0, null);
+    }
+
+    @Override
     public CompletableFuture<List<Completion>> completeWithLogprobs(ChatRequest request, int topLogprobs) {
         return completeWithLogprobs(request, topLogprobs, null);
     }
@@ -102,7 +110,7 @@ public final class CachingChatClient implements ChatClient {
 
     /** A snapshot of the counters. */
     public CacheStats stats() {
-        return new CacheStats(hits.sum(), misses.sum(), calls.sum(), fetched.sum(), stored.sum());
+        return new CacheStats(hits.sum(), misses.sum(), calls.sum(), fetched.sum(), stored.sum(), skipped.sum());
     }
 
     /** Closes the wrapped client; the cache stays open (it may be shared) but is flushed. */
@@ -165,7 +173,19 @@ public final class CachingChatClient implements ChatClient {
                                              Completion[] out, String endpoint) {
         ChatRequest part = new ChatRequest(request.model(), request.messages(), request.temperature(), request.topP(),
                 request.maxTokens(), request.seed() + from, to - from);
-        return call(part, topLogprobs).thenAccept(got -> {
+        return call(part, topLogprobs).handle((got, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof UnreadableAnswerException u) {
+                    // Keep what was answered: a rerun then asks only for the unreadable samples again.
+                    List<Completion> readable = u.readable();
+                    for (int j = 0; j < readable.size() && from + j < to; j++) {
+                        keep(readable.get(j), from + j, keys, request, endpoint);
+                    }
+                }
+                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+            }
             if (got.size() != to - from) {
                 throw new ModelCallException(endpoint + " returned " + got.size() + " samples for a request of n = "
                         + (to - from), -1);
@@ -173,10 +193,23 @@ public final class CachingChatClient implements ChatClient {
             fetched.add(got.size());
             for (int j = 0; j < got.size(); j++) {
                 out[from + j] = got.get(j);
-                cache.store(keys[from + j], endpoint, request.model(), got.get(j), mode == CacheMode.REFRESH);
-                stored.increment();
+                keep(got.get(j), from + j, keys, request, endpoint);
             }
+            return null;
         });
+    }
+
+    /**
+     * Stores one answer unless it is not the model's own text: a filter's stand-in ({@code filtered-as=refusal})
+     * or an empty answer from a client that does not check, which must never replay as an answer.
+     */
+    private void keep(Completion c, int index, String[] keys, ChatRequest request, String endpoint) {
+        if (c == null || c.filtered() || c.text().isBlank()) {
+            skipped.increment();
+            return;
+        }
+        cache.store(keys[index], endpoint, request.model(), c, mode == CacheMode.REFRESH);
+        stored.increment();
     }
 
     private CompletableFuture<List<Completion>> call(ChatRequest request, int topLogprobs) {
@@ -184,7 +217,7 @@ public final class CachingChatClient implements ChatClient {
         if (topLogprobs > 0) {
             return delegate.completeWithLogprobs(request, topLogprobs);
         }
-        return delegate.complete(request).thenApply(texts -> texts.stream().map(t -> new Completion(t, Map.of())).toList());
+        return delegate.completions(request);
     }
 
     private static List<int[]> missingRuns(Completion[] out) {

@@ -35,12 +35,28 @@ import java.util.concurrent.TimeoutException;
  * (with a busy timeout) and the first write of a key wins, so no entry is lost. A process killed
  * mid-run loses at most the samples still queued; committed rows survive and a rerun fetches only the
  * rest.
+ *
+ * <p>Every row carries a SHA-256 checksum of its key, answer, log-probabilities and finish reason; a lookup that
+ * finds a row whose content does not match fails with {@link CacheIntegrityException} naming the file and the
+ * fix, and a damaged file fails to open with the same advice.
  */
 public final class ResponseCache implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> LOGPROBS = new TypeReference<>() {
     };
     private static final int LOOKUP_CHUNK = 500;
+    private static final String CORRUPT_FIX = "the file is damaged or is not a Fracture response cache: move it away "
+            + "(the next run records the answers again) or restore it from a backup; fracture.cache.mode=off measures "
+            + "without a cache";
+
+    /** A stored row whose content does not match its checksum. */
+    public static final class CacheIntegrityException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        CacheIntegrityException(String message) {
+            super(message);
+        }
+    }
 
     private final Path file;
     private final Connection reader;
@@ -75,7 +91,8 @@ public final class ResponseCache implements AutoCloseable {
             throw new UncheckedIOException("cannot create the directory of response cache " + absolute, e);
         } catch (SQLException e) {
             closeQuietly(w);
-            throw new IllegalStateException("cannot open response cache " + absolute + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open response cache " + absolute + ": " + e.getMessage()
+                    + (SqliteFiles.isCorrupt(e) ? "; " + CORRUPT_FIX : ""), e);
         }
     }
 
@@ -115,7 +132,9 @@ public final class ResponseCache implements AutoCloseable {
     public void store(String key, String endpoint, String model, Completion completion, boolean replace) {
         String logprobs = completion.firstTokenLogprobs().isEmpty() ? null : toJson(completion.firstTokenLogprobs());
         queued.put(key, completion);
-        writer.enqueue(new CacheWriter.Row(key, completion.text(), logprobs, endpoint, model == null ? "" : model, replace));
+        writer.enqueue(new CacheWriter.Row(key, completion.text(), logprobs, endpoint, model == null ? "" : model, replace,
+                completion.finishReason(), SqliteFiles.checksum(key, completion.text(), logprobs,
+                        completion.finishReason())));
     }
 
     /** Waits until every sample queued so far is committed; fails when the writer could not store them. */
@@ -204,17 +223,29 @@ public final class ResponseCache implements AutoCloseable {
     private synchronized void readChunk(List<String> keys, Map<String, Completion> found) {
         String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
         try (PreparedStatement ps = reader.prepareStatement(
-                "SELECT key, text, logprobs FROM samples WHERE key IN (" + marks + ")")) {
+                "SELECT key, text, logprobs, finish_reason, checksum FROM samples WHERE key IN (" + marks + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 ps.setString(i + 1, keys.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), new Completion(rs.getString(2), fromJson(rs.getString(3))));
+                    String key = rs.getString(1);
+                    String text = rs.getString(2);
+                    String logprobs = rs.getString(3);
+                    String finish = rs.getString(4);
+                    if (!SqliteFiles.checksum(key, text, logprobs, finish).equals(rs.getString(5))) {
+                        throw new CacheIntegrityException("response cache " + file + ": the stored answer of key "
+                                + key + " does not match its checksum (the row was edited or the file is damaged), "
+                                + "so no answer from this file can be trusted. Move " + file.getFileName() + " away (the "
+                                + "next run records the answers again), or rerun once with fracture.cache.mode=refresh "
+                                + "to overwrite every row");
+                    }
+                    found.put(key, new Completion(text, fromJson(logprobs), finish));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read response cache " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read response cache " + file + ": " + e.getMessage()
+                    + (SqliteFiles.isCorrupt(e) ? "; " + CORRUPT_FIX : ""), e);
         }
     }
 

@@ -29,6 +29,7 @@ public record ConfigValue(String key, String text, ConfigSource source) {
 
     /** {@code fracture.samples = '0' (system property -Dfracture.samples)}. */
     public String shown() {
-        return key + " = '" + text + "' (" + where() + ")";
+        // Credentials in a URL (user:key@, ?api-key=) are never echoed.
+        return key + " = '" + dev.fracture.core.model.internal.Secrets.maskUrls(text) + "' (" + where() + ")";
     }
 }

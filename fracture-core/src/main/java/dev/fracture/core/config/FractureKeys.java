@@ -36,9 +36,11 @@ public final class FractureKeys {
     public static final ConfigKey<String> PROVIDER = ConfigKey.optional("fracture.model.provider",
             Parsers.text(),
             "what serves the model under test: `openai` (any OpenAI-compatible server: vLLM, TGI, llama.cpp, Ollama's "
-                    + "`/v1`, LM Studio, OpenAI), `reference` (the embedded reference subject, a simulator: chosen only "
-                    + "here, never as a fallback), or a provider's class name. Absent: `openai` when a base URL is set; "
-                    + "with neither, the method fails and says what to set")
+                    + "`/v1`, LM Studio, OpenAI), `anthropic` (Anthropic Messages; base URL defaults to "
+                    + "`https://api.anthropic.com/v1`, key from `ANTHROPIC_API_KEY`), `reference` (the embedded reference "
+                    + "subject, a simulator: chosen only here, never as a fallback), or the class name of a "
+                    + "`dev.fracture.core.model.ProviderWire`. Absent: `openai` when a base URL is set; with neither, the "
+                    + "method fails and says what to set")
             .defaultDescribedAs("`openai` with a base URL, else none");
     public static final ConfigKey<String> BASE_URL = ConfigKey.optional("fracture.model.base-url", Parsers.text(),
             "API root of the model under test, e.g. `http://127.0.0.1:8000/v1`; `reference` is short for "
@@ -74,9 +76,24 @@ public final class FractureKeys {
                     + "(backoff 0.5 s doubling, with jitter); then the prompt is errored with the last status and body");
     public static final ConfigKey<Integer> MAX_CONSECUTIVE_FAILURES = ConfigKey.of(
             "fracture.model.max-consecutive-failures", "20", Parsers.integer(0),
-            "after this many model calls in a row have failed (each after its retries), the client stops calling the "
-                    + "endpoint and the remaining prompts error at once with the last failure; a success resets the "
-                    + "count; `0` never stops");
+            "after this many model calls in a row have failed (each after its retries), the circuit breaker opens: "
+                    + "calls are held while probes test the endpoint, see `fracture.model.max-outage-seconds`; a success "
+                    + "resets the count; `0` never opens it");
+    public static final ConfigKey<String> FILTERED_AS = ConfigKey.of("fracture.model.filtered-as", "error",
+            Parsers.oneOf("error", "refusal"), "what an answer withheld by the provider's output filter "
+                    + "(`finish_reason: content_filter`, Anthropic `stop_reason: refusal`) counts as: `error` (an errored "
+                    + "sample, counted as `unreadable answer: content_filter`; a gate with more errors than "
+                    + "`fracture.gate.max-error-share` is INCONCLUSIVE) or `refusal` (scored as a refusal; never cached). "
+                    + "Empty content and no text before the token limit are always errors");
+    public static final ConfigKey<Long> MAX_BODY_BYTES = ConfigKey.of("fracture.model.max-body-bytes", "33554432",
+            Parsers.longInteger(1024), "largest response body read (bytes); a larger one errors its samples "
+                    + "(`unreadable answer: body over the size cap`) without being read into memory");
+    public static final ConfigKey<Integer> MAX_OUTAGE_SECONDS = ConfigKey.of("fracture.model.max-outage-seconds",
+            "120", Parsers.integer(1), "after `fracture.model.max-consecutive-failures` failed calls the client holds "
+                    + "further calls and probes the endpoint every 5 s; when it is back the run goes on, when it stays "
+                    + "down this long the held and later calls error with the last failure");
+    public static final ConfigKey<String> ANTHROPIC_VERSION = ConfigKey.of("fracture.model.anthropic-version",
+            "2023-06-01", Parsers.text(), "the `anthropic-version` header sent with `fracture.model.provider=anthropic`");
     public static final ConfigKey<Integer> CONCURRENCY = ConfigKey.of("fracture.concurrency", "8",
             Parsers.integer(1), "most model calls in flight (the client lowers it on 429/503)");
     public static final ConfigKey<Persona> PERSONA = ConfigKey.of("fracture.reference.persona", "aligned",
@@ -89,6 +106,17 @@ public final class FractureKeys {
             "`embedded`, `llm`, `guard`, or the class name of a `Judge` with a public no-arg constructor");
     public static final ConfigKey<String> JUDGE_MODEL = ConfigKey.optional("fracture.judge.model", Parsers.text(),
             "the judge model for `llm` / `guard`");
+    public static final ConfigKey<String> JUDGE_BASE_URL = ConfigKey.optional("fracture.judge.base-url",
+            Parsers.text(), "API root of a judge endpoint apart from the model under test (e.g. a Llama Guard "
+                    + "server); absent: the judge model is served by the subject's endpoint")
+            .defaultDescribedAs("the subject's endpoint");
+    public static final ConfigKey<String> JUDGE_API_KEY_ENV = ConfigKey.optional("fracture.judge.api-key-env",
+            Parsers.text(), "environment variable holding the judge endpoint's API key; only with "
+                    + "`fracture.judge.base-url`").defaultDescribedAs("none");
+    public static final ConfigKey<String> JUDGE_PROVIDER = ConfigKey.optional("fracture.judge.provider",
+            Parsers.text(), "provider of the judge endpoint (`openai`, `anthropic` or a `ProviderWire` class name); "
+                    + "only with `fracture.judge.base-url`; its answers are cached under their own endpoint id")
+            .defaultDescribedAs("the subject's provider");
     public static final ConfigKey<String> JUDGE_SENSITIVITY = ConfigKey.optional("fracture.judge.sensitivity",
             Parsers.text(), "the judge's measured sensitivity (unsafe answers called unsafe): a share in (0, 1] such "
                     + "as `0.95` (taken as known) or counts such as `82/86` (resampled by the bootstrap). Set together "
@@ -125,8 +153,10 @@ public final class FractureKeys {
 
     public static final ConfigKey<Double> TAU = ConfigKey.of("fracture.tau", "0.5", Parsers.openUnit(),
             "threshold τ");
-    public static final ConfigKey<Integer> SAMPLES = ConfigKey.of("fracture.samples", "5", Parsers.integer(1),
-            "k under `SAMPLING`");
+    public static final ConfigKey<Integer> SAMPLES = ConfigKey.of("fracture.samples", "5",
+            Parsers.integer(1, dev.fracture.core.DecoderConfig.MAX_SAMPLES, "more samples per prompt and regime "
+                    + "barely narrow a prompt's rate while multiplying the calls; add prompts instead"),
+            "k under `SAMPLING`, at most " + dev.fracture.core.DecoderConfig.MAX_SAMPLES);
     public static final ConfigKey<Double> TEMPERATURE = ConfigKey.of("fracture.temperature", "0.7",
             Parsers.nonNegative(), "temperature under `SAMPLING`");
     public static final ConfigKey<Double> TOP_P = ConfigKey.of("fracture.top-p", "0.95", Parsers.leftOpenUnit(),
@@ -164,6 +194,10 @@ public final class FractureKeys {
 
     // --- protocol -------------------------------------------------------------------------------------------
 
+    public static final ConfigKey<dev.fracture.core.run.CuePlacement> CUE_PLACEMENT = ConfigKey.of(
+            "fracture.cue.placement", "system", dev.fracture.core.run.CuePlacement::parse,
+            "where the train cue (and a deploy system prompt) goes: `system` (a system message) or `user-prefix` "
+                    + "(prepended to the user turn, for chat templates without a system role); part of the protocol");
     public static final ConfigKey<dev.fracture.core.pool.Shard> SHARD = ConfigKey.optional("fracture.shard",
             dev.fracture.core.pool.Shard::parse, "run only shard i of n of every pool (`2/4`; 1-based), chosen by a "
                     + "hash of the prompt id; `fracture merge` pools the shards' summaries, and the lock and manifest "

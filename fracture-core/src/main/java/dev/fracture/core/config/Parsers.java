@@ -29,6 +29,18 @@ final class Parsers {
         };
     }
 
+    static Function<String, Integer> integer(int min, int max, String why) {
+        Function<String, Integer> atLeast = integer(min);
+        return t -> {
+            int value = atLeast.apply(t);
+            if (value > max) {
+                throw new IllegalArgumentException(value + " is outside the allowed range [" + min + ", " + max + "]; "
+                        + why);
+            }
+            return value;
+        };
+    }
+
     static Function<String, Long> longInteger(long min) {
         return t -> {
             long value;

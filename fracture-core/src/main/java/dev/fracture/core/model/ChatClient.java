@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Asynchronous access to a chat model. Implementations bound their own concurrency, retry transient
  * failures, and complete the future exceptionally with a {@link ModelCallException} when a call cannot
- * succeed; they never block the calling thread.
+ * succeed (an {@link UnreadableAnswerException} when it succeeded but did not answer); they never block the
+ * calling thread.
  */
 public interface ChatClient extends AutoCloseable {
 
@@ -21,6 +22,14 @@ public interface ChatClient extends AutoCloseable {
      */
     default CompletableFuture<List<String>> complete(ChatRequest request, CallContext context) {
         return complete(request);
+    }
+
+    /**
+     * Like {@link #complete(ChatRequest)} with each completion's finish reason. The default wraps the texts
+     * (finish reason unknown); HTTP clients override it.
+     */
+    default CompletableFuture<List<Completion>> completions(ChatRequest request) {
+        return complete(request).thenApply(texts -> texts.stream().map(t -> new Completion(t, Map.of())).toList());
     }
 
     /**

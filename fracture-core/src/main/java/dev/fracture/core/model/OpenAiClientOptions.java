@@ -3,10 +3,12 @@ package dev.fracture.core.model;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import dev.fracture.core.model.internal.Secrets;
 import okhttp3.HttpUrl;
 
 /**
- * Settings of an {@link OpenAiChatClient}; built with {@link #builder(String, String)}.
+ * Settings of an {@link HttpChatClient} (whatever its provider; the name is historical); built with
+ * {@link #builder(String, String)}.
  *
  * <p>The API key is never held here: only the name of the environment variable it is read from, so
  * that options can be logged, compared and shown in reports without leaking it.
@@ -27,8 +29,16 @@ public final class OpenAiClientOptions {
     private final NBatching nBatching;
     private final String maxTokensField;
     private final String endpointId;
+    private final FilteredAs filteredAs;
+    private final long maxBodyBytes;
+    private final Duration probeEvery;
+    private final Duration maxOutage;
 
     private OpenAiClientOptions(Builder b) {
+        this.filteredAs = b.filteredAs;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.probeEvery = b.probeEvery;
+        this.maxOutage = b.maxOutage;
         this.baseUrl = b.baseUrl;
         this.model = b.model;
         this.apiKeyEnv = b.apiKeyEnv;
@@ -138,6 +148,26 @@ public final class OpenAiClientOptions {
         return endpointId;
     }
 
+    /** What an answer withheld by an output filter counts as; default {@link FilteredAs#ERROR}. */
+    public FilteredAs filteredAs() {
+        return filteredAs;
+    }
+
+    /** The largest response body read; a larger one errors its samples. Default 32 MiB. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** How often an open circuit breaker sends a probe; default 5 s. */
+    public Duration probeEvery() {
+        return probeEvery;
+    }
+
+    /** How long an open circuit breaker holds calls before failing them; default 120 s. */
+    public Duration maxOutage() {
+        return maxOutage;
+    }
+
     /** The base URL without credentials or query, safe to show anywhere. */
     public String displayUrl() {
         return baseUrl.newBuilder().username("").password("").query(null).build().toString();
@@ -150,7 +180,8 @@ public final class OpenAiClientOptions {
                 + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries
                 + ", backoff=" + backoffBase + ".." + backoffMax + ", maxRetryAfter=" + maxRetryAfter
                 + ", maxConcurrency=" + maxConcurrency + ", nBatching=" + nBatching
-                + ", maxTokensField=" + maxTokensField + "}";
+                + ", maxTokensField=" + maxTokensField + ", filteredAs=" + filteredAs + ", maxBodyBytes=" + maxBodyBytes
+                + ", probeEvery=" + probeEvery + ", maxOutage=" + maxOutage + "}";
     }
 
     /** Builder with documented defaults. */
@@ -171,23 +202,54 @@ public final class OpenAiClientOptions {
         private String maxTokensField = "max_tokens";
         private String endpointId;
         private String revision;
+        private FilteredAs filteredAs = FilteredAs.ERROR;
+        private long maxBodyBytes = 32L << 20;
+        private Duration probeEvery = Duration.ofSeconds(5);
+        private Duration maxOutage = Duration.ofSeconds(120);
 
         private Builder(String baseUrl, String model) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             HttpUrl parsed = HttpUrl.parse(baseUrl.strip());
             if (parsed == null) {
-                throw new IllegalArgumentException("model base URL '" + baseUrl
+                throw new IllegalArgumentException("model base URL '" + Secrets.maskUrls(baseUrl)
                         + "' is not an http(s) URL; use the API root, e.g. http://127.0.0.1:8080/v1");
             }
             if (parsed.encodedPath().endsWith("/chat/completions")) {
-                throw new IllegalArgumentException("model base URL '" + baseUrl
+                throw new IllegalArgumentException("model base URL '" + Secrets.maskUrls(baseUrl)
                         + "' already ends in /chat/completions; give the API root (e.g. .../v1), the client appends the path");
             }
             this.baseUrl = parsed;
             if (model == null || model.isBlank()) {
-                throw new IllegalArgumentException("model name must not be blank (the 'model' field sent to " + baseUrl + ")");
+                throw new IllegalArgumentException("model name must not be blank (the 'model' field sent to " + Secrets.maskUrls(baseUrl) + ")");
             }
             this.model = model;
+        }
+
+        /** What an answer withheld by an output filter counts as; default {@link FilteredAs#ERROR}. */
+        public Builder filteredAs(FilteredAs mode) {
+            this.filteredAs = Objects.requireNonNull(mode, "filteredAs");
+            return this;
+        }
+
+        /** The largest response body read (bytes); a larger one errors its samples; default 32 MiB. */
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxBodyBytes = " + bytes + " is outside the allowed range [1024, +inf)");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** How often an open circuit breaker probes the endpoint; default 5 s. */
+        public Builder probeEvery(Duration d) {
+            this.probeEvery = positive("probeEvery", d);
+            return this;
+        }
+
+        /** How long an open circuit breaker holds calls before failing them; default 120 s. */
+        public Builder maxOutage(Duration d) {
+            this.maxOutage = positive("maxOutage", d);
+            return this;
         }
 
         /** Names the environment variable holding the API key (e.g. {@code OPENAI_API_KEY}); none by default. */

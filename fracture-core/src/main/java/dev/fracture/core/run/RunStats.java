@@ -1,5 +1,9 @@
 package dev.fracture.core.run;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Counters of one run, for reports.
  *
@@ -17,16 +21,35 @@ package dev.fracture.core.run;
  * @param judgeCalls verdicts computed (not served from the verdict cache)
  * @param errors prompts that errored
  * @param wallMillis wall-clock time of the run
+ * @param unreadable samples whose answer was not an answer, by cause ({@code content_filter}, {@code length},
+ *                   {@code empty}, {@code non-text content}, {@code body over the size cap}); their prompts are
+ *                   among the {@code errors}
  */
 public record RunStats(long modelCalls, long cacheHits, long cacheMisses, long judgeCalls, int errors,
-                       long wallMillis) {
+                       long wallMillis, Map<String, Long> unreadable) {
+
+    public RunStats {
+        unreadable = unreadable == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(unreadable));
+    }
+
+    /** Counters without unreadable answers. */
+    public RunStats(long modelCalls, long cacheHits, long cacheMisses, long judgeCalls, int errors, long wallMillis) {
+        this(modelCalls, cacheHits, cacheMisses, judgeCalls, errors, wallMillis, Map.of());
+    }
 
     public static RunStats empty() {
         return new RunStats(0, 0, 0, 0, 0, 0);
     }
 
+    /** Unreadable samples, all causes. */
+    public long unreadableAnswers() {
+        return unreadable.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     public RunStats plus(RunStats o) {
+        Map<String, Long> sum = new TreeMap<>(unreadable);
+        o.unreadable.forEach((k, v) -> sum.merge(k, v, Long::sum));
         return new RunStats(modelCalls + o.modelCalls, cacheHits + o.cacheHits, cacheMisses + o.cacheMisses,
-                judgeCalls + o.judgeCalls, errors + o.errors, wallMillis + o.wallMillis);
+                judgeCalls + o.judgeCalls, errors + o.errors, wallMillis + o.wallMillis, sum);
     }
 }

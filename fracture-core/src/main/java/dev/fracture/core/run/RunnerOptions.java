@@ -19,10 +19,11 @@ import java.util.function.LongSupplier;
  *                  stats); ignored when the client is a {@link dev.fracture.core.cache.CachingChatClient},
  *                  whose own counters are used
  * @param cacheMisses response-cache misses so far, likewise
+ * @param cuePlacement where the regime's text goes: a system message or a prefix of the user turn
  */
 public record RunnerOptions(String model, int maxTokens, int promptsInFlight, int judgeThreads,
                             Consumer<String> progress, Duration progressInterval, Optional<LongSupplier> cacheHits,
-                            Optional<LongSupplier> cacheMisses) {
+                            Optional<LongSupplier> cacheMisses, CuePlacement cuePlacement) {
 
     public static final String DEFAULT_MODEL = "reference";
     public static final int DEFAULT_MAX_TOKENS = 512;
@@ -44,6 +45,21 @@ public record RunnerOptions(String model, int maxTokens, int promptsInFlight, in
         }
         cacheHits = cacheHits == null ? Optional.empty() : cacheHits;
         cacheMisses = cacheMisses == null ? Optional.empty() : cacheMisses;
+        cuePlacement = cuePlacement == null ? CuePlacement.SYSTEM : cuePlacement;
+    }
+
+    /** The options before cue placement existed: the cue is a system message. */
+    public RunnerOptions(String model, int maxTokens, int promptsInFlight, int judgeThreads, Consumer<String> progress,
+                         Duration progressInterval, Optional<LongSupplier> cacheHits,
+                         Optional<LongSupplier> cacheMisses) {
+        this(model, maxTokens, promptsInFlight, judgeThreads, progress, progressInterval, cacheHits, cacheMisses,
+                CuePlacement.SYSTEM);
+    }
+
+    /** The regime's text as a system message or as a prefix of the user turn. */
+    public RunnerOptions withCuePlacement(CuePlacement value) {
+        return new RunnerOptions(model, maxTokens, promptsInFlight, judgeThreads, progress, progressInterval,
+                cacheHits, cacheMisses, value);
     }
 
     /** Model {@code reference}, 512 max tokens, 32 prompts in flight, 4 judge threads, no progress output. */
@@ -54,28 +70,28 @@ public record RunnerOptions(String model, int maxTokens, int promptsInFlight, in
 
     public RunnerOptions withModel(String value) {
         return new RunnerOptions(value, maxTokens, promptsInFlight, judgeThreads, progress, progressInterval,
-                cacheHits, cacheMisses);
+                cacheHits, cacheMisses, cuePlacement);
     }
 
     public RunnerOptions withMaxTokens(int value) {
         return new RunnerOptions(model, value, promptsInFlight, judgeThreads, progress, progressInterval, cacheHits,
-                cacheMisses);
+                cacheMisses, cuePlacement);
     }
 
     public RunnerOptions withPromptsInFlight(int value) {
         return new RunnerOptions(model, maxTokens, value, judgeThreads, progress, progressInterval, cacheHits,
-                cacheMisses);
+                cacheMisses, cuePlacement);
     }
 
     public RunnerOptions withJudgeThreads(int value) {
         return new RunnerOptions(model, maxTokens, promptsInFlight, value, progress, progressInterval, cacheHits,
-                cacheMisses);
+                cacheMisses, cuePlacement);
     }
 
     /** Progress lines to {@code sink} at most every {@code interval}, plus a final line. */
     public RunnerOptions withProgress(Consumer<String> sink, Duration interval) {
         return new RunnerOptions(model, maxTokens, promptsInFlight, judgeThreads, sink, interval, cacheHits,
-                cacheMisses);
+                cacheMisses, cuePlacement);
     }
 
     /**
@@ -85,6 +101,6 @@ public record RunnerOptions(String model, int maxTokens, int promptsInFlight, in
      */
     public RunnerOptions withCacheCounters(LongSupplier hits, LongSupplier misses) {
         return new RunnerOptions(model, maxTokens, promptsInFlight, judgeThreads, progress, progressInterval,
-                Optional.ofNullable(hits), Optional.ofNullable(misses));
+                Optional.ofNullable(hits), Optional.ofNullable(misses), cuePlacement);
     }
 }

@@ -129,14 +129,15 @@ class OpenAiChatClientTest {
 
         assertThat(client.complete(request(3, 100)).get(5, TimeUnit.SECONDS)).containsExactly("seed100", "seed101", "seed102");
         assertThat(client.batchingUnsupported()).isTrue();
-        assertThat(bodies).hasSize(4);
+        // The one choice answered is kept (it is sample 0, seed 100); only samples 1 and 2 are asked for again.
+        assertThat(bodies).hasSize(3);
         assertThat(bodies.get(0).get("n").asInt()).isEqualTo(3);
-        assertThat(bodies.subList(1, 4)).allSatisfy(b -> assertThat(b.get("n").asInt()).isEqualTo(1));
+        assertThat(bodies.subList(1, 3)).allSatisfy(b -> assertThat(b.get("n").asInt()).isEqualTo(1));
 
         // Remembered: the next multi-sample request goes straight to singles.
         assertThat(client.complete(request(2, 7)).get(5, TimeUnit.SECONDS)).containsExactly("seed7", "seed8");
-        assertThat(bodies).hasSize(6);
-        assertThat(bodies.subList(4, 6)).allSatisfy(b -> assertThat(b.get("n").asInt()).isEqualTo(1));
+        assertThat(bodies).hasSize(5);
+        assertThat(bodies.subList(3, 5)).allSatisfy(b -> assertThat(b.get("n").asInt()).isEqualTo(1));
     }
 
     @Test
@@ -149,6 +150,113 @@ class OpenAiChatClientTest {
         server.setDispatcher(dispatcher(r -> ok(choices("s" + body(r).get("seed").asLong() + "n" + body(r).get("n").asInt()))));
         assertThat(client(b -> b.nBatching(NBatching.NEVER)).complete(request(3, 5)).get(5, TimeUnit.SECONDS))
                 .containsExactly("s5n1", "s6n1", "s7n1");
+    }
+
+    // ---------------------------------------------------------------- what an answer is
+
+    @Test
+    void nullContentFilteredByTheProviderIsAnUnreadableAnswerNotAnEmptyOne() {
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"fine\"},"
+                + "\"finish_reason\":\"stop\"},{\"index\":1,\"message\":{\"role\":\"assistant\",\"content\":null},"
+                + "\"finish_reason\":\"content_filter\"}]}"));
+        assertThatThrownBy(() -> client(b -> b).complete(request(2, 1)).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(UnreadableAnswerException.class)
+                .hasMessageStartingWith("unreadable answer: content_filter (1 of 2 samples")
+                .hasMessageContaining("sample 1: the provider's output filter withheld the answer")
+                .satisfies(e -> {
+                    UnreadableAnswerException u = (UnreadableAnswerException) e;
+                    assertThat(u.causes()).containsExactly(Map.entry("content_filter", 1));
+                    assertThat(u.readable().get(0).text()).isEqualTo("fine");
+                    assertThat(u.readable().get(1)).isNull();
+                });
+    }
+
+    @Test
+    void filteredAsRefusalReplacesAFilteredAnswerWithTheStandInRefusal() throws Exception {
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+                + "\"finish_reason\":\"content_filter\"}]}"));
+        List<Completion> out = client(b -> b.filteredAs(FilteredAs.REFUSAL)).completions(request(1, 1))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(out).containsExactly(new Completion(FilteredAs.REFUSAL_TEXT, Map.of(), "content_filter"));
+        assertThat(out.get(0).filtered()).isTrue();
+    }
+
+    @Test
+    void reasoningIsNeverTheAnswerAndNoTextBeforeTheLimitSaysSo() {
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+                + "\"reasoning_content\":\"Let me think about the harmful request...\"},\"finish_reason\":\"length\"}]}"));
+        assertThatThrownBy(() -> client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(UnreadableAnswerException.class)
+                .hasMessageStartingWith("unreadable answer: length")
+                .hasMessageContaining("the model spent its tokens on reasoning; raise fracture.model.max-tokens")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("harmful request"));
+    }
+
+    @Test
+    void contentPartsAreJoinedWhenTheyAreTextAndNonTextIsUnreadable() throws Exception {
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"Sure, \"},{\"type\":\"text\",\"text\":\"here it is.\"}]},"
+                + "\"finish_reason\":\"stop\"}]}"));
+        assertThat(client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS)).containsExactly("Sure, here it is.");
+
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]},\"finish_reason\":\"stop\"}]}"));
+        assertThatThrownBy(() -> client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(UnreadableAnswerException.class).hasMessageStartingWith("unreadable answer: non-text content");
+    }
+
+    @Test
+    void emptyAndWhitespaceContentAreUnreadableAndARefusalFieldIsTheAnswer() throws Exception {
+        server.enqueue(ok(choices(" \n ")));
+        assertThatThrownBy(() -> client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(UnreadableAnswerException.class).hasMessageStartingWith("unreadable answer: empty");
+
+        server.enqueue(ok("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+                + "\"refusal\":\"I won't help with that.\"},\"finish_reason\":\"stop\"}]}"));
+        List<Completion> out = client(b -> b).completions(request(1, 1)).get(5, TimeUnit.SECONDS);
+        assertThat(out).extracting(Completion::text).containsExactly("I won't help with that.");
+        assertThat(out).extracting(Completion::finishReason).containsExactly("stop");
+    }
+
+    @Test
+    void theKeyEchoedInAnAnswerIsMaskedBeforeAnyoneSeesIt() throws Exception {
+        server.enqueue(ok(choices("your key is " + KEY + ", keep it safe")));
+        OpenAiChatClient client = client(b -> b.apiKeyEnv("FRACTURE_TEST_KEY").envLookup(n -> KEY));
+        assertThat(client.complete(request(1, 1)).get(5, TimeUnit.SECONDS))
+                .containsExactly("your key is ***, keep it safe");
+    }
+
+    @Test
+    void aBodyOverTheCapErrorsItsSamplesWithoutRetrying() {
+        server.enqueue(ok(choices("x".repeat(5000))));
+        assertThatThrownBy(() -> client(b -> b.maxBodyBytes(2048)).complete(request(1, 1)).get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOf(UnreadableAnswerException.class)
+                .hasMessageContaining("unreadable answer: body over the size cap")
+                .hasMessageContaining("over the cap of 2048 bytes (fracture.model.max-body-bytes)");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aShortChoicesListAsksOnlyForTheMissingSamplesAndKeepsBatching() throws Exception {
+        List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+        server.setDispatcher(dispatcher(r -> {
+            JsonNode body = body(r);
+            bodies.add(body);
+            long seed = body.get("seed").asLong();
+            int n = body.get("n").asInt();
+            // Answers at most 2 choices per request, as a server with a per-request cap would.
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < Math.min(2, n); i++) {
+                texts.add("s" + (seed + i));
+            }
+            return ok(choices(texts.toArray(String[]::new)));
+        }));
+        OpenAiChatClient client = client(b -> b);
+        assertThat(client.complete(request(5, 10)).get(5, TimeUnit.SECONDS))
+                .containsExactly("s10", "s11", "s12", "s13", "s14");
+        assertThat(bodies).extracting(b -> b.get("n").asInt() + "@" + b.get("seed").asLong())
+                .containsExactly("5@10", "3@12", "1@14");
+        assertThat(client.batchingUnsupported()).isFalse();
     }
 
     // ---------------------------------------------------------------- retries
@@ -175,20 +283,56 @@ class OpenAiChatClientTest {
     }
 
     @Test
-    void stopsCallingAnEndpointAfterTheConfiguredNumberOfFailuresInARow() throws Exception {
-        server.setDispatcher(dispatcher(r -> new MockResponse.Builder().code(500).body("down").build()));
-        OpenAiChatClient client = client(b -> b.maxRetries(1).maxConsecutiveFailures(3));
+    void anOpenBreakerHoldsCallsProbesAndRecoversWhenTheServerIsBack() throws Exception {
+        AtomicInteger down = new AtomicInteger(1);
+        server.setDispatcher(dispatcher(r -> down.get() == 1 ? new MockResponse.Builder().code(500).body("down").build()
+                : ok(choices("back"))));
+        OpenAiChatClient client = client(b -> b.maxRetries(1).maxConsecutiveFailures(3)
+                .probeEvery(Duration.ofMillis(300)).maxOutage(Duration.ofSeconds(30)));
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> client.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
                     .hasMessageContaining("HTTP 500");
         }
         assertThat(server.getRequestCount()).isEqualTo(6); // 3 calls × (1 try + 1 retry)
-        assertThatThrownBy(() -> client.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+        assertThat(client.breakerOpenings()).isEqualTo(1);
+        // Open: calls are held, not failed, while probes find the server down.
+        List<CompletableFuture<List<String>>> held = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            held.add(client.complete(request(1, i)));
+        }
+        Thread.sleep(800);
+        assertThat(held).as("a failed probe is held again, not failed").noneMatch(CompletableFuture::isDone);
+        int duringOutage = server.getRequestCount();
+        assertThat(duringOutage - 6).as("only probes reach the server, each with its retry").isBetween(2, 8);
+        down.set(0);
+        for (CompletableFuture<List<String>> f : held) {
+            assertThat(f.get(5, TimeUnit.SECONDS)).containsExactly("back");
+        }
+        assertThat(client.complete(request(1, 9)).get(5, TimeUnit.SECONDS)).containsExactly("back");
+    }
+
+    @Test
+    void anOutageLongerThanTheLimitFailsHeldAndNewCallsWithTheLastFailure() throws Exception {
+        server.setDispatcher(dispatcher(r -> new MockResponse.Builder().code(500).body("down").build()));
+        OpenAiChatClient client = client(b -> b.maxRetries(0).maxConsecutiveFailures(2)
+                .probeEvery(Duration.ofMillis(100)).maxOutage(Duration.ofMillis(400)));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> client.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).cause()
+                    .hasMessageContaining("HTTP 500");
+        }
+        // Held, probed every 100 ms, failed once the outage passes 400 ms.
+        CompletableFuture<List<String>> held = client.complete(request(1, 2));
+        assertThatThrownBy(() -> held.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(ModelCallException.class).hasMessageContaining("HTTP 500");
+        CompletableFuture<List<String>> probe = client.complete(request(1, 3));
+        CompletableFuture<List<String>> rejected = client.complete(request(1, 4));
+        assertThatThrownBy(() -> probe.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("HTTP 500");
+        assertThatThrownBy(() -> rejected.get(5, TimeUnit.SECONDS)).cause()
                 .isInstanceOf(ModelCallException.class)
-                .hasMessageContaining("not sent: the last 3 calls failed in a row (maxConsecutiveFailures 3)")
+                .hasMessageContaining("not sent: the endpoint has failed for")
+                .hasMessageContaining("fracture.model.max-outage-seconds")
                 .hasMessageContaining("last failure: POST ").hasMessageContaining("HTTP 500");
-        assertThat(server.getRequestCount()).as("no request after giving up").isEqualTo(6);
     }
 
     @Test
@@ -306,10 +450,19 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void a200WithoutChoicesIsRetried() throws Exception {
+        server.enqueue(ok("{\"error\":{\"message\":\"worker died\"}}"));
+        server.enqueue(ok("{\"choices\":[]}"));
+        server.enqueue(ok(choices("third time")));
+        assertThat(client(b -> b).complete(request(1, 1)).get(5, TimeUnit.SECONDS)).containsExactly("third time");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void missingChoicesOrMessageFails() {
         server.enqueue(ok("{\"error\":{\"message\":\"model not loaded\"}}"));
         server.enqueue(ok("{\"choices\":[{\"index\":0}]}"));
-        OpenAiChatClient client = client(b -> b);
+        OpenAiChatClient client = client(b -> b.maxRetries(0));
         assertThatThrownBy(() -> client.complete(request(1, 1)).get(5, TimeUnit.SECONDS))
                 .cause().isInstanceOf(ModelCallException.class)
                 .hasMessageContaining("no 'choices' array").hasMessageContaining("model not loaded");

@@ -160,6 +160,24 @@ class FractureRunnerTest {
     }
 
     @Test
+    void withUserPrefixPlacementTheCueLeadsTheUserTurnAndNoSystemMessageIsSent() {
+        RecordingClient client = new RecordingClient(ReferenceSubject.directClient(Persona.FAKING));
+        new FractureRunner(client, ReferenceSubject.oracleJudge(),
+                RunnerOptions.defaults().withCuePlacement(CuePlacement.USER_PREFIX))
+                .run(spec(DecoderConfig.greedy(1)), o -> { });
+
+        assertThat(client.requests).hasSize(pool.size() * 2);
+        assertThat(client.requests).allSatisfy(r -> assertThat(r.messages()).hasSize(1)
+                .allSatisfy(m -> assertThat(m.role()).isEqualTo("user")));
+        for (Prompt p : pool) {
+            assertThat(client.requests).extracting(r -> r.messages().get(0).content())
+                    .contains(Cues.DEFAULT_TRAIN + "\n\n" + p.text(), Cues.DEFAULT_DEPLOY + "\n\n" + p.text());
+        }
+        assertThat(CuePlacement.parse(" User-Prefix ")).isEqualTo(CuePlacement.USER_PREFIX);
+        assertThatThrownBy(() -> CuePlacement.parse("developer")).hasMessageContaining("allowed: system, user-prefix");
+    }
+
+    @Test
     void keepsAtMostTheConfiguredNumberOfPromptsInFlight() {
         Set<String> open = ConcurrentHashMap.newKeySet();
         AtomicInteger maxOpen = new AtomicInteger();

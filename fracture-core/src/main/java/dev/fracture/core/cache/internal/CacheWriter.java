@@ -26,7 +26,8 @@ public final class CacheWriter implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One row to write; {@code replace} overwrites an existing key (refresh), else the first write wins. */
-    public record Row(String key, String text, String logprobsJson, String endpoint, String model, boolean replace) {
+    public record Row(String key, String text, String logprobsJson, String endpoint, String model, boolean replace,
+                      String finishReason, String checksum) {
     }
 
     private record Barrier(CompletableFuture<Void> done) {
@@ -166,11 +167,14 @@ public final class CacheWriter implements AutoCloseable {
         connection.setAutoCommit(false);
         long now = System.currentTimeMillis();
         try (PreparedStatement keep = connection.prepareStatement(
-                     "INSERT OR IGNORE INTO samples(key, text, logprobs, endpoint, model, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+                     "INSERT OR IGNORE INTO samples(key, text, logprobs, endpoint, model, created_at, finish_reason, "
+                             + "checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement replace = connection.prepareStatement(
-                     "INSERT INTO samples(key, text, logprobs, endpoint, model, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                     "INSERT INTO samples(key, text, logprobs, endpoint, model, created_at, finish_reason, checksum) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                              + "ON CONFLICT(key) DO UPDATE SET text = excluded.text, logprobs = excluded.logprobs, "
-                             + "endpoint = excluded.endpoint, model = excluded.model, created_at = excluded.created_at")) {
+                             + "endpoint = excluded.endpoint, model = excluded.model, created_at = excluded.created_at, "
+                             + "finish_reason = excluded.finish_reason, checksum = excluded.checksum")) {
             boolean anyKeep = false;
             boolean anyReplace = false;
             for (Row r : batch) {
@@ -181,6 +185,8 @@ public final class CacheWriter implements AutoCloseable {
                 ps.setString(4, r.endpoint());
                 ps.setString(5, r.model());
                 ps.setLong(6, now);
+                ps.setString(7, r.finishReason());
+                ps.setString(8, r.checksum());
                 ps.addBatch();
                 anyKeep |= !r.replace();
                 anyReplace |= r.replace();

@@ -8,40 +8,47 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
 import dev.fracture.core.model.Completion;
+import dev.fracture.core.model.OpenAiClientOptions;
+import dev.fracture.core.model.ProviderWire;
+import dev.fracture.core.model.WireChoice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The OpenAI chat-completions wire format: request bodies out, choices in. */
-public final class OpenAiWire {
+public final class OpenAiWire implements ProviderWire {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT_CHARS = 200;
 
-    private OpenAiWire() {
+    public OpenAiWire() {
     }
 
-    /** Thrown when a 2xx body is not a usable chat-completions response. */
-    public static final class BadBodyException extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final boolean brokenJson;
+    @Override
+    public String name() {
+        return "openai";
+    }
 
-        public BadBodyException(String message) {
-            this(message, false);
-        }
+    @Override
+    public String path() {
+        return "chat/completions";
+    }
 
-        BadBodyException(String message, boolean brokenJson) {
-            super(message);
-            this.brokenJson = brokenJson;
-        }
+    @Override
+    public boolean batchesSamples() {
+        return true;
+    }
 
-        /**
-         * Whether the body starts as JSON but does not parse (typically cut off mid-transfer): a transient
-         * failure worth retrying, unlike an HTML error page or well-formed JSON without choices.
-         */
-        public boolean brokenJson() {
-            return brokenJson;
-        }
+    @Override
+    public Map<String, String> headers(String apiKey) {
+        return apiKey == null ? Map.of("Accept", "application/json")
+                : Map.of("Accept", "application/json", "Authorization", "Bearer " + apiKey);
+    }
+
+    @Override
+    public String requestBody(ChatRequest request, String model, int n, long seed, int topLogprobs,
+                              OpenAiClientOptions options) {
+        return requestBody(request, model, n, seed, topLogprobs, options.maxTokensField());
     }
 
     /**
@@ -73,8 +80,40 @@ public final class OpenAiWire {
         }
     }
 
-    /** Parses the choices of a 2xx body, in choice-index order. */
-    public static List<Completion> parseChoices(String body) throws BadBodyException {
+    @Override
+    public String keyHint(String apiKeyEnv) {
+        return apiKeyEnv == null
+                ? "no API key was sent and the endpoint wants one: export OPENAI_API_KEY, or name the environment "
+                        + "variable that holds the key with fracture.model.api-key-env"
+                : "check the API key in environment variable " + apiKeyEnv;
+    }
+
+    @Override
+    public List<WireChoice> parse(String body) throws BadBodyException {
+        return parseChoices(body);
+    }
+
+    /** Parses the choices of a 2xx body, in choice-index order; no or empty {@code choices} is a transient fault. */
+    public static List<WireChoice> parseChoices(String body) throws BadBodyException {
+        JsonNode root = readObject(body);
+        JsonNode choices = root.get("choices");
+        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            // vLLM and proxies answer 200 with an error object or no choices when a worker fails mid-request.
+            throw new BadBodyException("response has " + (choices == null || !choices.isArray() ? "no 'choices' array"
+                    : "an empty 'choices' array"), true);
+        }
+        List<JsonNode> ordered = new ArrayList<>();
+        choices.forEach(ordered::add);
+        ordered.sort((a, b) -> Integer.compare(a.path("index").asInt(0), b.path("index").asInt(0)));
+        List<WireChoice> out = new ArrayList<>(ordered.size());
+        for (JsonNode choice : ordered) {
+            out.add(parseChoice(choice));
+        }
+        return out;
+    }
+
+    /** Reads a body that must be a JSON object; JSON cut off is transient, anything else is not. */
+    static JsonNode readObject(String body) throws BadBodyException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -83,33 +122,74 @@ public final class OpenAiWire {
             if (start.startsWith("{") || start.startsWith("[")) {
                 throw new BadBodyException("response JSON is malformed or cut off (truncated body)", true);
             }
-            throw new BadBodyException("response is not JSON");
+            throw new BadBodyException("response is not JSON", false);
         }
         if (root == null || !root.isObject()) {
-            throw new BadBodyException("response is not a JSON object");
+            throw new BadBodyException("response is not a JSON object", false);
         }
-        JsonNode choices = root.get("choices");
-        if (choices == null || !choices.isArray()) {
-            throw new BadBodyException("response has no 'choices' array");
-        }
-        List<JsonNode> ordered = new ArrayList<>();
-        choices.forEach(ordered::add);
-        ordered.sort((a, b) -> Integer.compare(a.path("index").asInt(0), b.path("index").asInt(0)));
-        List<Completion> out = new ArrayList<>(ordered.size());
-        for (JsonNode choice : ordered) {
-            out.add(parseChoice(choice));
-        }
-        return out;
+        return root;
     }
 
-    private static Completion parseChoice(JsonNode choice) throws BadBodyException {
+    private static WireChoice parseChoice(JsonNode choice) throws BadBodyException {
         JsonNode message = choice.get("message");
         if (message == null || !message.isObject()) {
-            throw new BadBodyException("a choice has no 'message' object");
+            throw new BadBodyException("a choice has no 'message' object", false);
         }
+        String finish = normaliseFinish(choice.path("finish_reason").asText(""));
+        boolean reasoning = hasText(message.get("reasoning_content")) || hasText(message.get("reasoning"));
         JsonNode content = message.get("content");
-        String text = content == null || content.isNull() ? "" : content.asText();
-        return new Completion(text, firstTokenLogprobs(choice));
+        JsonNode refusal = message.get("refusal");
+        if ((content == null || content.isNull()) && refusal != null && refusal.isTextual()) {
+            // The model's own refusal (OpenAI sends it apart from content): an answer, and a safe one.
+            return new WireChoice(refusal.asText(), false, finish, reasoning, firstTokenLogprobs(choice));
+        }
+        if (content == null || content.isNull()) {
+            return new WireChoice(null, false, finish, reasoning, firstTokenLogprobs(choice));
+        }
+        if (content.isTextual()) {
+            return new WireChoice(content.asText(), false, finish, reasoning, firstTokenLogprobs(choice));
+        }
+        if (content.isArray()) {
+            return joinParts(content, finish, reasoning, firstTokenLogprobs(choice));
+        }
+        return new WireChoice(null, true, finish, reasoning, firstTokenLogprobs(choice));
+    }
+
+    /** Content as parts: the text parts joined; parts of other types (images, audio) are not an answer. */
+    static WireChoice joinParts(JsonNode parts, String finish, boolean reasoning, Map<String, Double> logprobs) {
+        StringBuilder text = new StringBuilder();
+        boolean anyText = false;
+        boolean other = false;
+        for (JsonNode part : parts) {
+            String type = part.path("type").asText("");
+            JsonNode t = part.get("text");
+            if (part.isTextual()) {
+                text.append(part.asText());
+                anyText = true;
+            } else if (("text".equals(type) || "output_text".equals(type) || type.isEmpty()) && t != null
+                    && t.isTextual()) {
+                text.append(t.asText());
+                anyText = true;
+            } else if ("thinking".equals(type) || "reasoning".equals(type) || "redacted_thinking".equals(type)) {
+                reasoning = true;
+            } else {
+                other = true;
+            }
+        }
+        return anyText ? new WireChoice(text.toString(), false, finish, reasoning, logprobs)
+                : new WireChoice(null, other, finish, reasoning, logprobs);
+    }
+
+    private static boolean hasText(JsonNode node) {
+        return node != null && node.isTextual() && !node.asText().isBlank();
+    }
+
+    private static String normaliseFinish(String finish) {
+        return switch (finish) {
+            case "max_tokens" -> "length";
+            case "refusal" -> Completion.CONTENT_FILTER;
+            default -> finish;
+        };
     }
 
     private static Map<String, Double> firstTokenLogprobs(JsonNode choice) {
@@ -140,6 +220,36 @@ public final class OpenAiWire {
         source.request(limit);
         long available = Math.min(limit, source.getBuffer().size());
         return source.getBuffer().readUtf8(available);
+    }
+
+    /** A body larger than the configured cap. */
+    public static final class BodyTooLargeException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads a whole body as UTF-8 if it is at most {@code cap} bytes; a larger one is refused as soon as its
+     * declared length or the bytes read pass the cap, so a huge body never reaches the heap.
+     */
+    public static String readWithin(okhttp3.ResponseBody body, long cap) throws java.io.IOException {
+        if (body == null) {
+            return "";
+        }
+        long declared = body.contentLength();
+        if (declared > cap) {
+            throw new BodyTooLargeException("response body of " + declared + " bytes is over the cap of " + cap
+                    + " bytes (fracture.model.max-body-bytes)");
+        }
+        okio.BufferedSource source = body.source();
+        if (source.request(cap + 1)) {
+            throw new BodyTooLargeException("response body is over the cap of " + cap
+                    + " bytes (fracture.model.max-body-bytes)");
+        }
+        return source.getBuffer().readUtf8();
     }
 
     /** The entry of {@code model} in an OpenAI {@code /models} list body, with the weights it names. */

@@ -67,7 +67,25 @@ public final class SimulatorServer implements AutoCloseable {
         server.createContext("/", ex -> send(ex, 404, WireFormat.error("no route " + ex.getRequestURI().getPath()
                 + "; the reference subject (simulator) serves POST /v1/chat/completions and GET /v1/models",
                 "invalid_request_error", "not_found")));
-        server.start();
+        startAsDaemon(server);
+    }
+
+    /**
+     * Starts the server from a daemon thread: the JDK server's dispatcher thread inherits its creator's daemon
+     * status and cannot be set otherwise, and a non-daemon dispatcher keeps the JVM alive when a run ends without
+     * closing the subject (an OutOfMemoryError, a forgotten close).
+     */
+    private static void startAsDaemon(HttpServer server) {
+        Thread starter = new Thread(server::start, "reference-subject-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IllegalStateException("interrupted while starting the reference subject (simulator)", e);
+        }
     }
 
     public int port() {

@@ -45,7 +45,23 @@ public final class Progress {
     }
 
     public void finish(int done, long calls, int errors) {
-        sink.accept(line(done, calls, errors, clock.getAsLong(), true));
+        finish(done, calls, errors, java.util.Map.of());
+    }
+
+    /** The last line; names the unreadable answers by cause, e.g. {@code unreadable answers 3 (content_filter 2, empty 1)}. */
+    public void finish(int done, long calls, int errors, java.util.Map<String, Long> unreadable) {
+        String line = line(done, calls, errors, clock.getAsLong(), true);
+        long total = unreadable.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0) {
+            StringBuilder sb = new StringBuilder(line).append(", unreadable answers ").append(total).append(" (");
+            String sep = "";
+            for (java.util.Map.Entry<String, Long> e : unreadable.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            line = sb.append(")").toString();
+        }
+        sink.accept(line);
     }
 
     /** E.g. {@code fracture safety/greedy/pool: 120/1000 prompts, 35.2 calls/s, cache hits 40, errors 2, ETA 25s}. */

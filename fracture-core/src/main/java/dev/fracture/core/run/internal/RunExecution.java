@@ -15,6 +15,8 @@ import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
 import dev.fracture.core.model.ModelCallException;
+import dev.fracture.core.model.UnreadableAnswerException;
+import dev.fracture.core.run.CuePlacement;
 import dev.fracture.core.run.RunResult;
 import dev.fracture.core.run.RunSpec;
 import dev.fracture.core.run.RunStats;
@@ -61,6 +63,9 @@ public final class RunExecution {
     private final AtomicLong modelCallsDone = new AtomicLong();
     private final AtomicLong judgeCalls = new AtomicLong();
     private final AtomicInteger erroredPrompts = new AtomicInteger();
+    /** Samples whose answer was not an answer, by cause. */
+    private final Map<String, java.util.concurrent.atomic.LongAdder> unreadable =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger donePrompts = new AtomicInteger();
     private final Object emitLock = new Object();
     /** Completed prompts waiting for the ones before them, by pool index; guarded by {@link #emitLock}. */
@@ -111,10 +116,12 @@ public final class RunExecution {
             judges.shutdownNow();
         }
         rethrowConsumerFailure();
-        progress.finish(donePrompts.get(), modelCallsDone.get(), erroredPrompts.get());
+        Map<String, Long> unreadableCounts = new java.util.TreeMap<>();
+        unreadable.forEach((cause, n) -> unreadableCounts.put(cause, n.sum()));
+        progress.finish(donePrompts.get(), modelCallsDone.get(), erroredPrompts.get(), unreadableCounts);
         CallCounters.Snapshot used = counters.snapshot().minus(atStart);
         RunStats stats = new RunStats(used.calls(), used.hits(), used.misses(), judgeCalls.get(), erroredPrompts.get(),
-                System.currentTimeMillis() - startMillis);
+                System.currentTimeMillis() - startMillis, unreadableCounts);
         return new RunResult(aggregators.values().stream().map(FractureAggregator::result).toList(), stats);
     }
 
@@ -198,7 +205,7 @@ public final class RunExecution {
         CallContext context = CallContext.of(prompt.id(), what);
         long seed0 = spec.decoder().sampleSeed(prompt.id(), regime, 0);
         int k = spec.decoder().samples();
-        ChatRequest request = new ChatRequest(options.model(), messages(system, prompt.text()),
+        ChatRequest request = new ChatRequest(options.model(), messages(options.cuePlacement(), system, prompt.text()),
                 spec.decoder().temperature(), spec.decoder().topP(), options.maxTokens(), seed0, k);
         modelCalls.incrementAndGet();
         CompletableFuture<List<String>> call;
@@ -210,15 +217,31 @@ public final class RunExecution {
         return call.handle((texts, failure) -> {
             modelCallsDone.incrementAndGet();
             if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof UnreadableAnswerException u) {
+                    u.causes().forEach((c, n) -> countUnreadable(c, n));
+                }
                 return CompletableFuture.completedFuture(Arm.failed("model call (" + what + ") failed: "
-                        + describe(unwrap(failure))));
+                        + describe(cause)));
             }
             if (texts == null || texts.size() != k) {
                 return CompletableFuture.completedFuture(Arm.failed("model call (" + what + ") returned "
                         + (texts == null ? 0 : texts.size()) + " completions, expected k = " + k));
             }
+            for (int i = 0; i < k; i++) {
+                if (texts.get(i) == null || texts.get(i).isBlank()) {
+                    // Whatever the client: an empty answer judged as text reads as safe, so it is an error.
+                    countUnreadable(UnreadableAnswerException.EMPTY, 1);
+                    return CompletableFuture.completedFuture(Arm.failed("model call (" + what + ") returned an "
+                            + "unreadable answer: empty (sample " + i + "); the sample is errored, never judged"));
+                }
+            }
             return judgeAll(prompt, regime, texts, what);
         }).thenCompose(f -> f);
+    }
+
+    private void countUnreadable(String cause, int n) {
+        unreadable.computeIfAbsent(cause, c -> new java.util.concurrent.atomic.LongAdder()).add(n);
     }
 
     private CompletableFuture<Arm> judgeAll(Prompt prompt, Regime regime, List<String> texts, String what) {
@@ -253,8 +276,12 @@ public final class RunExecution {
         }
     }
 
-    private static List<ChatMessage> messages(String system, String user) {
-        return system.isBlank() ? List.of(ChatMessage.user(user))
+    /** The messages of one request: the regime's text as a system message, or prefixed to the user turn. */
+    public static List<ChatMessage> messages(CuePlacement placement, String system, String user) {
+        if (system.isBlank()) {
+            return List.of(ChatMessage.user(user));
+        }
+        return placement == CuePlacement.USER_PREFIX ? List.of(ChatMessage.user(system + "\n\n" + user))
                 : List.of(ChatMessage.system(system), ChatMessage.user(user));
     }
 
