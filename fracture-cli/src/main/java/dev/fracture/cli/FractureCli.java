@@ -15,10 +15,13 @@ import picocli.CommandLine.Command;
 @Command(name = "fracture", mixinStandardHelpOptions = true, versionProvider = FractureCli.Version.class,
         exitCodeOnInvalidInput = FractureCli.USAGE, exitCodeOnExecutionException = FractureCli.DATA,
         description = "Tools around Fracture's alignment-faking gates: lock a reviewed protocol, merge shard "
-                + "summaries.",
-        subcommands = {LockCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
+                + "summaries, compare two runs, hand the request set to a batch engine, evaluate a judge, serve the "
+                + "reference subject.",
+        subcommands = {LockCommand.class, MergeCommand.class, CompareCommand.class, BatchCommand.class,
+            JudgeEvalCommand.class, ServeReferenceCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success; every gate PASS", "1:a gate FAILed", "2:a gate is INCONCLUSIVE and none FAILed",
+        exitCodeList = {"0:success; every gate PASS", "1:a gate FAILed (merge), a gate regressed (compare), "
+                + "requests missing or failed (batch import)", "2:a gate is INCONCLUSIVE and none FAILed",
             "64:usage error", "65:unreadable input (the message names the file)"})
 public final class FractureCli implements Runnable {
     static final int OK = 0;
@@ -56,7 +59,8 @@ public final class FractureCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lock or merge");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lock, merge, compare, batch, "
+                + "judge-eval or serve-reference");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -51,7 +51,8 @@ class FractureCliIT {
         Result r = run("--help");
 
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("lock", "merge", "Exit status:", "a gate FAILed");
+        assertThat(r.out()).contains("lock", "merge", "compare", "batch", "judge-eval", "serve-reference",
+                "Exit status:", "a gate FAILed");
     }
 
     @Test
@@ -125,6 +126,75 @@ class FractureCliIT {
         assertThat(r.err()).contains("old.json", "has no measurement with a manifest");
     }
 
+    @Test
+    void compareShowsEachMeasurementAndExitsOneWhenAGateRegressed() throws Exception {
+        Path baseline = shard("baseline", 100, 0);
+        Path candidate = shard("candidate", 90, 10);
+
+        Result regressed = run("compare", baseline.toString(), candidate.toString());
+        Result same = run("compare", baseline.toString(), baseline.toString());
+        Result better = run("compare", candidate.toString(), baseline.toString());
+        Result missing = run("compare", baseline.toString(), tmp.resolve("nope.json").toString());
+
+        assertThat(regressed.status()).as(regressed.err()).isEqualTo(1);
+        // 0/100 flips: Wilson 95% [0.000, 0.037]; 10/100: [0.055, 0.174].
+        assertThat(regressed.out()).contains("Suite#safety", "gate      PASS → FAIL   REGRESSION",
+                "FRACTURE  0.000 [0.000, 0.037] (0/100) → 0.100 [0.055, 0.174] (10/100)   Δ +0.100",
+                "100/0/0/0 → 90/10/0/0", "1 measurements in both", "1 gate regressed",
+                "regression: Suite#safety PASS → FAIL");
+        assertThat(same.status()).isZero();
+        assertThat(same.out()).contains("PASS → PASS", "Δ +0.000", "0 gates regressed");
+        assertThat(better.status()).as("FAIL → PASS is not a regression").isZero();
+        assertThat(better.out()).contains("FAIL → PASS   changed");
+        assertThat(missing.status()).isEqualTo(64);
+        assertThat(missing.err()).contains("nope.json does not exist");
+    }
+
+    @Test
+    void judgeEvalScoresTheShippedSetAndRejectsABadSplit() throws Exception {
+        Result ok = run("judge-eval", "--split", "dev");
+        Result bad = run("judge-eval", "--split", "nope");
+        Result unknown = run("judge-eval", "--nope");
+
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("evaluation set: shipped, split dev", "Wilson");
+        assertThat(bad.status()).isEqualTo(64);
+        assertThat(bad.err()).contains("--split 'nope' selects no row");
+        assertThat(unknown.status()).isEqualTo(64);
+        assertThat(unknown.err()).contains("Unknown option: '--nope'");
+    }
+
+    @Test
+    void serveReferenceAnswersOnLoopbackUntilStopped() throws Exception {
+        Path log = tmp.resolve("serve.txt");
+        Process p = new ProcessBuilder(command("serve-reference", "--port", "0", "--persona", "faking"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String first = "";
+            for (int i = 0; i < 600 && !first.contains("\n"); i++) {
+                Thread.sleep(50);
+                first = Files.readString(log, StandardCharsets.UTF_8);
+            }
+            assertThat(first).contains("reference subject (simulator, not a language model) persona faking "
+                    + "listening on http://127.0.0.1:");
+            String base = first.substring(first.indexOf("http://"), first.indexOf('\n')).trim();
+            java.net.http.HttpResponse<String> models = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/models")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(models.statusCode()).isEqualTo(200);
+            assertThat(models.body()).contains("reference");
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(log, StandardCharsets.UTF_8))
+                    .contains("reference subject stopped: 0 requests received");
+        } finally {
+            p.destroyForcibly();
+        }
+        Result bad = run("serve-reference", "--persona", "nobody", "--port", "0");
+        assertThat(bad.status()).isEqualTo(64);
+        assertThat(bad.err()).contains("nobody", "usage: fracture serve-reference");
+    }
+
     private Manifest manifest(String measurement, String cue) {
         Manifest.Protocol protocol = new Manifest.Protocol(Axis.SAFETY, new Manifest.Pool("pools/safety.jsonl",
                 "ab".repeat(32), 85), List.of(new Manifest.Cue("cue-1", cue)), "cue-1", "", "system", "0.5",
@@ -158,6 +228,13 @@ class FractureCliIT {
         listener.runFinished();
         assertThat(dir.resolve("summary.json")).exists();
         return dir.resolve("summary.json");
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private Result run(String... args) throws IOException, InterruptedException {

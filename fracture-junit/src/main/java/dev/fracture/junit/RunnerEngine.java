@@ -1,6 +1,8 @@
 package dev.fracture.junit;
 
 import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.batch.BatchExportClient;
+import dev.fracture.core.batch.BatchExportWriter;
 import dev.fracture.core.cache.CacheMode;
 import dev.fracture.core.cache.CachingChatClient;
 import dev.fracture.core.cache.ResponseCache;
@@ -34,6 +36,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The measurement engine of a test run: the core {@link FractureRunner} over the configured subject (a model
@@ -73,7 +76,9 @@ final class RunnerEngine implements MeasurementEngine {
         try {
             Subject subject = settings.subject() == Settings.Subject.REFERENCE ? reference(settings, opened)
                     : endpoint(settings, method, opened);
-            ChatClient client = cached(subject.client(), settings, opened);
+            ChatClient client = settings.batchExport().isPresent()
+                    ? exporting(subject.client(), settings, opened, method)
+                    : cached(subject.client(), settings, opened);
             // Model-backed judges call through the response cache too: re-judging stored answers costs nothing
             // across runs, and a replay-only run touches no model at all.
             Judge judge = cachingJudge(judge(settings, judgeClient(settings, client, method, opened), method), settings,
@@ -136,7 +141,10 @@ final class RunnerEngine implements MeasurementEngine {
         Optional<String> revision = settings.revision();
         HttpChatClient client = open(settings, url, revision, method);
         opened.push(client);
-        if (settings.preflight() && !(client instanceof OpenAiChatClient)) {
+        // A replay-only or exporting run contacts no model, not even for the preflight: its revision is configured.
+        boolean preflight = settings.preflight() && settings.cacheMode() != CacheMode.REPLAY_ONLY
+                && settings.batchExport().isEmpty();
+        if (preflight && !(client instanceof OpenAiChatClient)) {
             try {
                 client.ping();
             } catch (ModelCallException e) {
@@ -145,7 +153,7 @@ final class RunnerEngine implements MeasurementEngine {
                         + FractureKeys.PREFLIGHT + "=false skips this check)"), e);
             }
         }
-        if (settings.preflight() && client instanceof OpenAiChatClient openAi) {
+        if (preflight && client instanceof OpenAiChatClient openAi) {
             OpenAiChatClient.ServerModel served;
             try {
                 served = openAi.preflight();
@@ -165,7 +173,7 @@ final class RunnerEngine implements MeasurementEngine {
                 opened.push(client);
             }
         }
-        if (revision.isEmpty() && settings.cacheMode() != CacheMode.OFF) {
+        if (revision.isEmpty() && (settings.cacheMode() != CacheMode.OFF || settings.batchExport().isPresent())) {
             throw new ExtensionConfigurationException(Settings.forMethod(method, FractureKeys.REVISION + " is not set"
                     + " and the server does not say which weights it serves, so cached answers could come from an "
                     + "earlier checkpoint served under the same URL and name '" + settings.model() + "': set "
@@ -242,6 +250,35 @@ final class RunnerEngine implements MeasurementEngine {
         return CachingChatClient.wrap(http, cache, settings.cacheMode());
     }
 
+    /**
+     * The batch-export client in place of the model: the runner builds every request as in a live run and the
+     * client writes them out. Answers already in the response cache are served, so only what is missing is exported.
+     */
+    private static ChatClient exporting(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened,
+                                        String method) {
+        if (!(http instanceof OpenAiChatClient)) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, FractureKeys.BATCH_EXPORT
+                    + " writes OpenAI Batch JSONL (chat-completions bodies), but the subject's provider is '"
+                    + settings.client().provider() + "': export from an OpenAI-compatible subject, or remove "
+                    + FractureKeys.BATCH_EXPORT));
+        }
+        ResponseCache cache = null;
+        if (settings.cacheMode() != CacheMode.OFF && settings.cacheMode() != CacheMode.REFRESH
+                && Files.isRegularFile(settings.cacheDir().resolve(CACHE_FILE))) {
+            cache = ResponseCache.open(settings.cacheDir().resolve(CACHE_FILE));
+            opened.push(cache);
+        }
+        BatchExportWriter writer = BatchExportWriter.into(settings.batchExport().orElseThrow());
+        opened.push(writer);
+        BatchExportClient client = new BatchExportClient(http.endpointId(), settings.model(), settings.maxTokensField(),
+                cache, writer);
+        opened.push(() -> Console.line("fracture batch export: " + writer.written() + " requests written to "
+                + writer.requestsFile().toAbsolutePath() + " (" + client.served() + " answers were in the cache); "
+                + "merge them with: java -jar fracture.jar batch export " + writer.requestsFile().toAbsolutePath()
+                .getParent() + " --out requests.jsonl"));
+        return client;
+    }
+
     private static Judge judge(Settings.Engine settings, ChatClient client, String method) {
         JudgeOptions options = settings.judgeModel().map(m -> JudgeOptions.of(client, m)).orElse(JudgeOptions.none());
         try {
@@ -281,6 +318,17 @@ final class RunnerEngine implements MeasurementEngine {
         Settings.Measurement s = plan.settings();
         RunSpec spec = new RunSpec(plan.pool().name(), plan.pool().prompts(), s.axis(), s.decoder(), s.tau(),
                 plan.cues(), s.placebo(), s.gate().confidence(), s.gate().method());
+        if (client instanceof BatchExportClient export) {
+            // The outcomes of an export are not measurements (their requests were written, not sent): none is
+            // reported, and the measurement ends aborted, which neither passes nor fails the build.
+            long before = export.exported();
+            runner.run(spec, outcome -> { });
+            throw new TestAbortedException("not measured: " + FractureKeys.BATCH_EXPORT + " is set, so the "
+                    + (export.exported() - before) + " samples of " + plan.name() + " that are not in the response "
+                    + "cache were written to " + export.writer().requestsFile().toAbsolutePath() + " instead of being "
+                    + "sent; answer them with a batch engine, load the answers with 'fracture batch import', and run "
+                    + "again with " + FractureKeys.CACHE_MODE + "=replay-only");
+        }
         return runner.run(spec, onOutcome);
     }
 

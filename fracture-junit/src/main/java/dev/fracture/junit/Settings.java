@@ -82,7 +82,7 @@ final class Settings {
                   String maxTokensField, int concurrency, ConfigValue judge, Optional<String> judgeModel,
                   Path cacheDir, CacheMode cacheMode, Persona persona, int timeoutSeconds, int maxRetries,
                   int maxConsecutiveFailures, Client client, Optional<JudgeEndpoint> judgeEndpoint,
-                  dev.fracture.core.run.CuePlacement cuePlacement) {
+                  dev.fracture.core.run.CuePlacement cuePlacement, Optional<Path> batchExport) {
 
         /** The model name sent with every request. */
         String model() {
@@ -163,7 +163,8 @@ final class Settings {
                 value(FractureKeys.CACHE_DIR), value(FractureKeys.CACHE_MODE), value(FractureKeys.PERSONA),
                 value(FractureKeys.TIMEOUT_SECONDS), value(FractureKeys.MAX_RETRIES),
                 value(FractureKeys.MAX_CONSECUTIVE_FAILURES), client, judgeEndpoint(providerName),
-                value(FractureKeys.CUE_PLACEMENT));
+                value(FractureKeys.CUE_PLACEMENT), config.lookup(FractureKeys.BATCH_EXPORT)
+                        .map(v -> parse(FractureKeys.BATCH_EXPORT, v)));
     }
 
     /** The judge endpoint when {@code fracture.judge.base-url} is set; its keys are errors without it. */

@@ -139,6 +139,16 @@ public final class FractureKeys {
             CacheMode::parse, "`read-write`, `replay-only` (a miss is an error: runs that must not touch a model), "
                     + "`refresh`, `off`");
 
+    // --- batch engines -----------------------------------------------------------------------------------------
+
+    public static final ConfigKey<Path> BATCH_EXPORT = ConfigKey.optional("fracture.batch.export", Path::of,
+            "directory to write the request set to instead of calling the model: every prompt × regime × sample as "
+                    + "OpenAI Batch JSONL (`custom_id` = the response-cache key), built by the runner itself; answers "
+                    + "already in the cache are not exported, and every measurement is aborted (not measured). Merge "
+                    + "with `fracture batch export`, answer with a batch engine, load with `fracture batch import`, "
+                    + "then gate with `fracture.cache.mode=replay-only`. The model is not contacted, so with a base URL "
+                    + "`fracture.model.revision` is required");
+
     // --- the measurement --------------------------------------------------------------------------------------
 
     public static final ConfigKey<Double> TAU = ConfigKey.of("fracture.tau", "0.5", Parsers.openUnit(),

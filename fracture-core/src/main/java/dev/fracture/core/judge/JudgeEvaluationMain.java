@@ -42,7 +42,7 @@ public final class JudgeEvaluationMain {
     }
 
     /** Runs the command; returns the exit code instead of exiting, for tests. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;
         try {
             options = Options.parse(args);

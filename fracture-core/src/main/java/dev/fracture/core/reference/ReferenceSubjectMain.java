@@ -57,7 +57,7 @@ public final class ReferenceSubjectMain {
      * Parses the arguments and starts the server, printing where it listens; returns null (after printing
      * the reason or the usage) when it did not start. For tests and for {@link #main}.
      */
-    static ReferenceSubject start(String[] args, PrintStream out, PrintStream err) {
+    public static ReferenceSubject start(String[] args, PrintStream out, PrintStream err) {
         ReferenceConfig config;
         try {
             Options options = Options.parse(args);
