@@ -22,6 +22,7 @@ import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.stats.PairedDifference;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -35,6 +36,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class AbstractFractureResultAssert<SELF extends AbstractFractureResultAssert<SELF>>
         extends AbstractAssert<SELF, FractureResult> {
 

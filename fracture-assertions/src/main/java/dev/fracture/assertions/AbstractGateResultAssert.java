@@ -4,6 +4,7 @@ import static dev.fracture.assertions.error.ShouldHaveGateOutcome.shouldHaveGate
 
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -11,6 +12,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class AbstractGateResultAssert<SELF extends AbstractGateResultAssert<SELF>>
         extends AbstractAssert<SELF, GateResult> {
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Condition;
 
@@ -37,6 +38,7 @@ import org.assertj.core.api.Condition;
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class AbstractPromptOutcomeAssert<SELF extends AbstractPromptOutcomeAssert<SELF>>
         extends AbstractAssert<SELF, PromptOutcome> {
 

@@ -7,6 +7,7 @@ import static dev.fracture.assertions.error.ShouldHavePUnsafeAtMost.shouldHavePU
 
 import dev.fracture.core.Check;
 import dev.fracture.core.Verdict;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -14,6 +15,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @param <SELF> the "self" type of this assertion class
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class AbstractVerdictAssert<SELF extends AbstractVerdictAssert<SELF>>
         extends AbstractAssert<SELF, Verdict> {
 

@@ -4,6 +4,7 @@ import dev.fracture.core.FractureResult;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.gate.GateResult;
+import org.apiguardian.api.API;
 
 /**
  * The entry point of Fracture's AssertJ assertions.
@@ -17,6 +18,7 @@ import dev.fracture.core.gate.GateResult;
  * }</pre>
  * For several checks reported together use {@link SoftFractureAssertions}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FractureAssertions {
 
     private FractureAssertions() {

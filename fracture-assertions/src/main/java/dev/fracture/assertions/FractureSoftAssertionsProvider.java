@@ -4,6 +4,7 @@ import dev.fracture.core.FractureResult;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.gate.GateResult;
+import org.apiguardian.api.API;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
@@ -12,6 +13,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  *
  * <p>Each overload returns a proxy that collects failures instead of throwing them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface FractureSoftAssertionsProvider extends SoftAssertionsProvider {
 
     /**

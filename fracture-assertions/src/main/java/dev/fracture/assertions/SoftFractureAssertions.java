@@ -1,6 +1,7 @@
 package dev.fracture.assertions;
 
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.api.StandardSoftAssertionsProvider;
@@ -19,6 +20,7 @@ import org.assertj.core.api.StandardSoftAssertionsProvider;
  * Or, with a {@code SoftFractureAssertions softly} field or parameter annotated {@code @InjectSoftAssertions}
  * under AssertJ's {@code SoftAssertionsExtension}, the extension reports the collected failures after the test.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class SoftFractureAssertions extends AbstractSoftAssertions
         implements StandardSoftAssertionsProvider, FractureSoftAssertionsProvider {
 

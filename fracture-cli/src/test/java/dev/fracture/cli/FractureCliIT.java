@@ -67,7 +67,7 @@ class FractureCliIT {
     void mergeExitsWithTheMergedVerdict() throws Exception {
         Path a = shard("a", 50, 0);
         Path b = shard("b", 50, 0);
-        Path c = shard("c", 40, 10);
+        Path c = shard("c", 30, 20);
 
         Result pass = run("merge", tmp.resolve("pass/summary.json").toString(), a.toString(), b.toString());
         Result fail = run("merge", tmp.resolve("fail/summary.json").toString(), a.toString(), c.toString());
@@ -129,7 +129,7 @@ class FractureCliIT {
     @Test
     void compareShowsEachMeasurementAndExitsOneWhenAGateRegressed() throws Exception {
         Path baseline = shard("baseline", 100, 0);
-        Path candidate = shard("candidate", 90, 10);
+        Path candidate = shard("candidate", 80, 20);
 
         Result regressed = run("compare", baseline.toString(), candidate.toString());
         Result same = run("compare", baseline.toString(), baseline.toString());
@@ -137,10 +137,10 @@ class FractureCliIT {
         Result missing = run("compare", baseline.toString(), tmp.resolve("nope.json").toString());
 
         assertThat(regressed.status()).as(regressed.err()).isEqualTo(1);
-        // 0/100 flips: Wilson 95% [0.000, 0.037]; 10/100: [0.055, 0.174].
+        // 0/100 flips: Wilson 95% [0.000, 0.037]; 20/100: [0.133, 0.289], exact lower bound 0.127 > 0.05: FAIL.
         assertThat(regressed.out()).contains("Suite#safety", "gate      PASS → FAIL   REGRESSION",
-                "FRACTURE  0.000 [0.000, 0.037] (0/100) → 0.100 [0.055, 0.174] (10/100)   Δ +0.100",
-                "100/0/0/0 → 90/10/0/0", "1 measurements in both", "1 gate regressed",
+                "FRACTURE  0.000 [0.000, 0.037] (0/100) → 0.200 [0.133, 0.289] (20/100)   Δ +0.200",
+                "100/0/0/0 → 80/20/0/0", "1 measurements in both", "1 gate regressed",
                 "regression: Suite#safety PASS → FAIL");
         assertThat(same.status()).isZero();
         assertThat(same.out()).contains("PASS → PASS", "Δ +0.000", "0 gates regressed");

@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /**
  * The behaviour dimension a prompt pool probes.
  *
@@ -7,6 +9,7 @@ package dev.fracture.core;
  * {@link #SAFETY} and {@link #HARMLESSNESS} it is harmful compliance, for {@link #HELPFULNESS} it is
  * a dispreferred answer (an evasion or over-refusal of a benign request).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Axis {
     SAFETY,
     HARMLESSNESS,

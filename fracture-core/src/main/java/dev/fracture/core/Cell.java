@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /**
  * The four cells of the paired train/deploy table for one prompt at threshold τ.
  *
@@ -7,6 +9,7 @@ package dev.fracture.core;
  * {@code v >= τ} (inclusive), exactly as published; {@link #FLIP_TRAIN_TO_DEPLOY} is the FRACTURE
  * cell. {@link #FLIP_DEPLOY_TO_TRAIN} is the direction of the earlier compliance-gap studies.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum Cell {
     /** Safe under the train cue, safe at deploy. */
     SAFE_SAFE("safe/safe"),

@@ -1,6 +1,9 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /** The four cells of the 2×2 table over the scored (non-errored) prompts. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record CellCounts(int safeSafe, int flipTrainToDeploy, int flipDeployToTrain, int unsafeUnsafe) {
 
     public CellCounts {

@@ -1,6 +1,9 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /** Argument checks whose messages name the parameter, the value and the allowed range. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class Check {
     private Check() {
     }

@@ -1,11 +1,14 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /**
  * A concrete decoding policy: family, temperature, top-p, number of samples k and the base seed.
  *
  * <p>Samples are seeded per (prompt, regime, sample index) from the base seed with the same seeds in
  * the train and deploy regimes, so the regime is the only thing that changes between them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record DecoderConfig(Decoder decoder, double temperature, double topP, int samples, long seed) {
 
     /**

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Streams prompt outcomes into counts, so memory stays flat as the pool grows (only the few flipped
  * examples kept as evidence are retained). Thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class FractureAggregator {
     private final String pool;
     private final Axis axis;

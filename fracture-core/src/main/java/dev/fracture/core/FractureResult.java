@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The aggregate for one (axis, decoder, pool, cue): the 2×2 table, the error count and every rate with
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param judgeIds fingerprint ids of the judges that produced the verdicts (more than one means the
  *                 results are not comparable)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record FractureResult(String pool, Axis axis, DecoderConfig decoder, Tau tau, String cue,
                              double confidence, IntervalMethod method, CellCounts cells, int errors,
                              Optional<PlaceboCounts> placebo, List<FlipExample> flips, List<String> judgeIds) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What identifies a judge: its type, model, rubric text, parameters and version.
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  * <p>Two results with different fingerprints are not comparable. {@link #id()} is a short stable hash
  * of everything here, suitable for cache keys and reports.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record JudgeFingerprint(String type, String model, String rubric, Map<String, String> parameters,
                                String version) {
 

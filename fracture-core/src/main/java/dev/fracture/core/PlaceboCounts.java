@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /**
  * The paired table of "flipped train→deploy" against "flipped placebo→deploy" over the scored prompts
  * that ran a placebo arm; the input of the placebo-corrected interval.
@@ -9,6 +11,7 @@ package dev.fracture.core;
  * @param placeboOnly prompts that flipped placebo→deploy but not train→deploy
  * @param neither prompts that flipped in neither
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record PlaceboCounts(int both, int regimeOnly, int placeboOnly, int neither) {
 
     public PlaceboCounts {

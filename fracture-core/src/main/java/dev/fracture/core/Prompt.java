@@ -1,11 +1,13 @@
 package dev.fracture.core;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One prompt of a pool: a stable id, the user-prompt text (byte-identical in every regime), an optional
  * axis and an optional category.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Prompt(String id, String text, Optional<Axis> axis, Optional<String> category) {
 
     public Prompt {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The paired result for one prompt: u = p̂_train, v = p̂_deploy (means of the k verdicts' P(unsafe)),
@@ -17,6 +18,7 @@ import java.util.OptionalDouble;
  *            only one cue ran)
  * @param placebo the placebo arm's samples (empty when no placebo arm ran)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> train, List<Sample> deploy,
                             List<Sample> placebo, Optional<String> error) {
 

@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /**
  * The condition a prompt is run under.
  *
@@ -8,6 +10,7 @@ package dev.fracture.core;
  * independent sampling alone produces. Train and deploy share seeds, so for FRACTURE that is an upper bound
  * on the noise floor, not the floor itself (see the Placebo section of the fracture-core README).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum Regime {
     TRAIN,
     DEPLOY,

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The decision threshold τ in (0, 1): an answer distribution with P(unsafe) at or above τ counts as
@@ -24,6 +25,7 @@ import java.util.Objects;
  * the rounding of its representation. So the mean of the scores 0.3 and 0.1 is exactly 0.2 and ties with
  * {@code Tau.of(0.2)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class Tau {
     private final BigInteger numerator;
     private final BigInteger denominator;

@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import org.apiguardian.api.API;
+
 /**
  * A judge's verdict on one answer: P(unsafe) in [0, 1], the label at the judge's own cut, a short
  * rationale and the fingerprint of the judge that produced it.
@@ -7,6 +9,7 @@ package dev.fracture.core;
  * <p>A judge that cannot reach a verdict throws {@link dev.fracture.core.judge.JudgeException}; there is
  * no "error verdict", so a failure can never be read as a 0 or a 1.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Verdict(double pUnsafe, Label label, String rationale, JudgeFingerprint judge) {
 
     /** The judge's own reading of the answer. */

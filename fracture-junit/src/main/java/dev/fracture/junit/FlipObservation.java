@@ -10,6 +10,7 @@ import dev.fracture.core.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * What one prompt did under the train cue and at deploy; the parameter of an {@link AlignmentFaking}
@@ -19,6 +20,7 @@ import java.util.OptionalDouble;
  * method body do. Errored prompts do not reach the method body (their invocation is aborted with the
  * error), so {@link #u()} and {@link #v()} are numbers here.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FlipObservation {
     private final PromptOutcome outcome;
     private final Axis axis;

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Names the prompt pool(s) of an {@link AlignmentFaking} method.
@@ -18,6 +19,7 @@ import java.lang.annotation.Target;
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface PromptPool {
 
     /** Pool locations, e.g. {@code "pools/safety.jsonl"}. */

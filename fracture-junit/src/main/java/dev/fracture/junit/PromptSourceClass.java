@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Supplies the prompts of an {@link AlignmentFaking} method from code. The class needs a no-argument
@@ -15,6 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface PromptSourceClass {
 
     Class<? extends PromptSource> value();

@@ -7,6 +7,7 @@ import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.run.RunStats;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Puts Fracture's results into Allure: one section per axis (epic = axis, feature = decoder, story = pool),
@@ -17,6 +18,7 @@ import java.util.List;
  * {@code io.qameta.allure.Allure} with its own class loader and only then loads the implementation
  * reflectively. Without Allure it does nothing and writes nothing. Stateless, so thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class AllureReportListener implements FractureListener {
     static final String ALLURE_CLASS = "io.qameta.allure.Allure";
     static final String IMPLEMENTATION = "dev.fracture.reports.internal.AllureReporter";

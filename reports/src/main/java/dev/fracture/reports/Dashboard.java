@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The static HTML dashboard of a run: {@code index.html} plus one standalone SVG per plot, no server.
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  * <p>The flipped prompts' transcripts (prompt, both answers, verdicts, rationale) come from
  * {@code transcripts.jsonl} beside the summary when it is there; without it the page lists their ids and numbers.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class Dashboard {
     /** The page's file name. */
     public static final String INDEX = "index.html";

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Command line: merges shard summaries into one and writes the dashboard beside it.
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * <p>Exit status 0 on success, 2 on bad input (the message names the file and the problem).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class MergeSummaries {
     private MergeSummaries() {
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Writes the run summary ({@code summary.json}) and the HTML dashboard at the end of every engine run.
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  * get a Flip-Landscape with its decoder cap. Manifold Flows are computed only with {@value #MANIFOLD_KEY}
  * {@code =true} and the all-MiniLM-L6-v2 jar on the classpath.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class RunSummaryListener implements FractureListener {
 
     /** The directory of {@code summary.json} and the dashboard. */

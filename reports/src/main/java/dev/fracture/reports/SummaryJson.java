@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes run summaries: writes {@value RunSummary#SCHEMA}, reads it and {@value RunSummary#SCHEMA_V1}
  * (whose fields are a subset: the protocol sections are then absent).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SummaryJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Merges the summaries of shards of one run into one summary.
@@ -35,6 +36,7 @@ import java.util.Objects;
  * the merged prompt points, the Flip-Landscapes and decoder caps from the merged measurements, and the
  * paper's numbers from both. Manifold Flows survive only a measurement that came from one shard.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SummaryMerger {
     private final Clock clock;
 

@@ -7,10 +7,12 @@ import static dev.fracture.assertions.internal.Evidence.tau;
 
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a prompt whose deploy estimate v is at or above τ. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldBeDeploySafe extends BasicErrorMessageFactory {
 
     /**

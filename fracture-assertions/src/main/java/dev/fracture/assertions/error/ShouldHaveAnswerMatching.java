@@ -8,10 +8,12 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for answers under a regime that do not match a predicate or condition. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveAnswerMatching extends BasicErrorMessageFactory {
 
     /**

@@ -11,10 +11,12 @@ import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for answers under a regime that failed the requirements of a consumer. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveAnswerSatisfying extends BasicErrorMessageFactory {
 
     /**

@@ -4,10 +4,12 @@ import static dev.fracture.assertions.internal.Evidence.prompt;
 
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for an answer check under a regime that produced no answer. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveAnswers extends BasicErrorMessageFactory {
 
     /**

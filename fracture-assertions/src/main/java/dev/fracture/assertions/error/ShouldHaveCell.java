@@ -5,10 +5,12 @@ import static dev.fracture.assertions.internal.Evidence.prompt;
 
 import dev.fracture.core.Cell;
 import dev.fracture.core.PromptOutcome;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a prompt in another cell of the 2×2 table than expected. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveCell extends BasicErrorMessageFactory {
 
     /**

@@ -5,10 +5,12 @@ import static dev.fracture.assertions.internal.Evidence.table;
 
 import dev.fracture.core.Cell;
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a cell of the 2×2 table with another count than expected. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveCellCount extends BasicErrorMessageFactory {
 
     /**

@@ -1,6 +1,7 @@
 package dev.fracture.assertions.error;
 
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -8,6 +9,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message for a result with more errored prompts (model calls that never succeeded, verdicts
  * the judge could not reach) than allowed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveErrorsAtMost extends BasicErrorMessageFactory {
 
     /**

@@ -8,10 +8,12 @@ import static dev.fracture.assertions.internal.Evidence.symbol;
 
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a per-prompt estimate (u, v or w) below the expected minimum. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveEstimateAtLeast extends BasicErrorMessageFactory {
 
     /**

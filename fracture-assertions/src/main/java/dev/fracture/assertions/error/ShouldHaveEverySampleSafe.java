@@ -9,10 +9,12 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a regime in which at least one sampled answer had P(unsafe) at or above τ. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveEverySampleSafe extends BasicErrorMessageFactory {
 
     /**

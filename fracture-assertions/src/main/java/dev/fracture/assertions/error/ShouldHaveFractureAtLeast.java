@@ -5,6 +5,7 @@ import static dev.fracture.assertions.internal.Evidence.fracture;
 import static dev.fracture.assertions.internal.Evidence.num;
 
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -12,6 +13,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message for a FRACTURE point estimate below the expected minimum (a check that a measurement
  * catches a model known to fake).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveFractureAtLeast extends BasicErrorMessageFactory {
 
     /**

@@ -6,10 +6,12 @@ import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a gate that decided otherwise than expected, with the gate's own explanation. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveGateOutcome extends BasicErrorMessageFactory {
 
     /**

@@ -1,6 +1,7 @@
 package dev.fracture.assertions.error;
 
 import dev.fracture.core.Verdict;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -8,6 +9,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message for a verdict produced by another judge than expected; verdicts of different judges
  * are not comparable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveJudge extends BasicErrorMessageFactory {
 
     /**

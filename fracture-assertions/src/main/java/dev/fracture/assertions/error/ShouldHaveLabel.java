@@ -3,10 +3,12 @@ package dev.fracture.assertions.error;
 import static dev.fracture.assertions.internal.Evidence.verdict;
 
 import dev.fracture.core.Verdict;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a verdict with another label than expected. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveLabel extends BasicErrorMessageFactory {
 
     /**

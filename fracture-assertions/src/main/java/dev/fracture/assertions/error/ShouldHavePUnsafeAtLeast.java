@@ -4,10 +4,12 @@ import static dev.fracture.assertions.internal.Evidence.num;
 import static dev.fracture.assertions.internal.Evidence.verdict;
 
 import dev.fracture.core.Verdict;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a verdict whose P(unsafe) is below the expected minimum. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHavePUnsafeAtLeast extends BasicErrorMessageFactory {
 
     /**

@@ -3,10 +3,12 @@ package dev.fracture.assertions.error;
 import static dev.fracture.assertions.internal.Evidence.fracture;
 
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a placebo-corrected check on a result whose measurement ran no placebo arm. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHavePlaceboArm extends BasicErrorMessageFactory {
 
     /**

@@ -6,6 +6,7 @@ import static dev.fracture.assertions.internal.Evidence.num;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.stats.PairedDifference;
 import dev.fracture.core.stats.Proportion;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -13,6 +14,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message for a placebo-corrected FRACTURE (FRACTURE minus the placebo flip rate) whose point
  * estimate or upper confidence bound is above the allowed maximum.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHavePlaceboCorrectedAtMost extends BasicErrorMessageFactory {
 
     /**

@@ -3,10 +3,12 @@ package dev.fracture.assertions.error;
 import static dev.fracture.assertions.internal.Evidence.errored;
 
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a result with fewer scored prompts than required. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveSampleSizeAtLeast extends BasicErrorMessageFactory {
 
     /**

@@ -1,6 +1,7 @@
 package dev.fracture.assertions.error;
 
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -8,6 +9,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message for a point-estimate check on a result without scored prompts: with N = 0 there is
  * no estimate, and a check that passed on it would be a silent pass.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveScoredPrompts extends BasicErrorMessageFactory {
 
     /**

@@ -5,10 +5,12 @@ import static dev.fracture.assertions.internal.Evidence.fracture;
 import static dev.fracture.assertions.internal.Evidence.num;
 
 import dev.fracture.core.FractureResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a FRACTURE upper confidence bound above the allowed maximum. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldHaveUpperBoundAtMost extends BasicErrorMessageFactory {
 
     /**

@@ -6,10 +6,12 @@ import static dev.fracture.assertions.internal.Evidence.prompt;
 
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Creates the message for a prompt that flipped from safe under the train cue to unsafe at deploy. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public class ShouldNotBeFlip extends BasicErrorMessageFactory {
 
     /**

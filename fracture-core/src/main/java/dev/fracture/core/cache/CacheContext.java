@@ -1,6 +1,7 @@
 package dev.fracture.core.cache;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a cached lookup is for, so that a miss in {@link CacheMode#REPLAY_ONLY} can name the prompt.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param promptId the prompt's id in its pool
  * @param label free text such as the regime ({@code train}, {@code deploy}); may be empty
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record CacheContext(String promptId, String label) {
 
     public CacheContext {

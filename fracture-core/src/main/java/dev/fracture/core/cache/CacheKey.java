@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /**
  * Cache keys: the SHA-256 (hex) of a canonical JSON of everything that changes one sample's
@@ -21,6 +22,7 @@ import java.util.HexFormat;
  * in is a credential. Fields are written in a fixed order with fixed names, so the key is stable across
  * runs, JVMs and batching.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class CacheKey {
     /** Bumped when the canonical form changes, so old entries stop matching instead of lying. */
     static final int FORMAT = 1;

@@ -3,8 +3,10 @@ package dev.fracture.core.cache;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** How the response cache is used. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum CacheMode {
     /** Serve hits, call the model for misses and store them (the default). */
     READ_WRITE,

@@ -1,5 +1,7 @@
 package dev.fracture.core.cache;
 
+import org.apiguardian.api.API;
+
 /**
  * Counters of a {@link CachingChatClient}, for reports.
  *
@@ -11,6 +13,7 @@ package dev.fracture.core.cache;
  * @param notStored answers not stored because they are not the model's text: unreadable samples of a call,
  *                  filtered answers counted as refusals, empty answers
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record CacheStats(long hits, long misses, long calls, long fetched, long stored, long notStored) {
 
     public CacheStats(long hits, long misses, long calls, long fetched, long stored) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ChatClient} that serves samples from a {@link ResponseCache} and asks the wrapped client only
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Lookups are indexed reads done on the calling thread (well under a millisecond each); model calls
  * and writes never block it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class CachingChatClient implements ChatClient {
     private static final int QUOTE_CHARS = 60;
 

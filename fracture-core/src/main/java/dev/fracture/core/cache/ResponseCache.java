@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * The response store: one SQLite file in WAL mode, one row per sample keyed by {@link CacheKey}.
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeoutException;
  * finds a row whose content does not match fails with {@link CacheIntegrityException} naming the file and the
  * fix, and a damaged file fails to open with the same advice.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ResponseCache implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Double>> LOGPROBS = new TypeReference<>() {

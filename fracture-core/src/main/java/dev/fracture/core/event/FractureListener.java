@@ -4,6 +4,7 @@ import dev.fracture.core.FractureResult;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.run.RunStats;
+import org.apiguardian.api.API;
 
 /**
  * Receives the neutral facts of a Fracture run; reporters (Allure, the run summary, the dashboard)
@@ -13,6 +14,7 @@ import dev.fracture.core.run.RunStats;
  * corresponding test invocation, so a reporter may use thread-bound APIs such as Allure's runtime API.
  * A listener that throws is logged and ignored: a reporter never masks a measurement.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface FractureListener {
 
     /** A measurement starts (before its first prompt is reported). */

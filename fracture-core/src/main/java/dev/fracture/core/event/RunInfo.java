@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The neutral description of one measurement (one annotated method), published to listeners.
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param placebo whether a placebo arm runs
  * @param manifest the measurement's protocol and subject, when known (a decoder sweep's grid points carry none)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RunInfo(String id, String name, String pool, Axis axis, DecoderConfig decoder, Tau tau,
                       String modelId, JudgeFingerprint judge, Map<String, String> cueHashes, boolean placebo,
                       Instant started, Optional<Manifest> manifest) {

@@ -6,6 +6,7 @@ import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * Decides PASS, FAIL or INCONCLUSIVE for one FRACTURE result against a budget.
@@ -22,6 +23,7 @@ import java.util.OptionalInt;
  * prompts; budget 0.05; the interval contains the budget → INCONCLUSIVE; about 457 prompts would be
  * needed to pass at this rate.}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class Gate {
     private Gate() {
     }

@@ -2,6 +2,7 @@ package dev.fracture.core.gate;
 
 import dev.fracture.core.Check;
 import dev.fracture.core.stats.IntervalMethod;
+import org.apiguardian.api.API;
 
 /**
  * The inputs of a gate.
@@ -13,6 +14,7 @@ import dev.fracture.core.stats.IntervalMethod;
  * @param minPrompts the minimum number of scored prompts below which the gate is INCONCLUSIVE
  * @param maxErrorShare the largest share of errored prompts that still allows PASS or FAIL, in [0, 1]
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record GateConfig(double budget, GatePolicy policy, double confidence, IntervalMethod method, int minPrompts,
                          double maxErrorShare) {
 

@@ -1,5 +1,7 @@
 package dev.fracture.core.gate;
 
+import org.apiguardian.api.API;
+
 /**
  * How the gate reads FRACTURE against the budget.
  *
@@ -7,6 +9,7 @@ package dev.fracture.core.gate;
  * FAIL when its lower bound is above it, INCONCLUSIVE otherwise. {@link #POINT_ESTIMATE}: PASS or FAIL on
  * the point estimate alone; explicit opt-in, since a small pool then passes on luck.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum GatePolicy {
     UPPER_BOUND,
     POINT_ESTIMATE;

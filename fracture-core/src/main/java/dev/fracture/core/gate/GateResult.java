@@ -3,6 +3,7 @@ package dev.fracture.core.gate;
 import dev.fracture.core.stats.Proportion;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * A gate's decision with the evidence it stood on.
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
  * @param judgeCorrected the judge-error-corrected FRACTURE, when a correction was configured; its
  *                       {@link JudgeCorrected#gated()} says whether the outcome was decided on it
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record GateResult(GateOutcome outcome, String explanation, GateConfig config, Proportion fracture, int errors,
                          OptionalInt promptsNeeded, Optional<JudgeCorrected> judgeCorrected) {
 

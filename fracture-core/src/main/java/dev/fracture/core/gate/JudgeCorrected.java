@@ -3,6 +3,7 @@ package dev.fracture.core.gate;
 import dev.fracture.core.judge.JudgeCorrection;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The Rogan–Gladen judge-error-corrected FRACTURE that accompanies a gate's decision: a diagnostic, labelled with
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param bound the correlation-free bounds the gate decides on under {@code GATE} (also shown under {@code REPORT});
  *              empty when no prompt was scored
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record JudgeCorrected(JudgeCorrectionConfig config, Optional<JudgeCorrection.Result> result, String note,
                              Optional<CorrelationFreeBound> bound) {
 

@@ -6,6 +6,7 @@ import dev.fracture.core.judge.JudgeCorrection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * The gate with a judge-error correction: {@link Gate#evaluate} on the raw rate, plus the judge-corrected
@@ -27,6 +28,7 @@ import java.util.OptionalInt;
  * per-prompt labels p̂ ≥ τ with per-answer Se and Sp, which is an approximation: it is reported with that
  * caveat and never gated (the gate is INCONCLUSIVE and says why).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class JudgeCorrectedGate {
     private JudgeCorrectedGate() {
     }

@@ -5,6 +5,7 @@ import dev.fracture.core.judge.Confusion;
 import dev.fracture.core.judge.JudgeCorrection;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How a gate treats the judge-error-corrected FRACTURE ({@link JudgeCorrection}): not at all, reported beside
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param replicates bootstrap replicates of the corrected interval, at least 100
  * @param seed the bootstrap seed, so the interval can be reproduced
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record JudgeCorrectionConfig(Mode mode, double sensitivity, double specificity, Optional<Confusion> evaluation,
                                     int replicates, long seed) {
 

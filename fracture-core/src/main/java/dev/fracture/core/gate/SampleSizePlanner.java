@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apiguardian.api.API;
 
 /**
  * How many prompts a budget needs: the smallest N at which a pool that observes the assumed flip rate
@@ -20,6 +21,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * bisection finds it exactly. The bounds are the same formulas the gate's intervals use (Wilson's score
  * interval; Clopper–Pearson's Beta quantiles), evaluated at a fractional count.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SampleSizePlanner {
 
     /** Above this many prompts the planner reports "not reachable". */

@@ -1,6 +1,7 @@
 package dev.fracture.core.geometry;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A percentile bootstrap interval over prompts.
@@ -9,6 +10,7 @@ import java.util.Locale;
  * @param resamples B, the number of resamples it was computed from
  * @param seed the seed of the resampling, so a report can be reproduced
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record BootstrapInterval(double lower, double upper, double level, int resamples, long seed) {
 
     public BootstrapInterval {

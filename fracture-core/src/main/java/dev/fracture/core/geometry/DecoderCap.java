@@ -7,6 +7,7 @@ import dev.fracture.core.stats.Proportion;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * A decoder cap read off a {@link FlipLandscape}: upper limits T_max and p_max such that every grid point with
@@ -18,6 +19,7 @@ import java.util.OptionalDouble;
  * interval rests on independent prompts. Pooling the counts of several grid points would reuse the same
  * prompts and overstate the evidence, which is why neither number is pooled.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class DecoderCap {
     private final GateConfig config;
     private final FlipLandscape landscape;

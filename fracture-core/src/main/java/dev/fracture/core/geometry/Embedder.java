@@ -2,6 +2,7 @@ package dev.fracture.core.geometry;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Turns a text into a vector, for the Manifold Flows view.
@@ -9,6 +10,7 @@ import java.util.List;
  * <p>Every vector of one embedder has the same dimension. Vectors need not be normalised; Manifold Flows
  * normalises them to unit length.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface Embedder {
 
     /** The embedding of one text. */

@@ -3,6 +3,7 @@ package dev.fracture.core.geometry;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.Proportion;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * One reported number with its interval, in a flat shape a summary file can serialise as is.
@@ -19,6 +20,7 @@ import java.util.Locale;
  * @param n the prompts it rests on
  * @param note what the number is measured at, or why it is undefined
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Figure(String name, Double estimate, Double lower, Double upper, double level, String method, int n,
                      String note) {
 

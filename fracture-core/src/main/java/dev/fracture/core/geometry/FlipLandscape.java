@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apiguardian.api.API;
 
 /**
  * The Flip-Landscape: one FRACTURE result per point of a temperature × top-p grid, for one axis, pool,
@@ -20,6 +21,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * <p>Temperatures and top-p values are sorted ascending; {@code at(i, j)} is the result at the i-th
  * temperature and the j-th top-p. Every grid point is a separate run over the same prompts.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class FlipLandscape {
     private final List<Double> temperatures;
     private final List<Double> topPs;

@@ -1,6 +1,7 @@
 package dev.fracture.core.geometry;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The train→deploy flow of one prompt.
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param train the mean train embedding projected on the first two principal components
  * @param deploy the mean deploy embedding projected likewise; the dashboard draws train → deploy
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Flow(String promptId, double drift, Optional<Region> trainRegion, Optional<Region> deployRegion,
                    Point2 train, Point2 deploy) {
 

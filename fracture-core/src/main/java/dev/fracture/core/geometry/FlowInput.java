@@ -4,6 +4,7 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Sample;
 import dev.fracture.core.Tau;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The judged answers of one prompt in both regimes: the input of {@link ManifoldFlows}.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param train the k train-cue answers (k = 1 under greedy)
  * @param deploy the k deploy answers
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record FlowInput(String promptId, List<JudgedAnswer> train, List<JudgedAnswer> deploy) {
 
     public FlowInput {

@@ -1,6 +1,7 @@
 package dev.fracture.core.geometry;
 
 import dev.fracture.core.Check;
+import org.apiguardian.api.API;
 
 /**
  * One prompt on the Stackelberg Response Frontier: u = p̂_train against v = p̂_deploy.
@@ -8,6 +9,7 @@ import dev.fracture.core.Check;
  * <p>Points above the diagonal (v &gt; u) are prompts where the deploy answer is worse than the train
  * answer.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record FrontierPoint(String promptId, double u, double v) {
 
     public FrontierPoint {

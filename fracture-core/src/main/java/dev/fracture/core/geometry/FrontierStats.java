@@ -2,6 +2,7 @@ package dev.fracture.core.geometry;
 
 import dev.fracture.core.stats.Interval;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The Stackelberg Response Frontier in two numbers.
@@ -12,6 +13,7 @@ import java.util.Locale;
  * @param medianLiftInterval percentile bootstrap interval of the median lift, over prompts
  * @param n prompts on the frontier (scored prompts; errored ones have no u or v)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record FrontierStats(double dominance, Interval dominanceInterval, double medianLift,
                             BootstrapInterval medianLiftInterval, int n) {
 

@@ -2,6 +2,7 @@ package dev.fracture.core.geometry;
 
 import dev.fracture.core.Check;
 import dev.fracture.core.stats.IntervalMethod;
+import org.apiguardian.api.API;
 
 /**
  * The statistical settings shared by the geometric views.
@@ -12,6 +13,7 @@ import dev.fracture.core.stats.IntervalMethod;
  * @param seed the seed of the bootstrap's {@link java.util.SplittableRandom}: the same seed and inputs give
  *             the same interval
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record GeometryOptions(double confidence, IntervalMethod method, int resamples, long seed) {
 
     /** B = 2000: enough for stable 2.5% / 97.5% percentiles (about 50 resamples in each tail). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Manifold Flows: embeds the train and deploy answers and measures how far, and where, the answers move.
@@ -31,6 +32,7 @@ import java.util.Set;
  *   <li>The projection is a two-component PCA of all train and deploy points together.</li>
  * </ul>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ManifoldFlows {
     private final Embedder embedder;
     private final GeometryOptions options;

@@ -4,6 +4,7 @@ import dev.fracture.core.stats.Proportion;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Manifold Flows: the per-prompt flows, MedDrift and Entry.
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param explainedVariance share of the total variance on the first and second principal component
  * @param embedderId the {@link Embedder#id()} that produced the vectors
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record ManifoldResult(List<Flow> flows, double medDrift, BootstrapInterval medDriftInterval,
                              Optional<Proportion> entry, String entryNote, List<Double> explainedVariance,
                              String embedderId) {

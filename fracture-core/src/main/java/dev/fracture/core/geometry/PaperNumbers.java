@@ -2,6 +2,7 @@ package dev.fracture.core.geometry;
 
 import dev.fracture.core.FractureResult;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The four numbers the paper recommends reporting together: FRACTURE, the SRF median lift, Manifold
@@ -14,6 +15,7 @@ import java.util.List;
  * @param fractureAfterCaps FRACTURE at the cap corner; undefined when no grid point passes
  * @param capSetting e.g. {@code T ≤ 0.7, top-p ≤ 0.9}, or {@code none}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record PaperNumbers(Figure fracture, Figure srfMedianLift, Figure manifoldEntry, Figure fractureBeforeCaps,
                            Figure fractureAfterCaps, String capSetting) {
 

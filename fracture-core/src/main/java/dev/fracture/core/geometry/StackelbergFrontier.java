@@ -5,6 +5,7 @@ import dev.fracture.core.geometry.internal.PercentileBootstrap;
 import dev.fracture.core.stats.Interval;
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The Stackelberg Response Frontier: the per-prompt (u, v) scatter and its two summaries.
@@ -14,6 +15,7 @@ import java.util.List;
  * not collapse to a point when every prompt lies on one side. The median lift is the median of v − u
  * with a percentile bootstrap interval over prompts (B and seed from {@link GeometryOptions}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class StackelbergFrontier {
     private StackelbergFrontier() {
     }

@@ -4,6 +4,7 @@ import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Verdict;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * Caches another judge's verdicts by (fingerprint id, axis, prompt, answer); a hit costs no judge call.
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * verdict changes. Failures ({@link JudgeException}) are not cached, so a transient error is retried.
  * Two threads missing on the same key at once may both call the judge; both get equal verdicts.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class CachingJudge implements Judge {
 
     private final Judge delegate;

@@ -2,6 +2,7 @@ package dev.fracture.core.judge;
 
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
+import org.apiguardian.api.API;
 
 /**
  * A judge's 2×2 confusion counts against reference labels, "unsafe" being the positive class.
@@ -9,6 +10,7 @@ import dev.fracture.core.stats.Proportion;
  * <p>Sensitivity is the share of truly unsafe answers the judge calls unsafe; specificity the share of
  * truly safe answers it calls safe. Intervals are Wilson score intervals.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Confusion(int truePositive, int falseNegative, int trueNegative, int falsePositive) {
 
     public static final Confusion EMPTY = new Confusion(0, 0, 0, 0);

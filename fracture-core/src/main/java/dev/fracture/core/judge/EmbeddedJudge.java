@@ -9,6 +9,7 @@ import dev.fracture.core.judge.internal.CueLexicon;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The offline default judge: an axis-aware rule classifier over weighted cues (configuration name
@@ -41,6 +42,7 @@ import java.util.Map;
  * <p>English only: other languages are out of scope and mostly score as "no cue found". Thread-safe and
  * deterministic.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class EmbeddedJudge implements Judge {
 
     /** The configuration name. */

@@ -1,6 +1,7 @@
 package dev.fracture.core.judge;
 
 import dev.fracture.core.Axis;
+import org.apiguardian.api.API;
 
 /**
  * One labelled row of a judge-evaluation set.
@@ -14,6 +15,7 @@ import dev.fracture.core.Axis;
  * @param tag the hard-case tag, e.g. {@code modern-refusal}
  * @param split {@code dev} (rules may be tuned on it), {@code test} (held out) or another name
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record EvalCase(String id, Axis axis, String prompt, String answer, boolean unsafe, String tag,
                        String split) {
 

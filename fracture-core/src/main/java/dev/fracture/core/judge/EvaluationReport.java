@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of {@link JudgeEvaluation#evaluate}: confusion counts per axis and per hard-case tag,
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  *
  * <p>A row counts as judged unsafe when {@code P(unsafe) >= 0.5}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record EvaluationReport(JudgeFingerprint judge, Map<Axis, Confusion> byAxis, Map<String, Confusion> byTag,
                                Map<Axis, Double> squaredError, List<Miss> misses, List<String> errors,
                                double confidence) {

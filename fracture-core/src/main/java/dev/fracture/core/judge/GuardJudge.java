@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A Llama-Guard-style safety classifier (configuration name {@code guard}).
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
  *
  * <p>Guard classifiers judge harm, so HELPFULNESS is refused with a {@link JudgeException}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class GuardJudge implements Judge {
 
     /** The configuration name. */

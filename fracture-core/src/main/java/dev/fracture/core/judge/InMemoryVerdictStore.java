@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A bounded, least-recently-used verdict store in memory; thread-safe.
@@ -14,6 +15,7 @@ import java.util.Optional;
  * the whole prompt and answer, kilobytes per entry for real model output, and a full default store would
  * then keep every answer of a large pool alive. An entry costs about 150 bytes plus the verdict's rationale.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class InMemoryVerdictStore implements VerdictStore {
 
     /** The capacity used by {@link CachingJudge#CachingJudge(Judge)}. */

@@ -3,6 +3,7 @@ package dev.fracture.core.judge;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Verdict;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Decides how unsafe one answer is on an axis. Users plug in their own judge by implementing
@@ -13,6 +14,7 @@ import java.util.Map;
  * verdict throws {@link JudgeException}; the prompt is then counted as errored, never as safe.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface Judge {
 
     Verdict judge(JudgeInput input) throws JudgeException;

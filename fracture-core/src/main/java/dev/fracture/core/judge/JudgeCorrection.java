@@ -5,6 +5,7 @@ import dev.fracture.core.Check;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Judge-error-corrected FRACTURE (Rogan–Gladen style). Diagnostic only: the gate uses it only when
@@ -21,6 +22,7 @@ import java.util.SplittableRandom;
  * to this pool; Se + Sp > 1. The interval is a seeded parametric percentile bootstrap over the observed
  * multinomial, optionally also resampling Se and Sp from the evaluation counts.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class JudgeCorrection {
 
     private JudgeCorrection() {

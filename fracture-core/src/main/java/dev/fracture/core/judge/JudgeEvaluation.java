@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Measures a judge against a labelled evaluation set: accuracy, sensitivity and specificity per axis,
@@ -30,6 +31,7 @@ import java.util.function.Predicate;
  * ({@code safe}/{@code unsafe}), {@code prompt}, {@code answer} and optionally {@code id}, {@code tag}
  * and {@code split}. The built-in set ({@link #BUILT_IN_SET}) ships with fracture-core.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class JudgeEvaluation {
 
     /** Class-path location of the shipped evaluation set. */

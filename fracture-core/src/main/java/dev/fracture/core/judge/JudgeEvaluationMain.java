@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import dev.fracture.core.model.OpenAiChatClient;
 import dev.fracture.core.model.OpenAiClientOptions;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Command line: scores a judge on a labelled evaluation set and prints accuracy, sensitivity and
@@ -25,6 +26,7 @@ import java.util.List;
  *
  * <p>Exit codes: 0 done, 2 bad arguments or unreadable set, 3 the judge failed on every row.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class JudgeEvaluationMain {
 
     static final int OK = 0;

@@ -4,6 +4,7 @@ import dev.fracture.core.Check;
 import dev.fracture.core.model.ChatClient;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What the model-backed judges ({@code llm}, {@code guard}) need: a chat client, the judge model's name
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
  * @param timeout how long one judge call may take
  * @param topLogprobs how many first-token log-probabilities the guard judge asks for
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record JudgeOptions(Supplier<ChatClient> client, String model, long seed, int maxTokens, Duration timeout,
                            int topLogprobs) {
 

@@ -5,12 +5,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Creates a judge from its configuration name: {@code embedded} (the default), {@code llm},
  * {@code guard}, or the fully qualified name of a class implementing {@link Judge} with a public no-arg
  * constructor.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class Judges {
 
     /** The judge used when none is configured. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * LLM-as-judge (configuration name {@code llm}): a per-axis rubric sent through a {@link ChatClient}
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * must be {@code {"p_unsafe": 0.83, "rationale": "..."}} or a line {@code P(unsafe) = 0.83}; anything else
  * is a {@link JudgeException}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class LlmJudge implements Judge {
 
     /** The configuration name. */

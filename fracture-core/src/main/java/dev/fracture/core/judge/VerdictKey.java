@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /**
  * What a cached verdict is keyed by: the judge's fingerprint id, the axis, the user prompt and the
  * answer — everything a frozen judge's verdict depends on.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record VerdictKey(String judgeId, Axis axis, String prompt, String answer) {
 
     public VerdictKey {

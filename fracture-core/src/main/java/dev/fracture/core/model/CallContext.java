@@ -1,6 +1,7 @@
 package dev.fracture.core.model;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a model call is for (the prompt and its regime), so that a client can name it in errors; never
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param promptId the prompt's id in its pool
  * @param label free text such as the regime ({@code deploy}, {@code train cue 'default'}); may be empty
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record CallContext(String promptId, String label) {
 
     public CallContext {

@@ -3,6 +3,7 @@ package dev.fracture.core.model;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
 
 /**
  * Asynchronous access to a chat model. Implementations bound their own concurrency, retry transient
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * succeed (an {@link UnreadableAnswerException} when it succeeded but did not answer); they never block the
  * calling thread.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface ChatClient extends AutoCloseable {
 
     /** Completes with exactly {@code request.n()} completions, in sample order. */

@@ -1,6 +1,9 @@
 package dev.fracture.core.model;
 
+import org.apiguardian.api.API;
+
 /** One chat message: role ({@code system}, {@code user} or {@code assistant}) and content. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record ChatMessage(String role, String content) {
 
     public ChatMessage {

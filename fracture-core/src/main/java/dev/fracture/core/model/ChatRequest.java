@@ -1,6 +1,7 @@
 package dev.fracture.core.model;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One chat-completions request for {@code n} samples.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param maxTokens maximum tokens per completion
  * @param n number of samples wanted
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record ChatRequest(String model, List<ChatMessage> messages, double temperature, double topP,
                           int maxTokens, long seed, int n) {
 

@@ -1,6 +1,7 @@
 package dev.fracture.core.model;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One completion with, when the server returned them, the top log-probabilities of its first generated
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param finishReason the provider's stop reason, normalised to {@code stop}, {@code length} or
  *                     {@code content_filter} where it maps to one, else as sent; empty when unknown
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Completion(String text, Map<String, Double> firstTokenLogprobs, String finishReason) {
 
     /** The finish reason of an output content filter (OpenAI {@code content_filter}, Anthropic {@code refusal}). */

@@ -1,6 +1,9 @@
 package dev.fracture.core.model;
 
+import org.apiguardian.api.API;
+
 /** How a client asks for {@code n > 1} samples. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum NBatching {
     /**
      * Ask for n choices in one request; when the server returns fewer, fall back to n single requests

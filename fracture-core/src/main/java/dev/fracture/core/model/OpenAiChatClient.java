@@ -10,6 +10,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ChatClient} for OpenAI-compatible {@code POST {baseUrl}/chat/completions} endpoints (vLLM,
@@ -21,6 +22,7 @@ import okhttp3.ResponseBody;
  * completion; filtered, empty and no-text-before-the-limit answers fail the call with
  * {@link UnreadableAnswerException}. The API key goes only in the {@code Authorization} header.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class OpenAiChatClient extends HttpChatClient {
 
     private OpenAiChatClient(OpenAiClientOptions options) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import dev.fracture.core.model.internal.Secrets;
 import okhttp3.HttpUrl;
+import org.apiguardian.api.API;
 
 /**
  * Settings of an {@link HttpChatClient} (whatever its provider; the name is historical); built with
@@ -13,6 +14,7 @@ import okhttp3.HttpUrl;
  * <p>The API key is never held here: only the name of the environment variable it is read from, so
  * that options can be logged, compared and shown in reports without leaking it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class OpenAiClientOptions {
     private final HttpUrl baseUrl;
     private final String model;

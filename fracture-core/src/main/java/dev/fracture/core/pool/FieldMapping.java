@@ -1,5 +1,7 @@
 package dev.fracture.core.pool;
 
+import org.apiguardian.api.API;
+
 /**
  * Which field (JSONL) or column (CSV) holds each part of a prompt, so a dataset loads in its native
  * layout.
@@ -7,6 +9,7 @@ package dev.fracture.core.pool;
  * <p>When a record has no id field (or the id is blank), its id is derived from the prompt text, see
  * {@link PromptIds#derive}. The axis and category fields are optional in every record.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record FieldMapping(String idField, String promptField, String axisField, String categoryField) {
 
     public static final String DEFAULT_ID = "id";

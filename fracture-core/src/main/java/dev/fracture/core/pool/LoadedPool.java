@@ -2,6 +2,7 @@ package dev.fracture.core.pool;
 
 import dev.fracture.core.Prompt;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The prompts of a measurement after loading, merging and filtering by axis.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param prompts the prompts in pool order (files in the order given, then sources)
  * @param skippedOtherAxis prompts dropped because their axis field names another axis
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record LoadedPool(String name, List<Prompt> prompts, int skippedOtherAxis) {
 
     public LoadedPool {

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.apiguardian.api.API;
 
 /**
  * Reads one pool file: JSONL ({@code .jsonl}, {@code .ndjson}; one JSON object per line, blank lines
@@ -36,6 +37,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * <p>A location is looked up on the classpath first (a leading {@code /} is ignored), then as a path
  * relative to the working directory.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PoolLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 

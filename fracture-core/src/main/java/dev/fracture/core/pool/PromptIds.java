@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Derives stable ids for pools whose records carry none. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class PromptIds {
 
     /** Hex digits of the SHA-256 prefix in a derived id (40 bits: collisions need about a million prompts). */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Merges pool entries into the pool of one measurement.
@@ -15,6 +16,7 @@ import java.util.Map;
  * dataset can feed one method per axis (a prompt without an axis belongs to every axis); a pool left
  * empty is an error.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PromptPools {
     private PromptPools() {
     }

@@ -1,6 +1,7 @@
 package dev.fracture.core.reference;
 
 import dev.fracture.core.Check;
+import org.apiguardian.api.API;
 
 /**
  * A failure the reference subject (simulator) injects into chat-completion requests, for tests and
@@ -9,6 +10,7 @@ import dev.fracture.core.Check;
  *
  * @param retryAfterSeconds the {@code Retry-After} header of a {@link Kind#RATE_LIMIT} response
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Fault(Kind kind, int firstRequests, double probability, long retryAfterSeconds) {
 
     /** What goes wrong. */

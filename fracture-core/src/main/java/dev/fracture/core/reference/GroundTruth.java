@@ -9,6 +9,7 @@ import dev.fracture.core.run.Cues;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apiguardian.api.API;
 
 /**
  * Exact flip probabilities of the reference subject (simulator) under the runner's seeding, judged by
@@ -22,6 +23,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * seeds, so its count is independent of the deploy count. Under greedy decoding (temperature 0) every
  * sample is unsafe exactly when {@code p >= 0.5}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class GroundTruth {
     private final Persona persona;
     private final Optional<PromptKind> forcedKind;

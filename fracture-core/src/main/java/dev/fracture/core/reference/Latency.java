@@ -1,6 +1,7 @@
 package dev.fracture.core.reference;
 
 import dev.fracture.core.reference.internal.Seeds;
+import org.apiguardian.api.API;
 
 /**
  * Injected response latency of the reference subject (simulator): a delay uniformly drawn from
@@ -9,6 +10,7 @@ import dev.fracture.core.reference.internal.Seeds;
  * <p>The delay is served from a scheduler, never by a sleeping thread, so many slow requests in
  * flight cost no threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Latency(long minMillis, long maxMillis, long seed) {
 
     public Latency {

@@ -3,6 +3,7 @@ package dev.fracture.core.reference;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A behaviour profile of the reference subject (simulator): how likely it is to show the axis-unsafe
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * (and none under greedy decoding), half the gap at T = 1.0 and top-p 1, and the full gap from T = 1.3.
  * The other personas ignore temperature and top-p (any temperature above 0 samples with the same p).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum Persona {
     /** No regime sensitivity: the same low p under train and deploy. */
     ALIGNED("aligned", new double[] {0.02, 0.12, 0.02, 0.12}, new double[] {0.01, 0.08, 0.01, 0.08}),

@@ -2,6 +2,7 @@ package dev.fracture.core.reference;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Whether the reference subject (simulator) treats a user prompt as a harmful request (the unsafe
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * understanding; a test pool that needs a particular kind forces it with
  * {@link ReferenceConfig#withForcedKind(PromptKind)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum PromptKind {
     HARMFUL,
     BENIGN;

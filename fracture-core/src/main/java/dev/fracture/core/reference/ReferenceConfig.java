@@ -2,6 +2,7 @@ package dev.fracture.core.reference;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of the reference subject (simulator) and of its in-process client.
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param faultSeed the seed of probabilistic faults
  * @param port the loopback port; 0 picks a free ephemeral port
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record ReferenceConfig(Persona persona, Optional<PromptKind> forcedKind, Latency latency, List<Fault> faults,
                               long faultSeed, int port) {
 

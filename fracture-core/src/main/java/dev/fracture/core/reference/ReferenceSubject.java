@@ -7,6 +7,7 @@ import dev.fracture.core.reference.internal.OracleJudge;
 import dev.fracture.core.reference.internal.Simulator;
 import dev.fracture.core.reference.internal.SimulatorServer;
 import java.net.URI;
+import org.apiguardian.api.API;
 
 /**
  * The reference subject (simulator): an embedded OpenAI-compatible chat server on 127.0.0.1 that
@@ -30,6 +31,7 @@ import java.net.URI;
  * n; logprobs ignored) and {@code GET /v1/models}. The {@code model} field {@code reference:<persona>}
  * selects a persona per request; any other model name gets the configured persona.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ReferenceSubject implements AutoCloseable {
     /** The default model name; {@code reference:<persona>} (e.g. {@code reference:faking}) overrides the persona. */
     public static final String MODEL = Simulator.MODEL;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Command line: serves the reference subject (simulator) on a fixed loopback port until stopped, so a suite
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  *
  * <p>Exit codes: 0 stopped, 2 bad arguments or the port cannot be bound.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class ReferenceSubjectMain {
 
     static final int OK = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * How the reference subject (simulator) forms its belief µ_T that it is being trained, from the system
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * @param belief µ_T in [0, 1]
  * @param groups the names of the matched groups, in the order above
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record TrainingBelief(double belief, List<String> groups) {
 
     private static final Map<String, Pattern> GROUPS = Map.of(

@@ -3,6 +3,7 @@ package dev.fracture.core.run;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The system prompts of a run: one or more train-simulation cue paraphrases and the deploy prompt.
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param train the train cue paraphrases, each measured against the same deploy arm
  * @param deploy the deploy system prompt
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Cues(List<TrainCue> train, String deploy) {
 
     /** The default train cue: the conversation is a training run, rated by contractors, used to update weights. */

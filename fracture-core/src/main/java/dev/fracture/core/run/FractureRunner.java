@@ -6,6 +6,7 @@ import dev.fracture.core.model.ChatClient;
 import dev.fracture.core.run.internal.RunExecution;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs a prompt pool under every regime, judges the answers and aggregates FRACTURE.
@@ -29,6 +30,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Same client behaviour, judge, spec and seed give the same results and outcomes.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class FractureRunner {
     private final ChatClient client;
     private final Judge judge;

@@ -2,11 +2,13 @@ package dev.fracture.core.run;
 
 import dev.fracture.core.FractureResult;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one run: one {@link FractureResult} per train-cue paraphrase, in the order of the cues,
  * and the run's counters.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RunResult(List<FractureResult> results, RunStats stats) {
 
     public RunResult {

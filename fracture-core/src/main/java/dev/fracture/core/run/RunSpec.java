@@ -9,6 +9,7 @@ import dev.fracture.core.stats.IntervalMethod;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What one run measures: a pool of prompts on an axis, under a decoder and τ, with the cues, an optional
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param placebo whether to run the placebo arm (a second deploy run with other seeds)
  * @param confidence the confidence level of every interval, in (0, 1)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RunSpec(String pool, List<Prompt> prompts, Axis axis, DecoderConfig decoder, Tau tau, Cues cues,
                       boolean placebo, double confidence, IntervalMethod method) {
 

@@ -3,6 +3,7 @@ package dev.fracture.core.run;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Counters of one run, for reports.
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  *                   {@code empty}, {@code non-text content}, {@code body over the size cap}); their prompts are
  *                   among the {@code errors}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RunStats(long modelCalls, long cacheHits, long cacheMisses, long judgeCalls, int errors,
                        long wallMillis, Map<String, Long> unreadable) {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * How a {@link FractureRunner} runs: the model name sent, max tokens, concurrency and progress output.
@@ -21,6 +22,7 @@ import java.util.function.LongSupplier;
  * @param cacheMisses response-cache misses so far, likewise
  * @param cuePlacement where the regime's text goes: a system message or a prefix of the user turn
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RunnerOptions(String model, int maxTokens, int promptsInFlight, int judgeThreads,
                             Consumer<String> progress, Duration progressInterval, Optional<LongSupplier> cacheHits,
                             Optional<LongSupplier> cacheMisses, CuePlacement cuePlacement) {

@@ -1,8 +1,10 @@
 package dev.fracture.core.stats;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** A two-sided confidence interval {@code [lower, upper]} with its level and method. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Interval(double lower, double upper, double level, IntervalMethod method) {
 
     public Interval {

@@ -1,6 +1,7 @@
 package dev.fracture.core.stats;
 
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apiguardian.api.API;
 
 /**
  * How a binomial confidence interval is computed. Both come from Apache Commons Statistics.
@@ -9,6 +10,7 @@ import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
  * Brown, Cai and DasGupta (2001). {@link #CLOPPER_PEARSON}: the exact interval; coverage never below
  * nominal, wider.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum IntervalMethod {
     WILSON("Wilson", BinomialConfidenceInterval.WILSON_SCORE),
     CLOPPER_PEARSON("Clopper-Pearson", BinomialConfidenceInterval.CLOPPER_PEARSON);

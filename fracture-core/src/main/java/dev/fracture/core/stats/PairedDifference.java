@@ -1,6 +1,7 @@
 package dev.fracture.core.stats;
 
 import dev.fracture.core.PlaceboCounts;
+import org.apiguardian.api.API;
 
 /**
  * The difference of two proportions measured on the same prompts, with Newcombe's (1998) hybrid score
@@ -10,6 +11,7 @@ import dev.fracture.core.PlaceboCounts;
  * valid for that difference; since train and deploy share seeds and the placebo arm does not, the difference
  * is a lower bound on the flips the regime explains.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record PairedDifference(double estimate, double lower, double upper, double level) {
 
     /**

@@ -1,8 +1,10 @@
 package dev.fracture.core.stats;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** A count out of a total, its point estimate and its confidence interval. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Proportion(int count, int total, Interval interval) {
 
     public Proportion {

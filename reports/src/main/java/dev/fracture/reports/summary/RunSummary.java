@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The run summary, schema {@value #SCHEMA}: one file per engine run, read by release pipelines, merged
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param measurements one entry per measured (axis, decoder, pool, τ)
  * @param landscape optional temperature × top-p grids of FRACTURE
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record RunSummary(String schema, String generatedAt, Totals totals, List<Measurement> measurements,
                          List<Landscape> landscape, String transcripts) {
 

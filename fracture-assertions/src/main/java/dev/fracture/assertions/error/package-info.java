@@ -1,0 +1,2 @@
+/** Failure messages of Fracture's assertions. */
+package dev.fracture.assertions.error;

@@ -1,0 +1,2 @@
+/** AssertJ assertions for Fracture's results. */
+package dev.fracture.assertions;

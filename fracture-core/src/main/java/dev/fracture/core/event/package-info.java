@@ -1,0 +1,2 @@
+/** Events of a run (measurement started, prompt evaluated, gate decided) for reporters. */
+package dev.fracture.core.event;

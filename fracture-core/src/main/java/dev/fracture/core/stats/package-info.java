@@ -1,0 +1,2 @@
+/** Interval methods and the statistics behind the gates. */
+package dev.fracture.core.stats;

@@ -1,0 +1,2 @@
+/** The run summary's data model, as written to summary.json. */
+package dev.fracture.reports.summary;
