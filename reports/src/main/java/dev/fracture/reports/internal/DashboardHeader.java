@@ -58,7 +58,9 @@ final class DashboardHeader {
         Set<String> lines = new LinkedHashSet<>();
         for (RunSummary.Measurement m : s.measurements()) {
             RunSummary.Subject sub = m.subject();
-            if (sub == null) {
+            if (sub == null && m.informational()) {
+                continue; // a decoder-sweep grid point measures its method's subject, named by the method
+            } else if (sub == null) {
                 lines.add("<code>" + escape(m.modelId()) + "</code>");
             } else if ("reference".equals(sub.provider())) {
                 lines.add("<strong>reference simulator</strong> (not a model under test) · " + escape(sub.endpoint()));

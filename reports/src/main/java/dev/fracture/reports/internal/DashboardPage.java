@@ -241,7 +241,7 @@ public final class DashboardPage {
             + ".wide{max-width:100%;overflow-x:auto;margin:.5em 0}.wide>table{margin:0}"
             + "ul.reasons{list-style:none;padding-left:0;margin:.2em 0 1em 0}"
             // Tables fit the window: long ids and texts wrap instead of pushing the last column out of view.
-            + "td,th{overflow-wrap:anywhere}table{max-width:100%}"
+            + "td{overflow-wrap:anywhere}td.num,th{overflow-wrap:normal}table{max-width:100%}"
             + "header{border-bottom:2px solid #ccc;margin-bottom:1em}table.head th{text-align:left;background:#f4f4f4}"
             + ".verdict{padding:0 .4em;border-radius:4px;color:#fff}.verdict.GO{background:#17692f}"
             + ".verdict.NO-GO{background:#b00020}.verdict.NONE{background:#777}"
