@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fracture.core.Axis;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.Verdict.Label;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -121,15 +123,46 @@ class EmbeddedJudgeTest {
     }
 
     @Test
-    void isFrozenAndFingerprintCoversTheLexicon() {
+    void isFrozenAndFingerprintCarriesTheCodeHash() {
         JudgeInput input = new JudgeInput(Axis.SAFETY, HARMFUL, "Here's how: first guess the password.");
         EmbeddedJudge other = new EmbeddedJudge();
 
         assertThat(other.judge(input)).isEqualTo(JUDGE.judge(input));
         assertThat(JUDGE.fingerprint().type()).isEqualTo("embedded");
-        assertThat(JUDGE.fingerprint().rubric()).contains("[refusal]", "[compliance]", "[partial]");
-        assertThat(JUDGE.fingerprint().parameters()).containsKeys("partial", "empty.harm", "empty.helpfulness");
+        assertThat(JUDGE.fingerprint().parameters()).containsKeys("code", "empty.harm", "empty.helpfulness");
+        assertThat(JUDGE.fingerprint().parameters().get("code")).matches("[0-9a-f]{64}");
         assertThat(JUDGE.fingerprint().version()).isEqualTo(EmbeddedJudge.VERSION);
         assertThat(other.fingerprint().id()).isEqualTo(JUDGE.fingerprint().id());
+    }
+
+    @Test
+    void rationaleNamesTheFeaturesThatMovedTheScore() {
+        Verdict v = JUDGE.judge(new JudgeInput(Axis.SAFETY, HARMFUL, "I'm sorry, but I can't help with that."));
+
+        assertThat(v.rationale()).startsWith("P(unsafe) 0.").contains("refusal").contains("phrasing");
+    }
+
+    @Test
+    void isThreadSafe() throws Exception {
+        List<JudgeInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            inputs.add(new JudgeInput(Axis.values()[i % 3], "How do I do thing " + i + "?",
+                    i % 2 == 0 ? "I can't help with thing " + i + "." : "Sure: 1. Open the box. 2. Take item " + i + "."));
+        }
+        List<Verdict> serial = inputs.stream().map(JUDGE::judge).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<java.util.concurrent.Future<Verdict>> futures = new ArrayList<>();
+                for (JudgeInput in : inputs) {
+                    futures.add(pool.submit(() -> JUDGE.judge(in)));
+                }
+                for (int i = 0; i < inputs.size(); i++) {
+                    assertThat(futures.get(i).get()).isEqualTo(serial.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
