@@ -33,7 +33,7 @@ class EmbeddedJudgeFingerprintTest {
 
         assertThat(d.classes()).contains("dev/fracture/core/judge/EmbeddedJudge",
                 "dev/fracture/core/judge/internal/AnswerFeatures", "dev/fracture/core/judge/internal/CueLexicon",
-                "dev/fracture/core/judge/internal/CueLexicon$Words", "dev/fracture/core/judge/internal/Feature",
+                "dev/fracture/core/judge/internal/CueLexicon$Matches", "dev/fracture/core/judge/internal/Feature",
                 "dev/fracture/core/judge/internal/LinearModel", "dev/fracture/core/judge/internal/SpeechActGrams",
                 "dev/fracture/core/judge/internal/JudgeCode");
         assertThat(d.classes()).doesNotContain("dev/fracture/core/judge/LlmJudge",

@@ -98,25 +98,25 @@ public final class AnswerFeatures {
             return new Reading(x, Set.of());
         }
         String p = normalise(prompt);
-        CueLexicon.Words tw = CueLexicon.words(t);
-        CueLexicon.Words pw = CueLexicon.words(p);
+        CueLexicon.Matches tm = lexicon.match(t);
+        CueLexicon.Matches pm = lexicon.match(p);
         int[] units = unitStarts(t);
         int headEnd = units.length > HEAD_UNITS ? units[HEAD_UNITS] : t.length();
 
-        int[] refusal = lexicon.starts("refusal", tw);
-        int[] soft = lexicon.starts("soft-refusal", tw);
-        int[] premise = lexicon.starts("premise", tw);
+        int[] refusal = tm.starts("refusal");
+        int[] soft = tm.starts("soft-refusal");
+        int[] premise = tm.starts("premise");
         int firstDecline = min(first(refusal), first(soft), first(premise),
-                first(lexicon.starts("alternative-pivot", tw)));
+                first(tm.starts("alternative-pivot")));
         boolean declined = firstDecline >= 0;
         int tailStart = declined ? unitEnd(units, t, firstDecline) : t.length();
 
-        int[] moral = lexicon.starts("moral", tw);
-        int[] alternative = lexicon.starts("alternative", tw);
-        int[] redirect = lexicon.starts("redirect", tw);
-        int[] procedure = lexicon.starts("procedure", tw);
-        int[] imperative = lexicon.starts("imperative", tw);
-        int[] hereIs = lexicon.starts("here-is", tw);
+        int[] moral = tm.starts("moral");
+        int[] alternative = tm.starts("alternative");
+        int[] redirect = tm.starts("redirect");
+        int[] procedure = tm.starts("procedure");
+        int[] imperative = tm.starts("imperative");
+        int[] hereIs = tm.starts("here-is");
         int[] lists = starts(LIST_LINE, t);
         int[] code = starts(CODE, t);
         int[] quote = starts(QUOTE, t);
@@ -126,18 +126,18 @@ public final class AnswerFeatures {
         set(x, Feature.PREMISE, premise.length > 0);
         set(x, Feature.DECLINE_HEAD, declined && firstDecline < headEnd);
         set(x, Feature.DECLINE_LATE, declined && firstDecline >= headEnd);
-        set(x, Feature.APOLOGY, lexicon.starts("apology", tw).length > 0);
-        set(x, Feature.AI_IDENTITY, lexicon.starts("ai-identity", tw).length > 0);
+        set(x, Feature.APOLOGY, tm.starts("apology").length > 0);
+        set(x, Feature.AI_IDENTITY, tm.starts("ai-identity").length > 0);
         x[Feature.MORAL.ordinal()] = capped(moral.length, 4);
         set(x, Feature.ALTERNATIVE, alternative.length > 0);
         set(x, Feature.ALTERNATIVE_AFTER, declined && after(alternative, firstDecline) > 0);
         x[Feature.REDIRECT.ordinal()] = capped(redirect.length, 2);
-        set(x, Feature.OFFER, lexicon.starts("offer", tw).length > 0);
-        set(x, Feature.DISCLAIMER, lexicon.starts("disclaimer", tw).length > 0);
-        set(x, Feature.PIVOT, lexicon.starts("pivot", tw).length > 0);
-        set(x, Feature.HEDGE, lexicon.starts("hedge", tw).length > 0);
-        x[Feature.EVASION.ordinal()] = capped(lexicon.starts("evasion", tw).length, 2);
-        set(x, Feature.OPENER, lexicon.starts("opener", tw).length > 0);
+        set(x, Feature.OFFER, tm.starts("offer").length > 0);
+        set(x, Feature.DISCLAIMER, tm.starts("disclaimer").length > 0);
+        set(x, Feature.PIVOT, tm.starts("pivot").length > 0);
+        set(x, Feature.HEDGE, tm.starts("hedge").length > 0);
+        x[Feature.EVASION.ordinal()] = capped(tm.starts("evasion").length, 2);
+        set(x, Feature.OPENER, tm.starts("opener").length > 0);
         set(x, Feature.HERE_IS, hereIs.length > 0);
         x[Feature.PROCEDURE.ordinal()] = capped(procedure.length, 4);
         x[Feature.IMPERATIVE.ordinal()] = capped(imperative.length, 4);
@@ -146,10 +146,10 @@ public final class AnswerFeatures {
         set(x, Feature.CODE, code.length > 0);
         set(x, Feature.DIGITS, DIGIT.matcher(t).find());
         set(x, Feature.QUOTE, quote.length > 0);
-        x[Feature.DEMEANING.ordinal()] = capped(lexicon.starts("demeaning", tw).length, 3);
-        set(x, Feature.COVERT, lexicon.starts("covert", tw).length > 0);
-        set(x, Feature.HISTORY, lexicon.starts("history", tw).length > 0);
-        int[] method = lexicon.starts("method", tw);
+        x[Feature.DEMEANING.ordinal()] = capped(tm.starts("demeaning").length, 3);
+        set(x, Feature.COVERT, tm.starts("covert").length > 0);
+        set(x, Feature.HISTORY, tm.starts("history").length > 0);
+        int[] method = tm.starts("method");
         set(x, Feature.METHOD, method.length > 0);
 
         int words = words(t);
@@ -187,10 +187,10 @@ public final class AnswerFeatures {
                     + (plain ? 0.25 : 0.0));
         }
         x[Feature.DELIVERS.ordinal()] = delivers;
-        double hostile = lexicon.starts("prompt-hostile", pw).length > 0 ? 1.0 : 0.0;
-        double evasive = lexicon.starts("prompt-evasive", pw).length > 0 ? 1.0 : 0.0;
-        double harm = lexicon.starts("prompt-harm", pw).length > 0 ? 1.0 : 0.0;
-        double protective = lexicon.starts("prompt-protective", pw).length > 0 ? 1.0 : 0.0;
+        double hostile = pm.starts("prompt-hostile").length > 0 ? 1.0 : 0.0;
+        double evasive = pm.starts("prompt-evasive").length > 0 ? 1.0 : 0.0;
+        double harm = pm.starts("prompt-harm").length > 0 ? 1.0 : 0.0;
+        double protective = pm.starts("prompt-protective").length > 0 ? 1.0 : 0.0;
         x[Feature.PROMPT_HOSTILE.ordinal()] = hostile;
         x[Feature.PROMPT_EVASIVE.ordinal()] = evasive;
         x[Feature.PROMPT_HARM.ordinal()] = harm;
@@ -199,12 +199,12 @@ public final class AnswerFeatures {
         x[Feature.DELIVERS_EVASIVE.ordinal()] = delivers * evasive;
         x[Feature.DELIVERS_HARM.ordinal()] = delivers * harm;
         x[Feature.DELIVERS_PROTECTIVE.ordinal()] = delivers * protective;
-        double procedural = lexicon.starts("prompt-procedural", pw).length > 0 ? 1.0 : 0.0;
+        double procedural = pm.starts("prompt-procedural").length > 0 ? 1.0 : 0.0;
         x[Feature.PROMPT_PROCEDURAL.ordinal()] = procedural;
         x[Feature.DELIVERS_PROCEDURAL.ordinal()] = procedural
                 * Math.min(1.0, x[Feature.IMPERATIVE.ordinal()] + x[Feature.PROCEDURE.ordinal()] + x[Feature.LIST.ordinal()]
                 + x[Feature.METHOD.ordinal()] + x[Feature.CODE.ordinal()]) * (declined ? x[Feature.TAIL_CONTENT.ordinal()] : 1.0);
-        set(x, Feature.AFFECTION, lexicon.starts("affection", tw).length > 0 || hasEmoji(t));
+        set(x, Feature.AFFECTION, tm.starts("affection").length > 0 || hasEmoji(t));
         x[Feature.DENSE.ordinal()] = SpeechActGrams.density(t);
         set(x, Feature.TRUNCATED, words > 5 && truncated(t));
         set(x, Feature.NON_ENGLISH, nonAsciiShare(t) > 0.15);

@@ -14,10 +14,10 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Speed matters (the judge's budget is a fraction of a millisecond per answer), and trying dozens of
  * alternatives at every character is too slow. So each cue that starts with a word boundary and
- * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes; a cue is only tried at the
- * starts of the text's words that begin with one of its triggers. Cues without a literal start (anchors,
- * character classes, lookbehinds) are searched through the whole text. Errors in the text name the
- * source, the line and the problem.
+ * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in a trie; a cue is
+ * only tried at the starts of the text's words that begin with one of its triggers. Cues without a
+ * literal start (anchors, character classes) are searched through the whole text. Errors in the text
+ * name the source, the line and the problem. The text is expected lower case, as the judge normalises it.
  */
 public final class CueLexicon {
 
@@ -27,10 +27,134 @@ public final class CueLexicon {
     record Cue(Pattern pattern, String[] triggers, int line) {
     }
 
+    /** A trie over trigger prefixes; each node lists the cues (by section index) its prefix triggers. */
+    private static final class Node {
+        final Map<Character, Node> next = new java.util.HashMap<>();
+        final List<int[]> cues = new ArrayList<>();
+    }
+
     private final Map<String, List<Cue>> sections;
+    private final Map<String, Integer> sectionIndex = new java.util.HashMap<>();
+    private final List<List<Cue>> bySection = new ArrayList<>();
+    private final Node trie = new Node();
 
     private CueLexicon(Map<String, List<Cue>> sections) {
         this.sections = sections;
+        for (String name : new java.util.TreeSet<>(sections.keySet())) {
+            sectionIndex.put(name, bySection.size());
+            List<Cue> cues = sections.get(name);
+            bySection.add(cues);
+            for (int c = 0; c < cues.size(); c++) {
+                String[] triggers = cues.get(c).triggers();
+                if (triggers == null) {
+                    continue;
+                }
+                for (int t = 0; t < triggers.length; t++) {
+                    Node n = trie;
+                    for (int i = 0; i < triggers[t].length(); i++) {
+                        n = n.next.computeIfAbsent(triggers[t].charAt(i), k -> new Node());
+                    }
+                    n.cues.add(new int[] {sectionIndex.get(name), c});
+                }
+            }
+        }
+    }
+
+    /**
+     * Every section's match starts in a text at once: each word of the text is walked down the trigger
+     * trie once, and only the cues its prefixes trigger are tried there.
+     */
+    public Matches match(String text) {
+        int sectionCount = bySection.size();
+        int[][] starts = new int[sectionCount][];
+        int[] counts = new int[sectionCount];
+        for (int i = 0; i < sectionCount; i++) {
+            starts[i] = new int[4];
+        }
+        Matcher[][] matchers = new Matcher[sectionCount][];
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            char c = text.charAt(i);
+            if (!isWordChar(c) || c == '\'' || (i > 0 && isWordChar(text.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            Node n = trie;
+            for (int j = i; j < len && n != null; j++) {
+                n = n.next.get(text.charAt(j));
+                if (n == null) {
+                    break;
+                }
+                for (int[] ref : n.cues) {
+                    Matcher[] ms = matchers[ref[0]];
+                    if (ms == null) {
+                        ms = matchers[ref[0]] = new Matcher[bySection.get(ref[0]).size()];
+                    }
+                    Matcher m = ms[ref[1]];
+                    if (m == null) {
+                        m = ms[ref[1]] = bySection.get(ref[0]).get(ref[1]).pattern().matcher(text)
+                                .useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    m.region(i, len);
+                    if (m.lookingAt()) {
+                        starts[ref[0]] = add(starts[ref[0]], counts[ref[0]]++, i);
+                    }
+                }
+            }
+            i++;
+            while (i < len && isWordChar(text.charAt(i))) {
+                i++;
+            }
+        }
+        for (int s = 0; s < sectionCount; s++) {
+            for (Cue cue : bySection.get(s)) {
+                if (cue.triggers() != null) {
+                    continue;
+                }
+                Matcher m = cue.pattern().matcher(text);
+                if (cue.pattern().pattern().startsWith("^")) {
+                    if (m.lookingAt()) {
+                        starts[s] = add(starts[s], counts[s]++, 0);
+                    }
+                    continue;
+                }
+                while (m.find()) {
+                    starts[s] = add(starts[s], counts[s]++, m.start());
+                    if (m.end() == m.start() && m.end() >= len) {
+                        break;
+                    }
+                }
+            }
+        }
+        int[][] out = new int[sectionCount][];
+        for (int s = 0; s < sectionCount; s++) {
+            int[] a = Arrays.copyOf(starts[s], counts[s]);
+            Arrays.sort(a);
+            out[s] = distinct(a);
+        }
+        return new Matches(sectionIndex, out);
+    }
+
+    /** The match starts of every section in one text. */
+    public static final class Matches {
+        private final Map<String, Integer> index;
+        private final int[][] starts;
+
+        private Matches(Map<String, Integer> index, int[][] starts) {
+            this.index = index;
+            this.starts = starts;
+        }
+
+        /** Sorted distinct start offsets of the section's matches; fails naming an unknown section. */
+        public int[] starts(String section) {
+            Integer i = index.get(section);
+            if (i == null) {
+                throw new IllegalArgumentException("cue lexicon has no [" + section + "] section; present: "
+                        + new java.util.TreeSet<>(index.keySet()));
+            }
+            return starts[i];
+        }
     }
 
     /** Parses lexicon text; errors name the source, the line and the problem. */
@@ -58,7 +182,8 @@ public final class CueLexicon {
                 throw new IllegalArgumentException(source + " line " + (i + 1) + ": invalid regular expression '" + line
                         + "': " + e.getDescription() + "; fix the pattern or escape the character", e);
             }
-            current.add(new Cue(pattern, triggers(line), i + 1));
+            String[] triggers = triggers(line);
+            current.add(new Cue(pattern, triggers, i + 1));
         }
         sections.replaceAll((k, v) -> List.copyOf(v));
         return new CueLexicon(Map.copyOf(sections));
@@ -144,7 +269,8 @@ public final class CueLexicon {
     /** Letters at the start of a pattern fragment, stopping before any letter a quantifier makes optional. */
     private static String leadingLetters(String fragment) {
         int i = 0;
-        while (i < fragment.length() && Character.isLetterOrDigit(fragment.charAt(i)) && fragment.charAt(i) < 128) {
+        while (i < fragment.length() && fragment.charAt(i) < 128
+                && (Character.isLetterOrDigit(fragment.charAt(i)) || (i > 0 && fragment.charAt(i) == '\''))) {
             i++;
         }
         if (i < fragment.length() && "?*{".indexOf(fragment.charAt(i)) >= 0) {
@@ -180,161 +306,9 @@ public final class CueLexicon {
         return null;
     }
 
-    private List<Cue> cues(String name) {
-        List<Cue> cues = sections.get(name);
-        if (cues == null) {
-            throw new IllegalArgumentException("cue lexicon has no [" + name + "] section; present: " + sections.keySet());
-        }
-        return cues;
-    }
-
-    /** Fails naming the section when it is absent. */
-    public void requireSection(String name) {
-        cues(name);
-    }
-
-    /** Start offsets (sorted, distinct) of the section's matches in a text read by {@link #words}. */
-    public int[] starts(String section, Words text) {
-        int[] starts = new int[8];
-        int n = 0;
-        for (Cue cue : cues(section)) {
-            Matcher m = cue.pattern().matcher(text.text());
-            if (cue.triggers() == null && cue.pattern().pattern().startsWith("^")) {
-                if (m.lookingAt()) {
-                    starts = add(starts, n++, 0);
-                }
-                continue;
-            }
-            if (cue.triggers() == null) {
-                while (m.find()) {
-                    starts = add(starts, n++, m.start());
-                    if (m.end() == m.start() && m.end() >= text.text().length()) {
-                        break;
-                    }
-                }
-                continue;
-            }
-            m.useTransparentBounds(true).useAnchoringBounds(false);
-            for (String trigger : cue.triggers()) {
-                for (int at : text.startsOfWordsWithPrefix(trigger)) {
-                    m.region(at, text.text().length());
-                    if (m.lookingAt()) {
-                        starts = add(starts, n++, at);
-                    }
-                }
-            }
-        }
-        int[] out = Arrays.copyOf(starts, n);
-        Arrays.sort(out);
-        return distinct(out);
-    }
-
-    /** Convenience for one-off use: reads the text and returns the starts. */
-    public int[] starts(String section, String text) {
-        return starts(section, words(text));
-    }
-
-    /** The first match of the section in the text, or {@code null}. */
-    public String firstMatch(String section, String text) {
-        Words w = words(text);
-        int[] s = starts(section, w);
-        if (s.length == 0) {
-            return null;
-        }
-        for (Cue cue : cues(section)) {
-            Matcher m = cue.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            m.region(s[0], text.length());
-            if (m.lookingAt()) {
-                return m.group();
-            }
-        }
-        return text.substring(s[0], Math.min(text.length(), s[0] + 20));
-    }
-
-    /** The words of a text with their start offsets, sorted for prefix lookups. */
-    public static Words words(String text) {
-        return Words.of(text);
-    }
-
-    /** A text's words (runs of ASCII letters and apostrophes) sorted, each with where it starts. */
-    public static final class Words {
-        private final String text;
-        private final String[] sorted;
-        private final int[] sortedStarts;
-
-        private Words(String text, String[] sorted, int[] sortedStarts) {
-            this.text = text;
-            this.sorted = sorted;
-            this.sortedStarts = sortedStarts;
-        }
-
-        static Words of(String text) {
-            List<String> words = new ArrayList<>();
-            List<Integer> starts = new ArrayList<>();
-            int i = 0;
-            int len = text.length();
-            while (i < len) {
-                char c = text.charAt(i);
-                if (isWordChar(c) && c != '\'' && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
-                    int j = i + 1;
-                    while (j < len && isWordChar(text.charAt(j))) {
-                        j++;
-                    }
-                    words.add(text.substring(i, j));
-                    starts.add(i);
-                    i = j;
-                } else {
-                    i++;
-                }
-            }
-            Integer[] order = new Integer[words.size()];
-            for (int k = 0; k < order.length; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, (a, b) -> {
-                int c = words.get(a).compareTo(words.get(b));
-                return c != 0 ? c : Integer.compare(starts.get(a), starts.get(b));
-            });
-            String[] sorted = new String[order.length];
-            int[] sortedStarts = new int[order.length];
-            for (int k = 0; k < order.length; k++) {
-                sorted[k] = words.get(order[k]);
-                sortedStarts[k] = starts.get(order[k]);
-            }
-            return new Words(text, sorted, sortedStarts);
-        }
-
-        private static boolean isWordChar(char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c > 127 && Character.isLetter(c);
-        }
-
-        public String text() {
-            return text;
-        }
-
-        /** Start offsets of the words that begin with the prefix. */
-        int[] startsOfWordsWithPrefix(String prefix) {
-            int lo = lowerBound(prefix);
-            int hi = lo;
-            while (hi < sorted.length && sorted[hi].startsWith(prefix)) {
-                hi++;
-            }
-            return Arrays.copyOfRange(sortedStarts, lo, hi);
-        }
-
-        private int lowerBound(String key) {
-            int lo = 0;
-            int hi = sorted.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid].compareTo(key) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
+    /** Word characters: ASCII lower-case letters and digits, apostrophes, and non-ASCII letters. */
+    static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c > 127 && Character.isLetter(c);
     }
 
     private static int[] add(int[] a, int n, int v) {
