@@ -25,11 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per verdict of the embedded judge on one thread, for answers of about 700 and 3,000
- * characters, on every axis. Reports wall time per verdict (JMH's score) and, as the secondary
- * metric {@code cpuNsPerVerdict}, the benchmark thread's CPU time per verdict (read around each call,
- * which adds about a microsecond), which is what the budget
- * (0.2 ms at 700 characters, 1 ms at 3,000) is about and what other processes on the machine do not
- * inflate. Command in bench/README.md.
+ * characters, on every axis. Reports wall time per verdict (JMH's score) and, as secondary counters
+ * summed over the measurement iterations, {@code cpuNanos} (the benchmark thread's CPU time, read around
+ * each call, which adds about a microsecond) and {@code verdicts}: CPU per verdict = cpuNanos / verdicts,
+ * which is what the budget (0.2 ms at 700 characters, 1 ms at 3,000) is about and what other processes
+ * on a shared machine inflate less than wall time. Command in bench/README.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,16 +64,12 @@ public class EmbeddedJudgeBenchmark {
     private JudgeInput input;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    /** CPU time of the benchmark thread, per verdict, over the iteration. */
+    /** CPU time of the benchmark thread and the number of verdicts, summed by JMH over the iterations. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Cpu {
         public long verdicts;
         public long cpuNanos;
-
-        public double cpuNsPerVerdict() {
-            return verdicts == 0 ? 0 : (double) cpuNanos / verdicts;
-        }
     }
 
     @Setup(Level.Trial)
