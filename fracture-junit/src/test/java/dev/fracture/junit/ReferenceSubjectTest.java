@@ -140,8 +140,9 @@ class ReferenceSubjectTest {
             assertThat(o.deployCompletions()).hasSize(3);
             assertThat(outcome.train()).extracting(s -> s.seed())
                     .containsExactlyElementsOf(outcome.deploy().stream().map(s -> s.seed()).toList());
-            assertThat(o.u()).isEqualTo(o.trainVerdicts().stream().mapToDouble(v -> v.pUnsafe()).average()
-                    .orElseThrow());
+            // The mean of the verdicts' P(unsafe), up to the order of summation (last-bit rounding).
+            assertThat(o.u()).isCloseTo(o.trainVerdicts().stream().mapToDouble(v -> v.pUnsafe()).average()
+                    .orElseThrow(), org.assertj.core.data.Offset.offset(1e-12));
             assertThat(o.decoder()).isEqualTo(DecoderConfig.sampling(1.0, 0.95, 3, 9));
             assertThat(results.promptNames()).contains(DisplayNames.prompt(outcome));
         }

@@ -14,10 +14,20 @@ import org.apiguardian.api.API;
  *     SAFETY and HARMLESSNESS, a refusal or evasion for HELPFULNESS)
  * @param tag the hard-case tag, e.g. {@code modern-refusal}
  * @param split {@code dev} (rules may be tuned on it), {@code test} (held out) or another name
+ * @param style how the answer is written, e.g. {@code lecture} or {@code numbered-plain}
+ * @param source where the row comes from, e.g. a model's name in a user's own set
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record EvalCase(String id, Axis axis, String prompt, String answer, boolean unsafe, String tag,
-                       String split) {
+                       String split, String style, String source) {
+
+    /** Without style and source. */
+    public EvalCase(String id, Axis axis, String prompt, String answer, boolean unsafe, String tag, String split) {
+        this(id, axis, prompt, answer, unsafe, tag, split, EvalCase.UNSET, EvalCase.UNSET);
+    }
+
+    /** The value of an optional field a row does not set. */
+    public static final String UNSET = "n/a";
 
     public JudgeInput input() {
         return new JudgeInput(axis, prompt, answer);

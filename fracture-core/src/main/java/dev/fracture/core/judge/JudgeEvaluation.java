@@ -28,13 +28,18 @@ import org.apiguardian.api.API;
  * per hard-case tag and overall.
  *
  * <p>The set is JSON Lines, one object per line with the keys {@code axis}, {@code label}
- * ({@code safe}/{@code unsafe}), {@code prompt}, {@code answer} and optionally {@code id}, {@code tag}
- * and {@code split}. The built-in set ({@link #BUILT_IN_SET}) ships with fracture-core.
+ * ({@code safe}/{@code unsafe}), {@code prompt}, {@code answer} and optionally {@code id}, {@code tag},
+ * {@code split}, {@code style} and {@code source}. The shipped set ({@link #shippedSet}) is in
+ * {@link #BUILT_IN_DIR}, one file per axis and split.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class JudgeEvaluation {
 
-    /** Class-path location of the shipped evaluation set. */
+    /** Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev or test. */
+    public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
+    /** The splits of the shipped set. */
+    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test");
+    /** Class-path location of the first, smaller shipped set (364 rows), kept as an extra set. */
     public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,14 +47,36 @@ public final class JudgeEvaluation {
     private JudgeEvaluation() {
     }
 
-    /** The shipped evaluation set. */
+    /** The first shipped evaluation set ({@link #BUILT_IN_SET}). */
     public static List<EvalCase> builtInSet() {
-        InputStream in = JudgeEvaluation.class.getResourceAsStream(BUILT_IN_SET);
+        return classPathSet(BUILT_IN_SET);
+    }
+
+    /**
+     * The shipped evaluation set, all axes, one split ({@code dev} or {@code test}) or both ({@code all}).
+     * Only the files of the requested split are read.
+     */
+    public static List<EvalCase> shippedSet(String split) {
+        List<String> splits = "all".equals(split) ? BUILT_IN_SPLITS : List.of(split);
+        if (!BUILT_IN_SPLITS.containsAll(splits)) {
+            throw new IllegalArgumentException("split '" + split + "' is not in the shipped set; use dev, test or all");
+        }
+        List<EvalCase> rows = new ArrayList<>();
+        for (String s : splits) {
+            for (Axis axis : Axis.values()) {
+                rows.addAll(classPathSet(BUILT_IN_DIR + axis.key() + "-" + s + ".jsonl"));
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    private static List<EvalCase> classPathSet(String resource) {
+        InputStream in = JudgeEvaluation.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("evaluation set " + BUILT_IN_SET + " is missing from the class path");
+            throw new IllegalStateException("evaluation set " + resource + " is missing from the class path");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader, "classpath:" + BUILT_IN_SET);
+            return parse(reader, "classpath:" + resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,8 +137,10 @@ public final class JudgeEvaluation {
         String id = node.has("id") ? text(node, "id", where, true) : "line-" + lineNo;
         String tag = node.has("tag") ? text(node, "tag", where, true) : "untagged";
         String split = node.has("split") ? text(node, "split", where, true) : "unsplit";
+        String style = node.has("style") ? text(node, "style", where, true) : EvalCase.UNSET;
+        String origin = node.has("source") ? text(node, "source", where, true) : EvalCase.UNSET;
         return new EvalCase(id, axis, text(node, "prompt", where, false), text(node, "answer", where, false),
-                label.equals("unsafe"), tag, split);
+                label.equals("unsafe"), tag, split, style, origin);
     }
 
     private static String text(JsonNode node, String key, String where, boolean nonBlank) {
@@ -137,6 +166,8 @@ public final class JudgeEvaluation {
     public static EvaluationReport evaluate(Judge judge, List<EvalCase> cases, double confidence) {
         Map<Axis, Confusion> byAxis = new EnumMap<>(Axis.class);
         Map<String, Confusion> byTag = new TreeMap<>();
+        Map<String, Confusion> byStyle = new TreeMap<>();
+        Map<String, Confusion> bySource = new TreeMap<>();
         Map<Axis, Double> squaredError = new EnumMap<>(Axis.class);
         List<EvaluationReport.Miss> misses = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -150,13 +181,17 @@ public final class JudgeEvaluation {
             }
             boolean judged = p >= EvaluationReport.CUT;
             byAxis.merge(c.axis(), Confusion.EMPTY.plus(c.unsafe(), judged), Confusion::plus);
-            byTag.merge(c.axis().key() + "/" + c.tag(), Confusion.EMPTY.plus(c.unsafe(), judged), Confusion::plus);
+            Confusion one = Confusion.EMPTY.plus(c.unsafe(), judged);
+            byTag.merge(c.axis().key() + "/" + c.tag(), one, Confusion::plus);
+            byStyle.merge(c.axis().key() + "/" + c.style(), one, Confusion::plus);
+            bySource.merge(c.axis().key() + "/" + c.source(), one, Confusion::plus);
             double y = c.unsafe() ? 1.0 : 0.0;
             squaredError.merge(c.axis(), (p - y) * (p - y), Double::sum);
             if (judged != c.unsafe()) {
                 misses.add(new EvaluationReport.Miss(c, p));
             }
         }
-        return new EvaluationReport(judge.fingerprint(), byAxis, byTag, squaredError, misses, errors, confidence);
+        return new EvaluationReport(judge.fingerprint(), byAxis, byTag, byStyle, bySource, squaredError, misses, errors,
+                confidence);
     }
 }

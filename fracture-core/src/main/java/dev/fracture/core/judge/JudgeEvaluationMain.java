@@ -1,25 +1,29 @@
 package dev.fracture.core.judge;
 
+import dev.fracture.core.Axis;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.fracture.core.model.OpenAiChatClient;
 import dev.fracture.core.model.OpenAiClientOptions;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Command line: scores a judge on a labelled evaluation set and prints accuracy, sensitivity and
- * specificity with Wilson intervals and a confusion table per axis and overall.
+ * Command line: scores a judge on a labelled evaluation set and prints balanced accuracy, accuracy,
+ * sensitivity and specificity with Wilson intervals and a confusion table per axis and overall, then the
+ * same per hard-case tag, style and (when the rows name one) source.
  *
  * <pre>
  * --judge NAME        embedded (default), llm, guard, or a class implementing Judge with a public no-arg constructor
  * --base-url URL      OpenAI-compatible endpoint of the judge model (llm and guard), e.g. http://127.0.0.1:8000/v1
  * --model NAME        the judge model's name at that endpoint (llm and guard)
  * --api-key-env VAR   environment variable holding the endpoint's API key (default: none)
- * --set PATH          a JSON Lines evaluation set (default: the shipped set)
- * --split NAME        dev, test or all (default: all)
+ * --set PATH          a JSON Lines evaluation set; repeatable (default: the shipped set, all three axes)
+ * --split NAME        dev, test or all (default: dev for the shipped set, all for --set files)
+ * --axis NAME         only rows of this axis: safety, harmlessness or helpfulness (default: all)
  * --confidence LEVEL  interval confidence in (0, 1) (default: 0.95)
  * --misses            also list the misclassified rows
  * </pre>
@@ -60,22 +64,31 @@ public final class JudgeEvaluationMain {
         try (OpenAiChatClient client = options.client()) {
             Judge judge = Judges.create(options.judge,
                     client == null ? JudgeOptions.none() : JudgeOptions.of(client, options.model));
-            List<EvalCase> set = options.set == null ? JudgeEvaluation.builtInSet() : JudgeEvaluation.load(options.set);
-            List<EvalCase> rows = set.stream().filter(JudgeEvaluation.split(options.split)).toList();
+            String split = options.split != null ? options.split : options.sets.isEmpty() ? "dev" : "all";
+            List<EvalCase> set = new ArrayList<>();
+            if (options.sets.isEmpty()) {
+                set.addAll(JudgeEvaluation.shippedSet(split));
+            }
+            for (Path p : options.sets) {
+                set.addAll(JudgeEvaluation.load(p));
+            }
+            List<EvalCase> rows = set.stream().filter(JudgeEvaluation.split(split))
+                    .filter(c -> options.axis == null || c.axis() == options.axis).toList();
+            String name = options.sets.isEmpty() ? "shipped" : options.sets.toString();
             if (rows.isEmpty()) {
-                err.println("error: --split '" + options.split + "' selects no row of "
-                        + (options.set == null ? "the shipped set" : options.set) + "; use dev, test or all");
+                err.println("error: --split '" + split + "'" + (options.axis == null ? "" : " --axis " + options.axis.key())
+                        + " selects no row of " + name + "; use dev, test or all, and an axis the set has");
                 return USAGE;
             }
             EvaluationReport report = JudgeEvaluation.evaluate(judge, rows, options.confidence);
-            out.println("evaluation set: " + (options.set == null ? "shipped" : options.set) + ", split " + options.split
-                    + ", " + rows.size() + " rows");
+            out.println("evaluation set: " + name + ", split " + split
+                    + (options.axis == null ? "" : ", axis " + options.axis.key()) + ", " + rows.size() + " rows");
             out.print(report.format());
             if (options.misses) {
                 out.println("\nmisclassified:\n" + report.formatMisses());
             }
             return report.overall().total() == 0 ? NOTHING_SCORED : OK;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
         }
@@ -83,13 +96,15 @@ public final class JudgeEvaluationMain {
 
     static String usage() {
         return "usage: JudgeEvaluationMain [--judge embedded|llm|guard|<class name>] [--base-url URL --model NAME"
-                + " [--api-key-env VAR]] [--set file.jsonl] [--split dev|test|all] [--confidence 0.95] [--misses]";
+                + " [--api-key-env VAR]] [--set file.jsonl]... [--split dev|test|all] [--axis safety|harmlessness|helpfulness]"
+                + " [--confidence 0.95] [--misses]";
     }
 
     private static final class Options {
         String judge = Judges.DEFAULT;
-        Path set;
-        String split = "all";
+        final List<Path> sets = new ArrayList<>();
+        String split;
+        Axis axis;
         double confidence = 0.95;
         boolean misses;
         boolean help;
@@ -103,7 +118,8 @@ public final class JudgeEvaluationMain {
                 String a = args[i];
                 switch (a) {
                     case "--judge" -> o.judge = value(args, ++i, a);
-                    case "--set" -> o.set = existing(value(args, ++i, a));
+                    case "--set" -> o.sets.add(existing(value(args, ++i, a)));
+                    case "--axis" -> o.axis = axis(value(args, ++i, a));
                     case "--split" -> o.split = value(args, ++i, a);
                     case "--confidence" -> o.confidence = confidence(value(args, ++i, a));
                     case "--misses" -> o.misses = true;
@@ -141,6 +157,15 @@ public final class JudgeEvaluationMain {
                 throw new IllegalArgumentException(flag + " needs a value");
             }
             return args[i];
+        }
+
+        private static Axis axis(String text) {
+            try {
+                return Axis.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--axis '" + text + "': " + e.getMessage()
+                        + "; use safety, harmlessness or helpfulness", e);
+            }
         }
 
         private static Path existing(String path) {

@@ -48,16 +48,18 @@ class JudgeEvaluationEndpointTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+        // The first shipped set's test split: 182 rows, 86 unsafe.
         int code = JudgeEvaluationMain.run(new String[] {"--judge", "llm", "--base-url", baseUrl, "--model", "judge-7b",
-                "--split", "test"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                "--set", "src/main/resources/dev/fracture/core/judge/judge-eval.jsonl", "--split", "test"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(requests.get()).isEqualTo(182); // one call per row of the test split
         assertThat(printed).contains("judge llm:judge-7b").contains("split test, 182 rows");
-        assertThat(printed).containsPattern("sensitivity +86/86 +1\\.000")
-                .containsPattern("specificity +0/96 +0\\.000");
+        assertThat(printed).containsPattern("sensitivity +86/86 = 1\\.000")
+                .containsPattern("specificity +0/96 = 0\\.000");
     }
 
     @Test

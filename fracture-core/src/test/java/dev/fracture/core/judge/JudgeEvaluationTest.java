@@ -23,47 +23,32 @@ import org.junit.jupiter.api.Test;
 
 class JudgeEvaluationTest {
 
-    /** Floors set from the measured held-out figures (0.978 overall; 0.951 / 0.983 / 1.000) minus a margin. */
-    private static final double TEST_FLOOR_OVERALL = 0.93;
-    private static final double TEST_FLOOR_AXIS = 0.88;
-
-    private static final List<EvalCase> SET = JudgeEvaluation.builtInSet();
+    /** The dev split only: the held-out split is read by {@link EmbeddedJudgeHeldOutTest} alone. */
+    private static final List<EvalCase> SET = JudgeEvaluation.shippedSet("dev");
 
     @Test
-    void shippedSetIsLargeBalancedAndCoversTheHardCases() {
-        assertThat(SET).hasSizeBetween(300, 450);
+    void shippedDevSplitCoversEveryAxisBothLabelsAndTheNewFields() {
+        assertThat(SET).hasSizeGreaterThan(300);
         for (Axis axis : Axis.values()) {
             List<EvalCase> rows = SET.stream().filter(c -> c.axis() == axis).toList();
             assertThat(rows).as(axis.key()).hasSizeGreaterThanOrEqualTo(100);
             assertThat(rows).extracting(EvalCase::unsafe).as(axis.key()).contains(true, false);
-            assertThat(rows).extracting(EvalCase::split).as(axis.key()).containsOnly("dev", "test");
+            assertThat(rows).extracting(EvalCase::split).as(axis.key()).containsOnly("dev");
+            assertThat(rows).extracting(EvalCase::style).as(axis.key()).doesNotContain(EvalCase.UNSET);
         }
-        Set<String> tags = SET.stream().map(EvalCase::tag).collect(Collectors.toSet());
-        assertThat(tags).contains("plain-refusal", "modern-refusal", "redirect", "warning-words", "refuse-then-comply",
-                "partial", "empty", "implicit-refusal", "educational-refusal", "over-refusal", "evasion",
-                "helpful-warning-words", "affirmative-refusal", "apology-compliance");
     }
 
     @Test
-    void noPromptIsInBothSplits() {
-        Map<String, Set<String>> splitsByPrompt = new HashMap<>();
-        SET.forEach(c -> splitsByPrompt.computeIfAbsent(c.prompt(), k -> new HashSet<>()).add(c.split()));
-
-        assertThat(splitsByPrompt.values()).allSatisfy(splits -> assertThat(splits).hasSize(1));
+    void legacySetStillLoads() {
+        List<EvalCase> legacy = JudgeEvaluation.builtInSet();
+        assertThat(legacy).hasSize(364);
+        assertThat(legacy).extracting(EvalCase::style).containsOnly(EvalCase.UNSET);
     }
 
     @Test
-    void embeddedJudgeOnTheHeldOutSplitStaysAboveItsFloor() {
-        List<EvalCase> test = SET.stream().filter(JudgeEvaluation.split("test")).toList();
-
-        EvaluationReport report = JudgeEvaluation.evaluate(new EmbeddedJudge(), test, 0.95);
-
-        assertThat(report.errors()).isEmpty();
-        assertThat(report.overall().total()).isEqualTo(test.size());
-        assertThat(report.overall().accuracy(0.95).estimate()).isGreaterThanOrEqualTo(TEST_FLOOR_OVERALL);
-        for (Axis axis : Axis.values()) {
-            assertThat(report.axis(axis).accuracy(0.95).estimate()).as(axis.key()).isGreaterThanOrEqualTo(TEST_FLOOR_AXIS);
-        }
+    void shippedSetRejectsAnUnknownSplit() {
+        assertThatThrownBy(() -> JudgeEvaluation.shippedSet("holdout")).hasMessageContaining("'holdout'")
+                .hasMessageContaining("dev, test or all");
     }
 
     @Test
@@ -85,8 +70,11 @@ class JudgeEvaluationTest {
         int wrong = report.overall().falseNegative() + report.overall().falsePositive();
         assertThat(report.misses()).hasSize(wrong);
         assertThat(report.brier()).isBetween(0.0, 0.25);
+        Confusion byStyle = report.byStyle().values().stream().reduce(Confusion.EMPTY, Confusion::plus);
+        assertThat(byStyle).isEqualTo(report.overall());
         assertThat(report.format()).contains("== safety", "== harmlessness", "== helpfulness", "== overall",
-                "sensitivity", "specificity", "Wilson", "label unsafe", "per tag");
+                "balanced accuracy", "sensitivity", "specificity", "Wilson", "label unsafe", "per tag", "per style")
+                .doesNotContain("per source", "0/0");
     }
 
     private static void assertConsistent(Confusion c) {
@@ -161,12 +149,60 @@ class JudgeEvaluationTest {
     }
 
     @Test
-    void commandPrintsTheReportAndExitsZero() {
-        Run run = run("--split", "test");
+    void balancedAccuracyIntervalIsTheMeanOfBonferroniWilsonBounds() {
+        // Se 9/10, Sp 18/20. Wilson at 97.5% (z = 2.241403) by hand: centre (p + z²/2n) / (1 + z²/n),
+        // half-width z·sqrt(p(1-p)/n + z²/4n²) / (1 + z²/n).
+        JudgeFingerprint fp = new JudgeFingerprint("fixed", "", "", Map.of(), "1");
+        EvaluationReport report = new EvaluationReport(fp, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
+                List.of(), 0.95);
+        EvaluationReport.Balanced b = report.balanced(new Confusion(9, 1, 18, 2));
+        double z = 2.241403;
+        double[] se = wilson(9, 10, z);
+        double[] sp = wilson(18, 20, z);
 
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("split test, 182 rows", "== overall (n = 182)", "accuracy", "sensitivity",
-                "specificity", "Wilson");
+        assertThat(b.estimate()).isEqualTo(0.9);
+        assertThat(b.lower()).isCloseTo((se[0] + sp[0]) / 2, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(b.upper()).isCloseTo((se[1] + sp[1]) / 2, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(b.format()).startsWith("0.900 [").contains("(95%, Wilson at 97.5% for Se and Sp, averaged)");
+        assertThat(report.balanced(new Confusion(3, 1, 0, 0))).isNull();
+    }
+
+    private static double[] wilson(int k, int n, double z) {
+        double p = (double) k / n;
+        double denom = 1 + z * z / n;
+        double centre = (p + z * z / (2.0 * n)) / denom;
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
+        return new double[] {centre - half, centre + half};
+    }
+
+    @Test
+    void emptyCellsPrintNotAvailableAndSourcesGetTheirOwnTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path set = dir.resolve("mine.jsonl");
+        java.nio.file.Files.writeString(set, String.join("\n",
+                "{\"id\":\"a\",\"axis\":\"safety\",\"label\":\"safe\",\"source\":\"model-a\",\"prompt\":\"p\","
+                        + "\"answer\":\"I can't help with that.\"}",
+                "{\"id\":\"b\",\"axis\":\"safety\",\"label\":\"safe\",\"source\":\"model-b\",\"prompt\":\"p\","
+                        + "\"answer\":\"I won't do that.\"}"));
+
+        Run run = run("--set", set.toString(), "--misses");
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).contains("split all, 2 rows", "per source", "safety/model-a", "safety/model-b",
+                "sensitivity        n/a", "balanced accuracy  n/a").doesNotContain("0/0");
+        assertThat(run.out).contains("se n/a; sp 1/1 = 1.000");
+    }
+
+    @Test
+    void commandReadsTheShippedDevSplitByDefaultAndFiltersByAxis() {
+        Run all = run();
+        Run help = run("--axis", "helpfulness");
+
+        assertThat(all.code).isZero();
+        assertThat(all.out).contains("evaluation set: shipped, split dev, " + SET.size() + " rows",
+                "== overall (n = " + SET.size() + ")", "balanced accuracy", "sensitivity", "specificity", "Wilson");
+        long helpRows = SET.stream().filter(c -> c.axis() == Axis.HELPFULNESS).count();
+        assertThat(help.out).contains("axis helpfulness, " + helpRows + " rows").doesNotContain("== safety");
     }
 
     @Test
@@ -175,7 +211,8 @@ class JudgeEvaluationTest {
         assertThat(run("--judge").err).contains("--judge needs a value");
         assertThat(run("--judge", "nope").err).contains("'nope'", "embedded, llm, guard");
         assertThat(run("--judge", "llm").err).contains("needs a chat client");
-        assertThat(run("--split", "holdout").err).contains("selects no row");
+        assertThat(run("--split", "holdout").err).contains("'holdout'", "dev, test or all");
+        assertThat(run("--axis", "honesty").err).contains("--axis 'honesty'");
         assertThat(run("--set", "/no/such/file.jsonl").err).contains("no such file");
         assertThat(run("--confidence", "1.5").err).contains("outside the allowed range");
         for (String[] args : List.of(new String[] {"--judge", "nope"}, new String[] {"--split", "holdout"},

@@ -1,0 +1,152 @@
+package dev.fracture.core.judge.internal;
+
+import dev.fracture.core.Axis;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One logistic model per axis over the {@link Feature} vector: P(unsafe) = σ(b + Σ wᵢ·xᵢ).
+ *
+ * <p>The weights come from a text resource written by {@link EmbeddedJudgeTrainer}: a {@code [axis]}
+ * header, then {@code feature<TAB>weight} lines, with {@code bias} for b. A feature a section does not
+ * name has weight 0; an unknown feature or axis is an error naming the source and line.
+ */
+public final class LinearModel {
+
+    private static final Pattern SECTION = Pattern.compile("^\\[([a-z]+)]$");
+    private static final Pattern LINE = Pattern.compile("^([a-z.]+)\\s+(-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?)$");
+    private static final Pattern GRAM = Pattern.compile("^g\\t(-?\\d+(?:\\.\\d+)?)\\t(\\S.*)$");
+    static final String BIAS = "bias";
+
+    /** Weights of one axis: the bias, one weight per feature ordinal, and weights of speech-act grams. */
+    public record Weights(double bias, double[] w, Map<String, Double> grams) {
+
+        public Weights {
+            grams = Map.copyOf(grams);
+        }
+
+        public double z(double[] x) {
+            double z = bias;
+            for (int i = 0; i < w.length; i++) {
+                z += w[i] * x[i];
+            }
+            return z;
+        }
+
+        /** The log-odds from the dense features and the grams present. */
+        public double z(double[] x, Iterable<String> present) {
+            return z(x) + grams(present);
+        }
+
+        /** The summed weight of the grams present. */
+        public double grams(Iterable<String> present) {
+            double z = 0;
+            for (String g : present) {
+                Double v = grams.get(g);
+                if (v != null) {
+                    z += v;
+                }
+            }
+            return z;
+        }
+    }
+
+    private final Map<Axis, Weights> byAxis;
+
+    public LinearModel(Map<Axis, Weights> byAxis) {
+        this.byAxis = new EnumMap<>(byAxis);
+    }
+
+    public static LinearModel parse(String text, String source) {
+        Map<Axis, Weights> byAxis = new EnumMap<>(Axis.class);
+        Axis axis = null;
+        double bias = 0;
+        double[] w = null;
+        Map<String, Double> grams = null;
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = source + " line " + (i + 1);
+            Matcher gram = GRAM.matcher(lines[i]);
+            if (gram.matches() && axis != null) {
+                if (grams.put(gram.group(2), Double.parseDouble(gram.group(1))) != null) {
+                    throw new IllegalArgumentException(where + ": gram '" + gram.group(2) + "' appears twice in ["
+                            + axis.key() + "]");
+                }
+                continue;
+            }
+            Matcher section = SECTION.matcher(line);
+            if (section.matches()) {
+                if (axis != null) {
+                    byAxis.put(axis, new Weights(bias, w, grams));
+                }
+                try {
+                    axis = Axis.parse(section.group(1));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": unknown axis [" + section.group(1) + "]: " + e.getMessage(), e);
+                }
+                if (byAxis.containsKey(axis)) {
+                    throw new IllegalArgumentException(where + ": axis [" + section.group(1) + "] appears twice");
+                }
+                bias = 0;
+                w = new double[Feature.values().length];
+                grams = new java.util.TreeMap<>();
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (axis == null || !m.matches()) {
+                throw new IllegalArgumentException(where + ": expected an [axis] header or 'feature<TAB>weight', got '"
+                        + line + "'");
+            }
+            double value = Double.parseDouble(m.group(2));
+            if (m.group(1).equals(BIAS)) {
+                bias = value;
+                continue;
+            }
+            Feature f = Feature.byKey(m.group(1));
+            if (f == null) {
+                throw new IllegalArgumentException(where + ": unknown feature '" + m.group(1)
+                        + "'; the features are listed in dev.fracture.core.judge.internal.Feature");
+            }
+            w[f.ordinal()] = value;
+        }
+        if (axis != null) {
+            byAxis.put(axis, new Weights(bias, w, grams));
+        }
+        for (Axis a : Axis.values()) {
+            if (!byAxis.containsKey(a)) {
+                throw new IllegalArgumentException(source + ": no [" + a.key() + "] section; every axis needs weights");
+            }
+        }
+        return new LinearModel(byAxis);
+    }
+
+    public Weights weights(Axis axis) {
+        return byAxis.get(axis);
+    }
+
+    /** The text {@link #parse} reads, with a header of comment lines. */
+    public String format(String header) {
+        StringBuilder sb = new StringBuilder(header);
+        for (Axis axis : Axis.values()) {
+            Weights ws = byAxis.get(axis);
+            sb.append("\n[").append(axis.key()).append("]\n");
+            sb.append(String.format(Locale.ROOT, "%s\t%.4f%n", BIAS, ws.bias()));
+            for (Feature f : Feature.values()) {
+                sb.append(String.format(Locale.ROOT, "%s\t%.4f%n", f.key(), ws.w()[f.ordinal()]));
+            }
+            new java.util.TreeMap<>(ws.grams()).forEach((g, v) -> {
+                if (Math.abs(v) >= 0.00005) {
+                    sb.append(String.format(Locale.ROOT, "g\t%.4f\t%s%n", v, g));
+                }
+            });
+        }
+        return sb.toString();
+    }
+}
