@@ -37,7 +37,8 @@ final class PoolResolver {
                 throw new ExtensionConfigurationException("@PromptPool on " + name(method)
                         + " names no pool: give at least one location, e.g. @PromptPool(\"pools/safety.jsonl\")");
             }
-            FieldMapping mapping = new FieldMapping(p.idField(), p.promptField(), p.axisField(), p.categoryField());
+            FieldMapping mapping = new FieldMapping(p.idField(), p.promptField(), p.axisField(), p.categoryField(),
+                    p.contextField(), p.where());
             for (String location : p.value()) {
                 names.add(location);
                 entries.addAll(guard("@PromptPool(\"" + location + "\")", method,

@@ -37,6 +37,19 @@ public @interface PromptPool {
     /** The field or column holding the category; optional in the data. */
     String categoryField() default "category";
 
+    /**
+     * A field or column whose text is put before the prompt, separated by a blank line, when a record has it:
+     * e.g. {@code ContextString} of a contextual behaviour that refers to a document. Empty: none.
+     */
+    String contextField() default "";
+
+    /**
+     * Keep only the rows whose fields match: {@code "label=safe"}, {@code "type!=contrast"},
+     * {@code "category in (weapons, drugs)"}, joined with {@code and}; values compared as exact text. A field no
+     * row has is an error. Empty: every row.
+     */
+    String where() default "";
+
     /** Use only the first {@code limit} prompts (after the axis filter), in pool order; 0 uses all. */
     int limit() default 0;
 

@@ -8,9 +8,19 @@ import org.apiguardian.api.API;
  *
  * <p>When a record has no id field (or the id is blank), its id is derived from the prompt text, see
  * {@link PromptIds#derive}. The axis and category fields are optional in every record.
+ *
+ * <p>{@code contextField} names a field whose text (e.g. a document the request refers to) is put before the
+ * prompt, separated by a blank line, when a record has it; {@code where} keeps only the rows it matches (see
+ * {@link RowFilter}). Both default to none.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record FieldMapping(String idField, String promptField, String axisField, String categoryField) {
+public record FieldMapping(String idField, String promptField, String axisField, String categoryField,
+                           String contextField, String where) {
+
+    /** The four standard fields, no context and no row filter. */
+    public FieldMapping(String idField, String promptField, String axisField, String categoryField) {
+        this(idField, promptField, axisField, categoryField, "", "");
+    }
 
     public static final String DEFAULT_ID = "id";
     public static final String DEFAULT_PROMPT = "prompt";
@@ -22,6 +32,8 @@ public record FieldMapping(String idField, String promptField, String axisField,
         promptField = orDefault(promptField, DEFAULT_PROMPT);
         axisField = orDefault(axisField, DEFAULT_AXIS);
         categoryField = orDefault(categoryField, DEFAULT_CATEGORY);
+        contextField = contextField == null ? "" : contextField.trim();
+        where = where == null ? "" : where.trim();
     }
 
     /** {@code id}, {@code prompt}, {@code axis}, {@code category}. */

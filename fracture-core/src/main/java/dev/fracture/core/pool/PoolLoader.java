@@ -57,6 +57,7 @@ public final class PoolLoader {
             RecordReader records = new RecordReader(location, mapping);
             List<PoolEntry> entries = format.equals("csv") ? readCsv(location, reader, records)
                     : readJsonl(location, reader, records);
+            records.checkSelection();
             records.checkUniqueIds(entries);
             return entries;
         } catch (IOException | UncheckedIOException e) {
@@ -104,7 +105,10 @@ public final class PoolLoader {
             number++;
             String text = number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
             if (!text.isBlank()) {
-                entries.add(records.read(number, jsonFields(location, number, text)));
+                PoolEntry entry = records.read(number, jsonFields(location, number, text));
+                if (entry != null) {
+                    entries.add(entry);
+                }
             }
         }
         return entries;
@@ -203,7 +207,10 @@ public final class PoolLoader {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     throw PoolException.at(location, (int) lineBefore, "malformed CSV (" + rootMessage(e) + ")");
                 }
-                entries.add(records.read((int) lineBefore, csvFields(record)));
+                PoolEntry entry = records.read((int) lineBefore, csvFields(record));
+                if (entry != null) {
+                    entries.add(entry);
+                }
             }
         }
         return entries;

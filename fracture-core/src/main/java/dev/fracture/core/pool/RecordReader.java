@@ -12,9 +12,14 @@ final class RecordReader {
     private final java.util.Set<String> fieldNames = new java.util.LinkedHashSet<>();
     private int derivedIds;
 
+    private final RowFilter filter;
+    private int kept;
+    private int dropped;
+
     RecordReader(String location, FieldMapping mapping) {
         this.location = location;
         this.mapping = mapping;
+        this.filter = RowFilter.parse(mapping.where());
     }
 
     /** A field's text, or empty when the record lacks it. */
@@ -31,8 +36,14 @@ final class RecordReader {
         return mapping;
     }
 
+    /** The record as a prompt, or null when {@code where} drops it. */
     PoolEntry read(int line, Fields fields) {
         fieldNames.addAll(fields.names());
+        if (!filter.keeps(fields::get)) {
+            dropped++;
+            return null;
+        }
+        kept++;
         String text = fields.get(mapping.promptField()).filter(t -> !t.isBlank()).orElseThrow(() -> PoolException.at(
                 location, line, "no prompt text in field '" + mapping.promptField() + "' (" + fields.describe()
                         + "); fix the record, or name the text field with promptField"));
@@ -41,10 +52,12 @@ final class RecordReader {
             derivedIds++;
         }
         String id = given.orElseGet(() -> PromptIds.derive(location, text));
+        String prompt = mapping.contextField().isEmpty() ? text : fields.get(mapping.contextField())
+                .map(String::strip).filter(c -> !c.isEmpty()).map(c -> c + "\n\n" + text).orElse(text);
         Optional<Axis> axis = fields.get(mapping.axisField()).map(String::trim).filter(s -> !s.isEmpty())
                 .map(a -> parseAxis(line, a));
         Optional<String> category = fields.get(mapping.categoryField()).map(String::trim).filter(s -> !s.isEmpty());
-        return new PoolEntry(new Prompt(id, text, axis, category), location + ":" + line);
+        return new PoolEntry(new Prompt(id, prompt, axis, category), location + ":" + line);
     }
 
     /**
@@ -52,6 +65,29 @@ final class RecordReader {
      * repeated prompt text because the id column has another name, or read from a column that is not unique. The
      * error names both lines and suggests {@code idField} with the column that looks like the id.
      */
+    /**
+     * After the whole file: a {@code where} or {@code contextField} naming a field no record has is an error (a
+     * misspelt field would keep or drop every row, or drop every context, silently); so is a filter that keeps
+     * nothing.
+     */
+    void checkSelection() {
+        java.util.List<String> named = new java.util.ArrayList<>(filter.fields());
+        if (!mapping.contextField().isEmpty()) {
+            named.add(mapping.contextField());
+        }
+        for (String f : named) {
+            if (!fieldNames.contains(f)) {
+                throw new PoolException("pool '" + location + "': no record has a field '" + f + "' (named by "
+                        + (filter.fields().contains(f) ? "where = \"" + filter + "\"" : "contextField") + ")"
+                        + didYouMean(f, fieldNames) + "; the fields are " + fieldNames);
+            }
+        }
+        if (!filter.keepsAll() && kept == 0 && dropped > 0) {
+            throw new PoolException("pool '" + location + "': where = \"" + filter + "\" keeps none of its "
+                    + dropped + " rows; check the values (compared as exact text)");
+        }
+    }
+
     void checkUniqueIds(java.util.List<PoolEntry> entries) {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (PoolEntry e : entries) {
