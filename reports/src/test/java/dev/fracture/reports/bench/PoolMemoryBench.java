@@ -64,7 +64,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code jcmd <pid> GC.class_histogram}).
  */
 public final class PoolMemoryBench {
-    static final String PROMPTS_PROPERTY = "fracture.bench.prompts";
+    static final String PROMPTS_PROPERTY = "bench.prompts"; // not under fracture.*, which holds only settings
     private static final List<Long> LIVE = Collections.synchronizedList(new ArrayList<>());
 
     private PoolMemoryBench() {
