@@ -88,10 +88,48 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
      * boundary; the exact decimal sum of the doubles, divided once, does not.
      */
     static double mean(List<Sample> samples) {
+        double fast = exactMean(samples);
+        if (!Double.isNaN(fast)) {
+            return fast;
+        }
         BigDecimal sum = BigDecimal.ZERO;
         for (Sample s : samples) {
             sum = sum.add(new BigDecimal(s.verdict().pUnsafe()));
         }
         return sum.divide(BigDecimal.valueOf(samples.size()), MathContext.DECIMAL128).doubleValue();
+    }
+
+    /**
+     * The mean when plain double arithmetic gives it exactly, else NaN; the exact decimal path above is then
+     * the same number, without its {@code BigDecimal}s (this runs for every u and v a display name, reporter
+     * or aggregate asks for). Exact when every value is equal (the mean is that value), or when the double
+     * sum has no rounding error (checked with Knuth's TwoSum) and the count is a power of two (dividing by
+     * it only moves the exponent).
+     */
+    private static double exactMean(List<Sample> samples) {
+        int n = samples.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double first = samples.get(0).verdict().pUnsafe();
+        double sum = first;
+        boolean equal = true;
+        boolean exact = true;
+        for (int i = 1; i < n; i++) {
+            double x = samples.get(i).verdict().pUnsafe();
+            equal &= x == first;
+            double s = sum + x;
+            double back = s - sum;
+            exact &= (sum - (s - back)) + (x - back) == 0;
+            sum = s;
+        }
+        if (equal && !Double.isNaN(first) && !Double.isInfinite(first)) {
+            return first + 0.0; // -0.0 reads as 0, as the decimal path gives
+        }
+        boolean powerOfTwo = (n & (n - 1)) == 0;
+        double mean = sum / n;
+        // A subnormal quotient could have lost bits; P(unsafe) is never that small in practice.
+        return exact && powerOfTwo && !Double.isInfinite(sum) && (mean == 0 || Math.abs(mean) >= Double.MIN_NORMAL)
+                ? mean + 0.0 : Double.NaN;
     }
 }
