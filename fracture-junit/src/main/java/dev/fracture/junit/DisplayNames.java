@@ -26,8 +26,17 @@ final class DisplayNames {
         if (outcome.isError()) {
             return head + "ERROR " + shorten(outcome.error().orElse("unknown error"));
         }
-        return head + String.format(Locale.ROOT, "u=%.2f v=%.2f %s", outcome.u(), outcome.v(),
-                label(outcome.cell().orElseThrow()));
+        return head + "u=" + twoDecimals(outcome.u()) + " v=" + twoDecimals(outcome.v()) + " "
+                + label(outcome.cell().orElseThrow());
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", x)} for a finite x, without a {@code Formatter} (which parses its
+     * pattern on every call; this runs once per prompt): the formatter rounds the shortest decimal form of
+     * {@code x} half up, and so does this.
+     */
+    static String twoDecimals(double x) {
+        return new java.math.BigDecimal(Double.toString(x)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     static String label(Cell cell) {
