@@ -28,6 +28,7 @@ public final class CueLexicon {
 
     private final String text;
     private final Map<String, List<Cue>> sections;
+    private final ThreadLocal<Map<String, Matcher[]>> matchers = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private CueLexicon(String text, Map<String, List<Cue>> sections) {
         this.text = text;
@@ -102,9 +103,10 @@ public final class CueLexicon {
 
     /** The first match of any cue of the section in the text, or {@code null}. */
     public String firstMatch(String section, String text) {
-        for (Cue cue : section(section)) {
-            Matcher m = cue.pattern().matcher(text);
-            if (m.find()) {
+        List<Cue> cues = section(section);
+        Matcher[] matchers = matchers(section, cues);
+        for (Matcher m : matchers) {
+            if (m.reset(text).find()) {
                 return m.group();
             }
         }
@@ -113,12 +115,25 @@ public final class CueLexicon {
 
     /** The summed weight of the section's cues that match the text (each cue counts once). */
     public double score(String section, String text) {
+        List<Cue> cues = section(section);
+        Matcher[] matchers = matchers(section, cues);
         double sum = 0;
-        for (Cue cue : section(section)) {
-            if (cue.pattern().matcher(text).find()) {
-                sum += cue.weight();
+        for (int i = 0; i < matchers.length; i++) {
+            if (matchers[i].reset(text).find()) {
+                sum += cues.get(i).weight();
             }
         }
         return sum;
     }
+
+    /**
+     * This thread's matchers of a section's cues, made once and reset for each text: a judge tries every cue on
+     * every clause, and a new {@link Matcher} per try was most of what judging allocated. A matcher keeps its
+     * last clause until the next; calls do not nest, so one set per thread and section suffices.
+     */
+    private Matcher[] matchers(String section, List<Cue> cues) {
+        return matchers.get().computeIfAbsent(section, k -> cues.stream().map(c -> c.pattern().matcher(""))
+                .toArray(Matcher[]::new));
+    }
+
 }
