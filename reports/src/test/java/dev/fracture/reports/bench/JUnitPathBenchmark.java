@@ -71,6 +71,7 @@ public final class JUnitPathBenchmark {
     private final int runs;
     private final long latencyMillis;
     private final long mainMillis;
+    private final String listeners;
 
     private JUnitPathBenchmark(Map<String, String> args, long mainMillis) {
         this.args = args;
@@ -80,6 +81,10 @@ public final class JUnitPathBenchmark {
         this.runs = intArg(args, "runs", 3);
         this.latencyMillis = intArg(args, "latency-ms", 20);
         this.mainMillis = mainMillis;
+        this.listeners = args.getOrDefault("listeners", "all");
+        if (!List.of("all", "fracture", "none").contains(listeners)) {
+            throw new IllegalArgumentException("--listeners=" + listeners + ": use all, fracture or none");
+        }
     }
 
     public static void main(String[] argv) throws Exception {
@@ -102,8 +107,8 @@ public final class JUnitPathBenchmark {
 
     private void run() throws Exception {
         OUT.printf(Locale.ROOT, "JUnit path benchmark: %d prompts x 2 regimes x k = %d, stub latency %d ms,"
-                        + " fracture.concurrency=%d, embedded judge, java %s, %d processors, load average %.2f%n",
-                prompts, k, latencyMillis, concurrency, System.getProperty("java.version"),
+                        + " fracture.concurrency=%d, embedded judge, listeners %s, java %s, %d processors, load average %.2f%n",
+                prompts, k, latencyMillis, concurrency, listeners, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
         Path dir = Files.createTempDirectory("fracture-junit-bench");
@@ -117,8 +122,11 @@ public final class JUnitPathBenchmark {
             for (int i = 1; i < runs; i++) {
                 all.add(measure("warm", stub, allocation, console, dir, "off"));
             }
-            all.add(measure("cache fill", stub, allocation, console, dir, "read-write"));
-            for (int i = 0; i < runs; i++) {
+            int cacheRuns = intArg(args, "cache-runs", runs);
+            if (cacheRuns > 0) {
+                all.add(measure("cache fill", stub, allocation, console, dir, "read-write"));
+            }
+            for (int i = 0; i < cacheRuns; i++) {
                 all.add(measure("cache rerun", stub, allocation, console, dir, "read-write"));
             }
             OUT.println();
@@ -151,8 +159,14 @@ public final class JUnitPathBenchmark {
         long cpu0 = OS.getProcessCpuTime();
         long startMillis = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, summary);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(new Hiding(previous, listeners));
+        try {
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, summary);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
         long wall = System.nanoTime() - t0;
         long cpu = OS.getProcessCpuTime() - cpu0;
         long alloc = allocation.bytes() - alloc0;
@@ -424,6 +438,29 @@ public final class JUnitPathBenchmark {
 
         void restore() {
             System.setOut(original);
+        }
+    }
+
+    /**
+     * Hides listeners from {@code ServiceLoader}: with {@code fracture}, the launcher's auto-registered
+     * listeners (Allure's JUnit Platform listener); with {@code none}, the Fracture reporters too.
+     */
+    private static final class Hiding extends ClassLoader {
+        private final String listeners;
+
+        Hiding(ClassLoader parent, String listeners) {
+            super(parent);
+            this.listeners = listeners;
+        }
+
+        @Override
+        public java.util.Enumeration<java.net.URL> getResources(String name) throws IOException {
+            boolean launcherListeners = name.equals("META-INF/services/org.junit.platform.launcher.TestExecutionListener");
+            boolean fractureListeners = name.equals("META-INF/services/dev.fracture.core.event.FractureListener");
+            if (launcherListeners && !listeners.equals("all") || fractureListeners && listeners.equals("none")) {
+                return java.util.Collections.emptyEnumeration();
+            }
+            return super.getResources(name);
         }
     }
 
