@@ -6,14 +6,15 @@
 #   bench/profile-junit-path.sh [out-dir] [benchmark options...]
 #   e.g. bench/profile-junit-path.sh /tmp/jfr --runs=2
 #
-# Builds nothing: run the build-classpath command of bench/README.md first (it writes /tmp/cp.txt).
+# Builds nothing: run the build-classpath command of bench/README.md first (it writes /tmp/cp.txt), or give the
+# whole class path in BENCH_CP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-/tmp/fracture-jfr}
 shift || true
 mkdir -p "$out"
 cp_file=${CP_FILE:-/tmp/cp.txt}
-classpath="reports/target/test-classes:reports/target/classes:$(cat "$cp_file")"
+classpath=${BENCH_CP:-"reports/target/test-classes:reports/target/classes:$(cat "$cp_file")"}
 # 1 ms Java sampling (the profile settings sample every 10-20 ms; a 10 s run then gives too few samples).
 cat > "$out/sampling.jfc" <<'JFC'
 <?xml version="1.0" encoding="UTF-8"?>
