@@ -13,12 +13,24 @@ final class Files2 {
     private Files2() {
     }
 
+    /** Writes text to a file; may fail with an {@link IOException}. */
+    interface Content {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
     static void writeAtomically(Path file, String content) {
+        writeAtomically(file, out -> out.write(content));
+    }
+
+    /** Streams the content into the file, so a large report is never held in memory as one string. */
+    static void writeAtomically(Path file, Content content) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try (java.io.Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

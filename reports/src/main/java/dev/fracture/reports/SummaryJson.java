@@ -34,9 +34,13 @@ public final class SummaryJson {
         }
     }
 
-    /** Writes the summary atomically (a pipeline polling the file never sees half of it). */
+    /**
+     * Writes the summary atomically (a pipeline polling the file never sees half of it), streaming it: with one
+     * point per prompt, a pool of 200 000 prompts made the text alone tens of megabytes, held several times over.
+     */
     public static void write(RunSummary summary, Path file) {
-        Files2.writeAtomically(file, toJson(summary));
+        Files2.writeAtomically(file, out -> MAPPER.writer().without(
+                com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, summary));
     }
 
     /**
