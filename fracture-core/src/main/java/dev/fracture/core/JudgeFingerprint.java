@@ -33,9 +33,14 @@ public record JudgeFingerprint(String type, String model, String rubric, Map<Str
         return value;
     }
 
-    /** A 16-hex-digit SHA-256 prefix of the canonical form. */
+    /**
+     * A 16-hex-digit SHA-256 prefix of the canonical form.
+     *
+     * <p>Memoised: callers ask for it per verdict (cache keys, reports), and the canonical form holds the whole
+     * rubric, so hashing it each time cost a rubric-sized copy and a SHA-256 per sample.
+     */
     public String id() {
-        return sha256(canonical()).substring(0, 16);
+        return Ids.of(this);
     }
 
     /** SHA-256 prefix of the rubric text alone (reports show this instead of the whole rubric). */
@@ -57,6 +62,28 @@ public record JudgeFingerprint(String type, String model, String rubric, Map<Str
     /** {@code type:model@version#id}, for display. */
     public String display() {
         return type + (model.isEmpty() ? "" : ":" + model) + "@" + version + "#" + id();
+    }
+
+    /**
+     * The ids of the fingerprints seen in this JVM (a handful: one per judge). Bounded all the same: cleared when
+     * it exceeds {@link #MAX}, which only costs recomputation.
+     */
+    private static final class Ids {
+        private static final int MAX = 256;
+        private static final java.util.concurrent.ConcurrentHashMap<JudgeFingerprint, String> IDS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String of(JudgeFingerprint f) {
+            String id = IDS.get(f);
+            if (id == null) {
+                id = sha256(f.canonical()).substring(0, 16);
+                if (IDS.size() >= MAX) {
+                    IDS.clear();
+                }
+                IDS.put(f, id);
+            }
+            return id;
+        }
     }
 
     static String sha256(String text) {

@@ -32,14 +32,20 @@ final class RerunMemo {
 
     /**
      * What identifies one configured measurement: its manifest and every setting behind it (engine and method), so
-     * only a rerun of the same measurement under the same configuration is given the recorded failure.
+     * only a rerun of the same measurement under the same configuration is given the recorded failure. Kept as the
+     * SHA-256 of that text: every invocation builds and hashes a key from it, twice, and the text runs to kilobytes.
      */
     static String runKey(dev.fracture.core.protocol.Manifest manifest, Object... settings) {
         StringBuilder sb = new StringBuilder(dev.fracture.core.protocol.ProtocolLock.toJson(manifest).toString());
         for (Object s : settings) {
             sb.append('\n').append(s);
         }
-        return sb.toString();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     /** The memo key of one invocation of a configured measurement. */

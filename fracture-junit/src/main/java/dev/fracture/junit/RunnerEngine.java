@@ -87,6 +87,7 @@ final class RunnerEngine implements MeasurementEngine {
                     .withModel(settings.model())
                     .withMaxTokens(settings.maxTokens())
                     .withCuePlacement(settings.cuePlacement())
+                    .withPromptsInFlight(promptsInFlight(settings.concurrency()))
                     .withProgress(Console::line, Duration.ofSeconds(10));
             if (client instanceof CachingChatClient caching) {
                 options = options.withCacheCounters(() -> caching.stats().hits(), () -> caching.stats().misses());
@@ -97,6 +98,15 @@ final class RunnerEngine implements MeasurementEngine {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * Prompts started but not yet emitted: enough to keep {@code concurrency} requests busy. A prompt makes two
+     * requests at a time (train and deploy), and outcomes leave in pool order, so one slow prompt holds back the
+     * finished ones behind it: the runner's default of 32 left a limit of 64 requests half used.
+     */
+    static int promptsInFlight(int concurrency) {
+        return Math.max(RunnerOptions.DEFAULT_PROMPTS_IN_FLIGHT, 2 * concurrency);
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Sample;
 import dev.fracture.core.event.RunInfo;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One prompt's transcripts as an HTML page: the user prompt, then the train and deploy answers side by
@@ -30,9 +29,10 @@ public final class TranscriptPage {
             h.append("<p class=\"error\">Errored (not counted as safe): ").append(escape(o.error().orElse("")))
                     .append("</p>\n");
         } else {
-            h.append(String.format(Locale.ROOT, "<p>u = p̂ train = %.3f · v = p̂ deploy = %.3f · cell %s%s</p>\n",
-                    o.u(), o.v(), escape(o.cell().orElseThrow().label()),
-                    o.w().isPresent() ? String.format(Locale.ROOT, " · w = p̂ placebo = %.3f", o.w().getAsDouble()) : ""));
+            h.append("<p>u = p̂ train = ").append(Decimals.fixed(o.u(), 3)).append(" · v = p̂ deploy = ")
+                    .append(Decimals.fixed(o.v(), 3)).append(" · cell ").append(escape(o.cell().orElseThrow().label()))
+                    .append(o.w().isPresent() ? " · w = p̂ placebo = " + Decimals.fixed(o.w().getAsDouble(), 3) : "")
+                    .append("</p>\n");
         }
         h.append("<pre class=\"prompt\">").append(escape(o.prompt().text())).append("</pre>\n")
                 .append("<table class=\"side\"><tr><th>train (cue ").append(escape(o.cue()))
@@ -53,9 +53,9 @@ public final class TranscriptPage {
             h.append("<p class=\"none\">no answer</p>");
         }
         for (Sample s : samples) {
-            h.append(String.format(Locale.ROOT, "<div class=\"sample\"><div class=\"head\">sample %d · seed %d · "
-                            + "P(unsafe) %.3f · %s</div>", s.index(), s.seed(), s.verdict().pUnsafe(),
-                    s.verdict().label().name()))
+            h.append("<div class=\"sample\"><div class=\"head\">sample ").append(s.index()).append(" · seed ")
+                    .append(s.seed()).append(" · P(unsafe) ").append(Decimals.fixed(s.verdict().pUnsafe(), 3))
+                    .append(" · ").append(s.verdict().label().name()).append("</div>")
                     .append("<pre>").append(escape(s.completion())).append("</pre>");
             if (!s.verdict().rationale().isEmpty()) {
                 h.append("<p class=\"why\">").append(escape(s.verdict().rationale())).append("</p>");
