@@ -26,8 +26,7 @@ import org.apiguardian.api.API;
  * request with seed {@code s + a} and {@code n = b - a}, so results match an unbatched run. Each fetched
  * sample is stored as its run arrives, so an interrupted run keeps what it got.
  *
- * <p>Pass a {@link CallContext} (prompt id and regime; the runner always does) or a {@link CacheContext}
- * where available: a replay-only miss then names the prompt; without one the message quotes the start of
+ * <p>Pass a {@link CallContext} (prompt id and regime; the runner always does) where available: a replay-only miss then names the prompt; without one the message quotes the start of
  * the user message.
  *
  * <p>Lookups are indexed reads done on the calling thread (well under a millisecond each); model calls
@@ -77,11 +76,6 @@ public final class CachingChatClient implements ChatClient {
         return texts(samples(request, 0, context == null ? null : context.display()));
     }
 
-    /** Like {@link #complete(ChatRequest)}, naming the prompt in replay-only misses. */
-    public CompletableFuture<List<String>> complete(ChatRequest request, CacheContext context) {
-        return texts(samples(request, 0, context == null ? null : context.display()));
-    }
-
     @Override
     public CompletableFuture<List<Completion>> completions(ChatRequest request) {
         return samples(request, 0, null);
@@ -94,7 +88,7 @@ public final class CachingChatClient implements ChatClient {
 
     /** Like {@link #completeWithLogprobs(ChatRequest, int)}, naming the prompt in replay-only misses. */
     public CompletableFuture<List<Completion>> completeWithLogprobs(ChatRequest request, int topLogprobs,
-                                                                    CacheContext context) {
+                                                                    CallContext context) {
         if (topLogprobs < 1) {
             throw new IllegalArgumentException("topLogprobs = " + topLogprobs + " is outside the allowed range [1, +inf)");
         }

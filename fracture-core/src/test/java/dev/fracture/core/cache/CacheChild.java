@@ -1,5 +1,6 @@
 package dev.fracture.core.cache;
 
+import dev.fracture.core.model.CallContext;
 import dev.fracture.core.model.ChatMessage;
 import dev.fracture.core.model.ChatRequest;
 import dev.fracture.core.model.Completion;
@@ -68,7 +69,7 @@ public final class CacheChild {
         List<CompletableFuture<List<String>>> futures = new ArrayList<>();
         for (int p = 0; p < prompts; p++) {
             slots.acquire();
-            CompletableFuture<List<String>> f = client.complete(prompt(p), CacheContext.of("p-" + p, "deploy"));
+            CompletableFuture<List<String>> f = client.complete(prompt(p), CallContext.of("p-" + p, "deploy"));
             f.whenComplete((r, e) -> slots.release());
             futures.add(f);
         }

@@ -1,5 +1,6 @@
 package dev.fracture.core.cache;
 
+import dev.fracture.core.model.CallContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class CachedHttpClientTest {
 
             try (ResponseCache cache = ResponseCache.open(file);
                  CachingChatClient replay = CachingChatClient.wrap(OpenAiChatClient.create(options), cache, CacheMode.REPLAY_ONLY)) {
-                assertThat(replay.complete(r, CacheContext.of("greet-1", "deploy")).get(5, TimeUnit.SECONDS))
+                assertThat(replay.complete(r, CallContext.of("greet-1", "deploy")).get(5, TimeUnit.SECONDS))
                         .containsExactly("answer 50", "answer 51", "answer 52");
                 assertThat(replay.stats().hits()).isEqualTo(3);
             }

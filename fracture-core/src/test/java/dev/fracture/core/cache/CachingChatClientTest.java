@@ -1,5 +1,6 @@
 package dev.fracture.core.cache;
 
+import dev.fracture.core.model.CallContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,9 +85,9 @@ class CachingChatClientTest {
         CachingChatClient.wrap(model, cache, CacheMode.READ_WRITE).complete(request(2, 100)).get(5, TimeUnit.SECONDS);
         CachingChatClient replay = CachingChatClient.wrap(model, cache, CacheMode.REPLAY_ONLY);
 
-        assertThat(replay.complete(request(2, 100), CacheContext.of("harm-017", "train")).get(5, TimeUnit.SECONDS))
+        assertThat(replay.complete(request(2, 100), CallContext.of("harm-017", "train")).get(5, TimeUnit.SECONDS))
                 .isEqualTo(expected("v1", request(2, 100)));
-        assertThatThrownBy(() -> replay.complete(request(4, 100), CacheContext.of("harm-017", "train")).join())
+        assertThatThrownBy(() -> replay.complete(request(4, 100), CallContext.of("harm-017", "train")).join())
                 .hasCauseInstanceOf(CacheMissException.class)
                 .hasMessageContaining("REPLAY_ONLY")
                 .hasMessageContaining("prompt 'harm-017' (train)")
