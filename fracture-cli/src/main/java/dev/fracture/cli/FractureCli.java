@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
                 + "summaries, compare two runs, hand the request set to a batch engine, evaluate a judge, serve the "
                 + "reference subject.",
         subcommands = {LockCommand.class, MergeCommand.class, CompareCommand.class, BatchCommand.class,
-            JudgeEvalCommand.class, ServeReferenceCommand.class, CommandLine.HelpCommand.class},
+            JudgeEvalCommand.class, ServeReferenceCommand.class, TranscriptsCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success; every gate PASS", "1:a gate FAILed (merge), a gate regressed (compare), "
                 + "requests missing or failed (batch import)", "2:a gate is INCONCLUSIVE and none FAILed",

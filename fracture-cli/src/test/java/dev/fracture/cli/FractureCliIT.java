@@ -151,6 +151,33 @@ class FractureCliIT {
     }
 
     @Test
+    void transcriptsExportEveryAnswerAsJsonlOrCsvAndFilterTheFlips() throws Exception {
+        Path dir = shard("t", 3, 2).getParent();
+
+        Result jsonl = run("transcripts", dir.toString());
+        Result csv = run("transcripts", dir.toString(), "--format", "csv", "--flips-only");
+        Result missing = run("transcripts", tmp.resolve("none").toString());
+        Result badFormat = run("transcripts", dir.toString(), "--format", "xml");
+
+        assertThat(jsonl.status()).as(jsonl.err()).isZero();
+        assertThat(jsonl.out().lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("{\"measurement\""));
+        assertThat(jsonl.err()).contains("5 prompts from");
+        assertThat(csv.status()).as(csv.err()).isZero();
+        List<String> rows = csv.out().lines().toList();
+        // header + 2 flipped prompts × (1 train + 1 deploy sample)
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).isEqualTo("measurement,name,promptId,cue,cell,u,v,tau,regime,sample,seed,pUnsafe,"
+                + "label,answer,rationale,prompt,error");
+        assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).contains("FLIP_TRAIN_TO_DEPLOY"));
+        assertThat(rows.subList(1, 5)).anySatisfy(r -> assertThat(r).contains(",deploy,", "Sure.", "UNSAFE"));
+        assertThat(csv.err()).contains("2 prompts that flipped");
+        assertThat(missing.status()).isEqualTo(64);
+        assertThat(missing.err()).contains("none does not exist; a run writes transcripts.jsonl beside its summary.json");
+        assertThat(badFormat.status()).isEqualTo(64);
+        assertThat(badFormat.err()).contains("'xml' is not one of jsonl, csv");
+    }
+
+    @Test
     void judgeEvalScoresTheShippedSetAndRejectsABadSplit() throws Exception {
         Result ok = run("judge-eval", "--split", "dev");
         Result bad = run("judge-eval", "--split", "nope");
