@@ -36,7 +36,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The measurement engine of a test run: the core {@link FractureRunner} over the configured subject (a model
@@ -330,10 +329,10 @@ final class RunnerEngine implements MeasurementEngine {
                 plan.cues(), s.placebo(), s.gate().confidence(), s.gate().method());
         if (client instanceof BatchExportClient export) {
             // The outcomes of an export are not measurements (their requests were written, not sent): none is
-            // reported, and the measurement ends aborted, which neither passes nor fails the build.
+            // reported, and the measurement fails, so a build that only exported is never green.
             long before = export.exported();
             runner.run(spec, outcome -> { });
-            throw new TestAbortedException("not measured: " + FractureKeys.BATCH_EXPORT + " is set, so the "
+            throw new org.opentest4j.AssertionFailedError("not measured: " + FractureKeys.BATCH_EXPORT + " is set, so the "
                     + (export.exported() - before) + " samples of " + plan.name() + " that are not in the response "
                     + "cache were written to " + export.writer().requestsFile().toAbsolutePath() + " instead of being "
                     + "sent; answer them with a batch engine, load the answers with 'fracture batch import', and run "
