@@ -15,7 +15,7 @@ import static dev.fracture.assertions.error.ShouldHaveScoredPrompts.shouldHaveSc
 import static dev.fracture.assertions.error.ShouldHaveUpperBoundAtMost.shouldHaveUpperBoundAtMost;
 
 import dev.fracture.core.Cell;
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;

@@ -15,7 +15,7 @@ import static dev.fracture.assertions.error.ShouldNotBeFlip.shouldNotBeFlip;
 
 import dev.fracture.assertions.internal.Evidence;
 import dev.fracture.core.Cell;
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;

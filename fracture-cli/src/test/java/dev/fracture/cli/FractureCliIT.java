@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fracture.core.Axis;
 import dev.fracture.core.DecoderConfig;
-import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Prompt;

@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import dev.fracture.core.internal.Check;
+
 import org.apiguardian.api.API;
 
 /**

@@ -1,10 +1,13 @@
 package dev.fracture.core;
 
+import dev.fracture.core.internal.FractureAggregator;
+
+import dev.fracture.core.internal.Check;
+
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.PairedDifference;
 import dev.fracture.core.stats.Proportion;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -31,7 +34,7 @@ public record FractureResult(String pool, Axis axis, DecoderConfig decoder, Tau 
     public FractureResult {
         Check.openUnit("confidence", confidence);
         placebo = placebo == null ? Optional.empty() : placebo;
-        flips = topFlips(flips);
+        flips = FractureAggregator.topFlips(flips);
         judgeIds = List.copyOf(judgeIds);
         cue = cue == null ? "default" : cue;
         if (errors < 0) {
@@ -109,13 +112,5 @@ public record FractureResult(String pool, Axis axis, DecoderConfig decoder, Tau 
     /** {@code safety/greedy/pools/safety.jsonl/default}. */
     public String key() {
         return axis.key() + "/" + decoder.label() + "/" + pool + "/" + cue;
-    }
-
-    static List<FlipExample> topFlips(List<FlipExample> flips) {
-        return flips.stream()
-                .sorted(Comparator.comparingDouble((FlipExample f) -> f.v() - f.u()).reversed()
-                        .thenComparing(FlipExample::promptId))
-                .limit(MAX_EXAMPLES)
-                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import dev.fracture.core.internal.Check;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

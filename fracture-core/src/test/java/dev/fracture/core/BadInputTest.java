@@ -1,5 +1,7 @@
 package dev.fracture.core;
 
+import dev.fracture.core.internal.FractureAggregator;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.core.gate.GateConfig;

@@ -33,4 +33,15 @@ class NumbersTest {
         assertThat(Numbers.percent(0.975)).isEqualTo("97.5%");
         assertThat(Numbers.percent(0.999)).isEqualTo("99.9%");
     }
+
+    @Test
+    void fewerDecimalsOnRequestAndDecoderSettingsKeepTheirPoint() {
+        assertThat(Numbers.compact(0.12345, 3)).isEqualTo("0.123");
+        assertThat(Numbers.compact(0.0500, 3)).isEqualTo("0.05");
+        assertThat(Numbers.compact(2.0, 3)).isEqualTo("2");
+        assertThat(Numbers.decimal(1)).isEqualTo("1.0");
+        assertThat(Numbers.decimal(0.95)).isEqualTo("0.95");
+        assertThat(Numbers.decimal(0.7000001)).isEqualTo("0.7");
+        assertThat(Numbers.decimal(0)).isEqualTo("0.0");
+    }
 }

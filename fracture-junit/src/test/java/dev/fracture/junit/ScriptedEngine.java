@@ -1,6 +1,6 @@
 package dev.fracture.junit;
 
-import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;

@@ -2,7 +2,7 @@ package dev.fracture.reports;
 
 import dev.fracture.core.Axis;
 import dev.fracture.core.DecoderConfig;
-import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Prompt;

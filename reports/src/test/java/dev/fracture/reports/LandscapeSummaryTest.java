@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fracture.core.Axis;
 import dev.fracture.core.DecoderConfig;
-import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.event.RunInfo;

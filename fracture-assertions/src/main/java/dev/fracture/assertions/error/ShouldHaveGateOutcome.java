@@ -1,5 +1,6 @@
 package dev.fracture.assertions.error;
 
+import dev.fracture.core.internal.Numbers;
 import static dev.fracture.assertions.internal.Evidence.indent;
 
 import dev.fracture.core.gate.GateConfig;
@@ -45,12 +46,7 @@ public class ShouldHaveGateOutcome extends BasicErrorMessageFactory {
     static String describe(GateConfig config) {
         return String.format(Locale.ROOT, "budget %.3f, %s policy, %s %s, at least %d prompts, at most %.1f%% errored",
                 config.budget(), config.policy().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                percent(config.confidence()), config.method().displayName(), config.minPrompts(),
+                Numbers.percent(config.confidence()), config.method().displayName(), config.minPrompts(),
                 100 * config.maxErrorShare());
-    }
-
-    private static String percent(double level) {
-        double pct = level * 100;
-        return Math.abs(pct - Math.rint(pct)) < 1e-9 ? Math.round(pct) + "%" : pct + "%";
     }
 }

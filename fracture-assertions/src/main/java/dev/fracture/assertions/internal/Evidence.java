@@ -1,5 +1,6 @@
 package dev.fracture.assertions.internal;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.CellCounts;
 import dev.fracture.core.FlipExample;
 import dev.fracture.core.FractureResult;
@@ -35,7 +36,7 @@ public final class Evidence {
 
     /** {@code 0.120}. */
     public static String num(double x) {
-        return String.format(Locale.ROOT, "%.3f", x);
+        return Numbers.rate(x);
     }
 
     /** {@code 0.120 [0.070, 0.198] (95%, Wilson) over N = 100 prompts (+3 errored)}. */

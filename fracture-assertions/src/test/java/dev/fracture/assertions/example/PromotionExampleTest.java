@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.fracture.assertions.SoftFractureAssertions;
 import dev.fracture.core.Axis;
 import dev.fracture.core.DecoderConfig;
-import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Prompt;

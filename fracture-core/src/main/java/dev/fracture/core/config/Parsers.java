@@ -1,5 +1,6 @@
 package dev.fracture.core.config;
 
+import dev.fracture.core.internal.Numbers;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -92,14 +93,11 @@ final class Parsers {
         boolean ok = (lowIn ? value >= low : value > low) && (highIn ? value <= high : value < high);
         if (!ok) {
             throw new IllegalArgumentException(value + " is outside the allowed range " + (lowIn ? "[" : "(")
-                    + fmt(low) + ", " + fmt(high) + (highIn ? "]" : ")"));
+                    + Numbers.compact(low) + ", " + Numbers.compact(high) + (highIn ? "]" : ")"));
         }
         return value;
     }
 
-    private static String fmt(double x) {
-        return Double.isInfinite(x) ? "+inf" : (x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x));
-    }
 
     static Function<String, Boolean> bool() {
         return t -> switch (t.toLowerCase(Locale.ROOT)) {

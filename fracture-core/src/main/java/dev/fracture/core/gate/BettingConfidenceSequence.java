@@ -2,7 +2,7 @@ package dev.fracture.core.gate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import java.util.BitSet;
 import org.apiguardian.api.API;
 

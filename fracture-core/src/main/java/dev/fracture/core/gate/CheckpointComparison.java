@@ -1,8 +1,9 @@
 package dev.fracture.core.gate;
 
+import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.Locale;
@@ -117,7 +118,7 @@ public record CheckpointComparison(int n, int candidateOnly, int baselineOnly, d
         return String.format(Locale.ROOT, "FRACTURE increase %.3f [%.3f, %.3f] (%s, paired, Bonferroni Clopper–Pearson"
                 + " on the discordant cells; %d candidate-only and %d baseline-only flips over %d prompts); δ %s → %s;"
                 + " exact McNemar p = %.4g (no change)", increase(), lower(), upper(),
-                Gate.num(100 * confidence) + "%", candidateOnly, baselineOnly, n, Gate.num(delta), outcome(),
+                Numbers.compact(100 * confidence, 3) + "%", candidateOnly, baselineOnly, n, Numbers.compact(delta, 3), outcome(),
                 mcNemarPValue());
     }
 }

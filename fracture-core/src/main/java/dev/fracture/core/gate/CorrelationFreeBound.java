@@ -1,5 +1,6 @@
 package dev.fracture.core.gate;
 
+import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.fracture.core.CellCounts;
@@ -87,8 +88,8 @@ public record CorrelationFreeBound(double upper, double lower, double pointAsFli
      */
     public String describe() {
         return String.format(Locale.ROOT, "[%s, %s] = raw upper %s / (Se + Sp − 1 = %s), (raw lower %s − m) / (1 − m)"
-                + " with m = max(1 − Se, 1 − Sp) = %s%s", Gate.num(lower), Gate.num(upper), Gate.num(rawUpper),
-                Gate.num(sensitivity + specificity - 1.0), Gate.num(rawLower), Gate.num(maxErrorRate), estimated
+                + " with m = max(1 − Se, 1 − Sp) = %s%s", Numbers.compact(lower, 3), Numbers.compact(upper, 3), Numbers.compact(rawUpper, 3),
+                Numbers.compact(sensitivity + specificity - 1.0, 3), Numbers.compact(rawLower, 3), Numbers.compact(maxErrorRate, 3), estimated
                         ? " (Se, Sp and the raw rate at one-sided α/6 each, Clopper–Pearson for Se and Sp)" : "");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fracture.core.gate;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.IntervalMethod;
@@ -34,7 +35,7 @@ public final class Gate {
         int errors = result.errors();
         Proportion fracture = Proportion.of(flips, n, config.confidence(), config.method());
         String head = String.format(Locale.ROOT, "FRACTURE %s over %d prompts%s; budget %s", fracture.format(), n,
-                errors == 0 ? "" : " (+" + errors + " errored)", num(config.budget()));
+                errors == 0 ? "" : " (+" + errors + " errored)", Numbers.compact(config.budget(), 3));
 
         if (n == 0) {
             return inconclusive(head + String.format(Locale.ROOT,
@@ -68,7 +69,7 @@ public final class Gate {
         Interval best = failInterval(flips, n + errors, config.confidence());
         double budget = config.budget();
         if (worst.upper() <= budget) {
-            return decided(GateOutcome.PASS, head + "; " + asFlips(errors) + "upper bound " + num(worst.upper())
+            return decided(GateOutcome.PASS, head + "; " + asFlips(errors) + "upper bound " + Numbers.compact(worst.upper(), 3)
                     + " ≤ budget → PASS.", config, fracture, errors);
         }
         if (best.lower() > budget) {
@@ -83,7 +84,7 @@ public final class Gate {
         }
         String why = String.format(Locale.ROOT, "; counting the %d errored prompts as flips the upper bound is %s,"
                 + " counting them as safe the exact lower bound is %s; neither decides → INCONCLUSIVE", errors,
-                num(worst.upper()), num(best.lower()));
+                Numbers.compact(worst.upper(), 3), Numbers.compact(best.lower(), 3));
         boolean scoredAloneDecides = fracture.upper() <= budget
                 || failInterval(flips, n, config.confidence()).lower() > budget;
         if (scoredAloneDecides) {
@@ -101,16 +102,16 @@ public final class Gate {
         double worst = (double) (flips + errors) / (n + errors);
         double best = (double) flips / (n + errors);
         if (worst <= config.budget()) {
-            return decided(GateOutcome.PASS, head + "; " + asFlips(errors) + "point estimate " + num(worst)
+            return decided(GateOutcome.PASS, head + "; " + asFlips(errors) + "point estimate " + Numbers.compact(worst, 3)
                     + " ≤ budget → PASS (point-estimate policy).", config, fracture, errors);
         }
         if (best > config.budget()) {
-            return decided(GateOutcome.FAIL, head + "; " + asSafe(errors) + "point estimate " + num(best)
+            return decided(GateOutcome.FAIL, head + "; " + asSafe(errors) + "point estimate " + Numbers.compact(best, 3)
                     + " > budget → FAIL (point-estimate policy).", config, fracture, errors);
         }
         return inconclusive(head + String.format(Locale.ROOT, "; counting the %d errored prompts as flips the point"
                 + " estimate is %s, above the budget → INCONCLUSIVE (point-estimate policy); fix the errors and"
-                + " rerun.", errors, num(worst)), config, fracture, errors, OptionalInt.empty());
+                + " rerun.", errors, Numbers.compact(worst, 3)), config, fracture, errors, OptionalInt.empty());
     }
 
     /** The interval whose lower bound decides FAIL: Clopper–Pearson, whatever the configured method. */
@@ -146,7 +147,7 @@ public final class Gate {
     private static String planText(GateConfig config, double rate, OptionalInt needed) {
         if (needed.isEmpty()) {
             return String.format(Locale.ROOT, "; at a rate of %s no pool size would decide against budget %s.",
-                    num(rate), num(config.budget()));
+                    Numbers.compact(rate, 3), Numbers.compact(config.budget(), 3));
         }
         return String.format(Locale.ROOT, "; about %d prompts would be needed to %s at this rate, as a new pool"
                 + " (topping this one up and gating again is a second look that breaks α; to add prompts as you go,"
@@ -155,10 +156,7 @@ public final class Gate {
 
     /** Like {@link #num}, but a positive value that would print as 0 keeps two significant digits. */
     static String small(double x) {
-        return x > 0 && x < 0.0005 ? String.format(Locale.ROOT, "%.2g", x) : num(x);
+        return x > 0 && x < 0.0005 ? String.format(Locale.ROOT, "%.2g", x) : Numbers.compact(x, 3);
     }
 
-    static String num(double x) {
-        return String.format(Locale.ROOT, "%.3f", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.fracture.core.gate;
 
+import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
@@ -19,7 +20,7 @@ public record Power(double rate, int prompts, double probability) {
 
     /** P(PASS) of the gate {@code config} at {@code rate} with {@code prompts} scored prompts. */
     public static Power of(GateConfig config, int prompts, double rate) {
-        dev.fracture.core.Check.closedUnit("rate", rate);
+        dev.fracture.core.internal.Check.closedUnit("rate", rate);
         int most = mostFlipsPassing(config, prompts);
         double p = most < 0 ? 0.0 : BinomialDistribution.of(prompts, rate).cumulativeProbability(most);
         return new Power(rate, prompts, p);
@@ -58,7 +59,7 @@ public record Power(double rate, int prompts, double probability) {
     /** {@code P(PASS) at FRACTURE 0.025 (half the budget) with 300 prompts: 0.412}. */
     public String format(double budget) {
         String which = rate == budget / 2.0 ? " (half the budget)" : "";
-        return String.format(Locale.ROOT, "P(PASS) at FRACTURE %s%s with %d prompts: %.3f", Gate.num(rate), which,
+        return String.format(Locale.ROOT, "P(PASS) at FRACTURE %s%s with %d prompts: %.3f", Numbers.compact(rate, 3), which,
                 prompts, probability);
     }
 }

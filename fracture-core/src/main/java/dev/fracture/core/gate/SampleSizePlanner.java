@@ -1,6 +1,6 @@
 package dev.fracture.core.gate;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.OptionalInt;
 import org.apache.commons.statistics.distribution.BetaDistribution;

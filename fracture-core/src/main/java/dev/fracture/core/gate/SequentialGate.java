@@ -1,5 +1,6 @@
 package dev.fracture.core.gate;
 
+import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.fracture.core.stats.Interval;
@@ -167,7 +168,7 @@ public final class SequentialGate {
                 + " %d of %d prompts in seeded random order, %d flips%s; FRACTURE %s; confidence sequence [%s, %s]"
                 + " (%s, valid at every look); budget %s; wealth for PASS %s, for FAIL %s, threshold %s", used,
                 poolSize, flips, errors == 0 ? "" : " (+" + errors + " errored)", fracture.format(),
-                Gate.num(cs.lower()), Gate.num(cs.upper()), percent(config.confidence()), Gate.num(config.budget()),
+                Numbers.compact(cs.lower(), 3), Numbers.compact(cs.upper(), 3), Numbers.percent(config.confidence()), Numbers.compact(config.budget(), 3),
                 wealth(passWealth()), wealth(failWealth()), wealth(1.0 / delta));
         String cost = String.format(Locale.ROOT, " Used %d prompts (%d calls), saved %d prompts (%d calls).", used,
                 (long) used * callsPerPrompt, saved, (long) saved * callsPerPrompt);
@@ -197,7 +198,4 @@ public final class SequentialGate {
         return w >= 1e6 ? String.format(Locale.ROOT, "%.3g", w) : String.format(Locale.ROOT, "%.1f", w);
     }
 
-    private static String percent(double level) {
-        return new Interval(0, 1, level, null).format().replaceAll(".*\\((\\d+(\\.\\d+)?%).*", "$1");
-    }
 }

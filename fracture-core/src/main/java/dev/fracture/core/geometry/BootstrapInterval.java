@@ -1,5 +1,6 @@
 package dev.fracture.core.geometry;
 
+import dev.fracture.core.internal.Numbers;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -25,11 +26,7 @@ public record BootstrapInterval(double lower, double upper, double level, int re
 
     /** {@code [0.100, 0.400] (95%, percentile bootstrap, B=2000)}. */
     public String format() {
-        return String.format(Locale.ROOT, "[%.3f, %.3f] (%s%%, percentile bootstrap, B=%d)", lower, upper,
-                trim(level * 100), resamples);
-    }
-
-    private static String trim(double pct) {
-        return Math.abs(pct - Math.rint(pct)) < 1e-9 ? Long.toString(Math.round(pct)) : Double.toString(pct);
+        return String.format(Locale.ROOT, "[%.3f, %.3f] (%s, percentile bootstrap, B=%d)", lower, upper,
+                Numbers.percent(level), resamples);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fracture.core.geometry;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.stats.IntervalMethod;
@@ -170,8 +171,8 @@ public final class DecoderCap {
         if (isEmpty()) {
             return "none";
         }
-        return "T ≤ " + FlipLandscape.num(maxTemperature().getAsDouble()) + ", top-p ≤ "
-                + FlipLandscape.num(maxTopP().getAsDouble());
+        return "T ≤ " + Numbers.decimal(maxTemperature().getAsDouble()) + ", top-p ≤ "
+                + Numbers.decimal(maxTopP().getAsDouble());
     }
 
     /** One line for reports. */
@@ -181,13 +182,13 @@ public final class DecoderCap {
         if (isEmpty()) {
             return head + "; no cap: even the lowest grid point " + FlipLandscape.label(
                     landscape.temperatures().get(0), landscape.topPs().get(0))
-                    + " does not pass budget " + FlipLandscape.num(budget());
+                    + " does not pass budget " + Numbers.decimal(budget());
         }
         return String.format(Locale.ROOT, "%s; cap %s (%d of %d grid points) → after caps %s; the cap contains a point"
                 + " above the budget with probability ≤ %s (fixed-sequence test); the corner was selected on these"
                 + " counts, so its estimate is biased low, simultaneous interval %s", head, capSetting(),
                 pointsInside(), landscape.size(), fractureAfter().orElseThrow().format(),
-                FlipLandscape.num(familyWiseError()), fractureAfterSimultaneous().orElseThrow().interval().format());
+                Numbers.decimal(familyWiseError()), fractureAfterSimultaneous().orElseThrow().interval().format());
     }
 
     @Override

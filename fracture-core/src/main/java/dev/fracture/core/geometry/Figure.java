@@ -1,5 +1,6 @@
 package dev.fracture.core.geometry;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.Proportion;
 import java.util.Locale;
@@ -51,12 +52,7 @@ public record Figure(String name, Double estimate, Double lower, Double upper, d
         if (!defined()) {
             return name + " undefined: " + note;
         }
-        return String.format(Locale.ROOT, "%s %.3f [%.3f, %.3f] (%s%%, %s, n=%d)%s", name, estimate, lower, upper,
-                pct(level), method, n, note.isEmpty() ? "" : " " + note);
-    }
-
-    private static String pct(double level) {
-        double p = level * 100;
-        return Math.abs(p - Math.rint(p)) < 1e-9 ? Long.toString(Math.round(p)) : Double.toString(p);
+        return String.format(Locale.ROOT, "%s %.3f [%.3f, %.3f] (%s, %s, n=%d)%s", name, estimate, lower, upper,
+                Numbers.percent(level), method, n, note.isEmpty() ? "" : " " + note);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fracture.core.geometry;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
@@ -223,11 +224,7 @@ public final class FlipLandscape {
     }
 
     static String label(double temperature, double topP) {
-        return String.format(Locale.ROOT, "(T=%s, top-p=%s)", num(temperature), num(topP));
+        return String.format(Locale.ROOT, "(T=%s, top-p=%s)", Numbers.decimal(temperature), Numbers.decimal(topP));
     }
 
-    static String num(double x) {
-        String s = String.format(Locale.ROOT, "%.3f", x).replaceAll("0+$", "");
-        return s.endsWith(".") ? s + "0" : s;
-    }
 }

@@ -1,6 +1,6 @@
 package dev.fracture.core.geometry;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import org.apiguardian.api.API;
 
 /**

@@ -32,15 +32,26 @@ public final class Numbers {
 
     /** A setting without trailing zeros, at most four decimals: {@code 0.05}, {@code 1}, {@code 0.7}. */
     public static String compact(double x) {
+        return compact(x, 4);
+    }
+
+    /** {@code x} without trailing zeros, at most {@code maxDigits} decimals: {@code compact(0.12345, 3)} is {@code 0.123}. */
+    public static String compact(double x, int maxDigits) {
         if (Double.isInfinite(x)) {
             return x > 0 ? "+inf" : "-inf";
         }
-        String s = fixed(x, 4);
+        String s = fixed(x, maxDigits);
         if (s.indexOf('.') >= 0) {
             s = s.replaceAll("0+$", "");
             s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         }
         return "-0".equals(s) ? "0" : s;
+    }
+
+    /** A decoder setting, always with a decimal point, at most three decimals: {@code 1.0}, {@code 0.95}. */
+    public static String decimal(double x) {
+        String s = compact(x, 3);
+        return s.indexOf('.') < 0 && !Double.isInfinite(x) && !Double.isNaN(x) ? s + ".0" : s;
     }
 
     /** An interval's bounds: {@code [0.026, 0.199]}. */

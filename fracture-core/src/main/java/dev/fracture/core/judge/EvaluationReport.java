@@ -1,5 +1,6 @@
 package dev.fracture.core.judge;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.Axis;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.stats.IntervalMethod;
@@ -41,14 +42,10 @@ public record EvaluationReport(JudgeFingerprint judge, Map<Axis, Confusion> byAx
     public record Balanced(double estimate, double lower, double upper, double level) {
 
         public String format() {
-            return String.format(Locale.ROOT, "%.3f [%.3f, %.3f] (%s%%, Wilson at %s%% for Se and Sp, averaged)", estimate,
-                    lower, upper, percent(level), percent(1 - (1 - level) / 2));
+            return String.format(Locale.ROOT, "%.3f [%.3f, %.3f] (%s, Wilson at %s for Se and Sp, averaged)", estimate,
+                    lower, upper, Numbers.percent(level), Numbers.percent(1 - (1 - level) / 2));
         }
 
-        private static String percent(double level) {
-            double p = level * 100;
-            return p == Math.rint(p) ? Integer.toString((int) p) : String.format(Locale.ROOT, "%.1f", p);
-        }
     }
 
     public EvaluationReport {
@@ -151,8 +148,8 @@ public record EvaluationReport(JudgeFingerprint judge, Map<Axis, Confusion> byAx
     }
 
     private void table(StringBuilder sb, String what, Map<String, Confusion> groups) {
-        sb.append(String.format(Locale.ROOT, "%nper %s (axis/%s: accuracy; sensitivity; specificity; %s%% Wilson):%n",
-                what, what, Balanced.percent(confidence)));
+        sb.append(String.format(Locale.ROOT, "%nper %s (axis/%s: accuracy; sensitivity; specificity; %s Wilson):%n",
+                what, what, Numbers.percent(confidence)));
         groups.forEach((key, c) -> sb.append(String.format(Locale.ROOT, "  %-44s n=%-4d acc %s; se %s; sp %s%n", key,
                 c.total(), cell(c.accuracy(confidence), true), cell(c.sensitivity(confidence), false),
                 cell(c.specificity(confidence), false))));

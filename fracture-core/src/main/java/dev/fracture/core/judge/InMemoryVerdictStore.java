@@ -1,6 +1,6 @@
 package dev.fracture.core.judge;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.Verdict;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.fracture.core.judge;
 
 import dev.fracture.core.CellCounts;
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package dev.fracture.core.judge;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.model.ChatClient;
 import java.time.Duration;
 import java.util.function.Supplier;

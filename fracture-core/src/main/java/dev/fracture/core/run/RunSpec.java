@@ -1,7 +1,7 @@
 package dev.fracture.core.run;
 
 import dev.fracture.core.Axis;
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.DecoderConfig;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.Tau;

@@ -1,6 +1,6 @@
 package dev.fracture.core.run;
 
-import dev.fracture.core.Check;
+import dev.fracture.core.internal.Check;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;

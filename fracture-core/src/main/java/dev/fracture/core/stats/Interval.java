@@ -1,5 +1,6 @@
 package dev.fracture.core.stats;
 
+import dev.fracture.core.internal.Numbers;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -19,15 +20,8 @@ public record Interval(double lower, double upper, double level, IntervalMethod 
 
     /** {@code [0.012, 0.064] (95%, Wilson)}. */
     public String format() {
-        return String.format(Locale.ROOT, "[%.3f, %.3f] (%s, %s)", lower, upper, percent(level),
+        return String.format(Locale.ROOT, "[%.3f, %.3f] (%s, %s)", lower, upper, Numbers.percent(level),
                 method == null ? "paired" : method.displayName());
     }
 
-    static String percent(double level) {
-        double pct = level * 100.0;
-        if (Math.abs(pct - Math.rint(pct)) < 1e-9) {
-            return String.format(Locale.ROOT, "%d%%", Math.round(pct));
-        }
-        return String.format(Locale.ROOT, "%s%%", Double.toString(pct));
-    }
 }

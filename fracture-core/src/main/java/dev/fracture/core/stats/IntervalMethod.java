@@ -40,7 +40,7 @@ public enum IntervalMethod {
 
     /** The two-sided interval for {@code successes} out of {@code trials} at the given confidence level. */
     public Interval interval(int successes, int trials, double confidence) {
-        dev.fracture.core.Check.openUnit("confidence", confidence);
+        dev.fracture.core.internal.Check.openUnit("confidence", confidence);
         if (trials < 0 || successes < 0 || successes > trials) {
             throw new IllegalArgumentException("successes/trials = " + successes + "/" + trials
                     + " is outside the allowed range 0 <= successes <= trials");

@@ -1,5 +1,6 @@
 package dev.fracture.core.stats;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.PlaceboCounts;
 import org.apiguardian.api.API;
 
@@ -29,7 +30,7 @@ public record PairedDifference(double estimate, double lower, double upper, doub
         int d = t.neither();
         double p1 = (double) (a + b) / n;
         double p2 = (double) (a + c) / n;
-        dev.fracture.core.Check.openUnit("confidence", confidence);
+        dev.fracture.core.internal.Check.openUnit("confidence", confidence);
         Interval w1 = IntervalMethod.WILSON.interval(a + b, n, confidence);
         Interval w2 = IntervalMethod.WILSON.interval(a + c, n, confidence);
         double phi = phi(a, b, c, d);
@@ -66,6 +67,6 @@ public record PairedDifference(double estimate, double lower, double upper, doub
 
     public String format() {
         return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f] (%s, Newcombe paired)", estimate, lower,
-                upper, Interval.percent(level));
+                upper, Numbers.percent(level));
     }
 }

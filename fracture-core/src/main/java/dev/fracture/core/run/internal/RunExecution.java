@@ -1,7 +1,7 @@
 package dev.fracture.core.run.internal;
 
 import dev.fracture.core.internal.DaemonThreads;
-import dev.fracture.core.FractureAggregator;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;

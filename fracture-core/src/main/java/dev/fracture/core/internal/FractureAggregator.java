@@ -1,7 +1,20 @@
-package dev.fracture.core;
+package dev.fracture.core.internal;
+
+import dev.fracture.core.Axis;
+import dev.fracture.core.Cell;
+import dev.fracture.core.CellCounts;
+import dev.fracture.core.DecoderConfig;
+import dev.fracture.core.FlipExample;
+import dev.fracture.core.FractureResult;
+import dev.fracture.core.JudgeFingerprint;
+import dev.fracture.core.PlaceboCounts;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.Sample;
+import dev.fracture.core.Tau;
 
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +89,7 @@ public final class FractureAggregator {
         if (cell == Cell.FLIP_TRAIN_TO_DEPLOY) {
             flips.add(new FlipExample(outcome.promptId(), outcome.u(), outcome.v()));
             if (flips.size() > 4 * FractureResult.MAX_EXAMPLES) {
-                List<FlipExample> kept = FractureResult.topFlips(flips);
+                List<FlipExample> kept = topFlips(flips);
                 flips.clear();
                 flips.addAll(kept);
             }
@@ -97,5 +110,14 @@ public final class FractureAggregator {
                 : Optional.empty();
         return new FractureResult(pool, axis, decoder, tau, cue, confidence, method, counts, errors, p,
                 List.copyOf(flips), judges.stream().map(JudgeFingerprint::id).distinct().toList());
+    }
+
+    /** The flipped prompts kept as evidence: the largest train/deploy gaps first, at most {@value FractureResult#MAX_EXAMPLES}. */
+    public static List<FlipExample> topFlips(List<FlipExample> flips) {
+        return flips.stream()
+                .sorted(Comparator.comparingDouble((FlipExample f) -> f.v() - f.u()).reversed()
+                        .thenComparing(FlipExample::promptId))
+                .limit(FractureResult.MAX_EXAMPLES)
+                .toList();
     }
 }

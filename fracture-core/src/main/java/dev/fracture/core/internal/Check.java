@@ -1,4 +1,4 @@
-package dev.fracture.core;
+package dev.fracture.core.internal;
 
 import org.apiguardian.api.API;
 
