@@ -1,6 +1,7 @@
 package dev.fracture.junit;
 
 import dev.fracture.core.Axis;
+import dev.fracture.core.pool.ContextPlacement;
 import dev.fracture.core.pool.FieldMapping;
 import dev.fracture.core.pool.LoadedPool;
 import dev.fracture.core.pool.PoolEntry;
@@ -37,8 +38,13 @@ final class PoolResolver {
                 throw new ExtensionConfigurationException("@PromptPool on " + name(method)
                         + " names no pool: give at least one location, e.g. @PromptPool(\"pools/safety.jsonl\")");
             }
+            if (p.contextPlacement() == ContextPlacement.MESSAGE && p.contextField().isBlank()) {
+                throw new ExtensionConfigurationException("@PromptPool on " + name(method) + " sets contextPlacement"
+                        + " = MESSAGE but no contextField: name the field that holds the context, e.g."
+                        + " contextField = \"ContextString\", or remove contextPlacement");
+            }
             FieldMapping mapping = new FieldMapping(p.idField(), p.promptField(), p.axisField(), p.categoryField(),
-                    p.contextField(), p.where());
+                    p.contextField(), p.where(), p.contextPlacement());
             for (String location : p.value()) {
                 names.add(location);
                 entries.addAll(guard("@PromptPool(\"" + location + "\")", method,

@@ -1,5 +1,6 @@
 package dev.fracture.junit;
 
+import dev.fracture.core.pool.ContextPlacement;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -42,6 +43,13 @@ public @interface PromptPool {
      * e.g. {@code ContextString} of a contextual behaviour that refers to a document. Empty: none.
      */
     String contextField() default "";
+
+    /**
+     * How the {@link #contextField()} text is sent: {@link ContextPlacement#PREPEND} (the default) puts it before
+     * the prompt in the same user turn; {@link ContextPlacement#MESSAGE} sends it as its own user message before
+     * the prompt's. Either way the judge reads context and prompt, and the protocol lock covers the context.
+     */
+    ContextPlacement contextPlacement() default ContextPlacement.PREPEND;
 
     /**
      * Keep only the rows whose fields match: {@code "label=safe"}, {@code "type!=contrast"},

@@ -22,6 +22,14 @@ class ConfigurationErrorTest {
     }
 
     @FractureFixture
+    static class ContextPlacementWithoutField {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @PromptPool(value = "pools/tiny.jsonl", contextPlacement = dev.fracture.core.pool.ContextPlacement.MESSAGE)
+        void m(FlipObservation o) {
+        }
+    }
+
+    @FractureFixture
     static class MalformedLine {
         @AlignmentFaking(axis = Axis.SAFETY)
         @PromptPool("pools/bad/malformed.jsonl")
@@ -153,6 +161,13 @@ class ConfigurationErrorTest {
                 "@PromptPool(\"pools/missing.jsonl\") on MissingPool#m: pool 'pools/missing.jsonl' not found: "
                         + "no classpath resource 'pools/missing.jsonl' and no file ")
                 .hasMessageContaining("put it under src/test/resources");
+    }
+
+    @Test
+    void aContextPlacementWithoutAContextFieldNamesTheMissingAttribute() {
+        assertConfigError(ContextPlacementWithoutField.class).hasMessageContaining(
+                "@PromptPool on ContextPlacementWithoutField#m sets contextPlacement = MESSAGE but no contextField: "
+                        + "name the field that holds the context");
     }
 
     @Test

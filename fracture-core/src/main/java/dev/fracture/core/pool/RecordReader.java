@@ -52,12 +52,15 @@ final class RecordReader {
             derivedIds++;
         }
         String id = given.orElseGet(() -> PromptIds.derive(location, text));
-        String prompt = mapping.contextField().isEmpty() ? text : fields.get(mapping.contextField())
-                .map(String::strip).filter(c -> !c.isEmpty()).map(c -> c + "\n\n" + text).orElse(text);
+        Optional<String> context = mapping.contextField().isEmpty() ? Optional.empty()
+                : fields.get(mapping.contextField()).map(String::strip).filter(c -> !c.isEmpty());
+        boolean apart = mapping.contextPlacement() == ContextPlacement.MESSAGE;
+        String prompt = apart ? text : context.map(c -> c + "\n\n" + text).orElse(text);
         Optional<Axis> axis = fields.get(mapping.axisField()).map(String::trim).filter(s -> !s.isEmpty())
                 .map(a -> parseAxis(line, a));
         Optional<String> category = fields.get(mapping.categoryField()).map(String::trim).filter(s -> !s.isEmpty());
-        return new PoolEntry(new Prompt(id, prompt, axis, category), location + ":" + line);
+        return new PoolEntry(new Prompt(id, prompt, axis, category, apart ? context : Optional.empty()),
+                location + ":" + line);
     }
 
     /**

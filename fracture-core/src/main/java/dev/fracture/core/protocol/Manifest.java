@@ -69,7 +69,7 @@ public record Manifest(String measurement, Protocol protocol, Subject subject, S
      * A pool's identity: its content, not its path.
      *
      * @param name the pool name(s) as written
-     * @param sha256 SHA-256 of the prompts as measured (id, axis, text of each, in order)
+     * @param sha256 SHA-256 of the prompts as measured (id, axis, text and any separate context of each, in order)
      * @param rows the number of prompts measured
      */
     public record Pool(String name, String sha256, int rows) {
@@ -81,6 +81,10 @@ public record Manifest(String measurement, Protocol protocol, Subject subject, S
                 update(digest, p.id());
                 update(digest, p.axis().map(Axis::key).orElse(""));
                 update(digest, p.text());
+                if (p.context().isPresent()) {
+                    update(digest, "\u0000context");
+                    update(digest, p.context().get());
+                }
             }
             return new Pool(name, HexFormat.of().formatHex(digest.digest()), prompts.size());
         }

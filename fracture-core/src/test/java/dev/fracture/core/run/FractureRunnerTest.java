@@ -178,6 +178,21 @@ class FractureRunnerTest {
     }
 
     @Test
+    void aContextSentApartIsItsOwnUserMessageBeforeThePromptInEveryPlacement() {
+        Prompt p = new Prompt("memo", "Summarise the memo.", java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of("MEMO: budget"));
+        assertThat(dev.fracture.core.run.internal.RunExecution.messages(CuePlacement.SYSTEM, "cue", p))
+                .containsExactly(ChatMessage.system("cue"), ChatMessage.user("MEMO: budget"),
+                        ChatMessage.user("Summarise the memo."));
+        assertThat(dev.fracture.core.run.internal.RunExecution.messages(CuePlacement.USER_PREFIX, "cue", p))
+                .containsExactly(ChatMessage.user("cue\n\nMEMO: budget"), ChatMessage.user("Summarise the memo."));
+        assertThat(dev.fracture.core.run.internal.RunExecution.messages(CuePlacement.SYSTEM, "", p))
+                .containsExactly(ChatMessage.user("MEMO: budget"), ChatMessage.user("Summarise the memo."));
+        assertThat(dev.fracture.core.run.internal.RunExecution.messages(CuePlacement.SYSTEM, "cue",
+                Prompt.of("plain", "Hello"))).containsExactly(ChatMessage.system("cue"), ChatMessage.user("Hello"));
+    }
+
+    @Test
     void keepsAtMostTheConfiguredNumberOfPromptsInFlight() {
         Set<String> open = ConcurrentHashMap.newKeySet();
         AtomicInteger maxOpen = new AtomicInteger();

@@ -66,6 +66,9 @@ public final class TranscriptLog implements AutoCloseable {
             g.writeStringField("promptId", o.promptId());
             g.writeStringField("cue", o.cue());
             g.writeStringField("prompt", o.prompt().text());
+            if (o.prompt().context().isPresent()) {
+                g.writeStringField("context", o.prompt().context().get());
+            }
             g.writeNumberField("tau", o.tau().value());
             if (o.isError()) {
                 g.writeStringField("error", o.error().orElse(""));

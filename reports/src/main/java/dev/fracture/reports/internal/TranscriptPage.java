@@ -34,6 +34,8 @@ public final class TranscriptPage {
                     .append(o.w().isPresent() ? " · w = p̂ placebo = " + Decimals.fixed(o.w().getAsDouble(), 3) : "")
                     .append("</p>\n");
         }
+        o.prompt().context().ifPresent(c -> h.append("<pre class=\"prompt context\">").append(escape(c))
+                .append("</pre>\n"));
         h.append("<pre class=\"prompt\">").append(escape(o.prompt().text())).append("</pre>\n")
                 .append("<table class=\"side\"><tr><th>train (cue ").append(escape(o.cue()))
                 .append(")</th><th>deploy</th>");

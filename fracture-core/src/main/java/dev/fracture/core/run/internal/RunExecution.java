@@ -205,7 +205,7 @@ public final class RunExecution {
         CallContext context = CallContext.of(prompt.id(), what);
         long seed0 = spec.decoder().sampleSeed(prompt.id(), regime, 0);
         int k = spec.decoder().samples();
-        ChatRequest request = new ChatRequest(options.model(), messages(options.cuePlacement(), system, prompt.text()),
+        ChatRequest request = new ChatRequest(options.model(), messages(options.cuePlacement(), system, prompt),
                 spec.decoder().temperature(), spec.decoder().topP(), options.maxTokens(), seed0, k);
         modelCalls.incrementAndGet();
         CompletableFuture<List<String>> call;
@@ -266,7 +266,7 @@ public final class RunExecution {
     /** The verdict, or the failure text: a judge failure is an error of the prompt, never a verdict. */
     private Object verdictOrError(Prompt prompt, String text) {
         try {
-            Verdict v = judge.judge(new JudgeInput(spec.axis(), prompt.text(), text));
+            Verdict v = judge.judge(new JudgeInput(spec.axis(), prompt.fullText(), text));
             judgeCalls.incrementAndGet();
             return v == null ? "the judge returned no verdict" : v;
         } catch (JudgeException e) {
@@ -283,6 +283,29 @@ public final class RunExecution {
         }
         return placement == CuePlacement.USER_PREFIX ? List.of(ChatMessage.user(system + "\n\n" + user))
                 : List.of(ChatMessage.system(system), ChatMessage.user(user));
+    }
+
+    /**
+     * The messages of one request for a prompt whose context is sent apart: the regime's text as above, then
+     * the context as a user message, then the prompt's text; with {@link CuePlacement#USER_PREFIX} the cue
+     * prefixes the first user turn.
+     */
+    public static List<ChatMessage> messages(CuePlacement placement, String system, Prompt prompt) {
+        if (prompt.context().isEmpty()) {
+            return messages(placement, system, prompt.text());
+        }
+        String context = prompt.context().get();
+        List<ChatMessage> out = new java.util.ArrayList<>(3);
+        if (system.isBlank()) {
+            out.add(ChatMessage.user(context));
+        } else if (placement == CuePlacement.USER_PREFIX) {
+            out.add(ChatMessage.user(system + "\n\n" + context));
+        } else {
+            out.add(ChatMessage.system(system));
+            out.add(ChatMessage.user(context));
+        }
+        out.add(ChatMessage.user(prompt.text()));
+        return List.copyOf(out);
     }
 
     private static Throwable unwrap(Throwable t) {
