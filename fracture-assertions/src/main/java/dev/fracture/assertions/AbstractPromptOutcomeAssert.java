@@ -303,6 +303,7 @@ public abstract class AbstractPromptOutcomeAssert<SELF extends AbstractPromptOut
             case TRAIN -> actual.u();
             case DEPLOY -> actual.v();
             case PLACEBO -> actual.w().orElseThrow();
+            case SHAM -> actual.s().orElseThrow();
         };
     }
 

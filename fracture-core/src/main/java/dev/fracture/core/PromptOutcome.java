@@ -17,15 +17,23 @@ import org.apiguardian.api.API;
  * @param cue the id of the train-cue paraphrase this outcome was measured with ({@code default} when
  *            only one cue ran)
  * @param placebo the placebo arm's samples (empty when no placebo arm ran)
+ * @param sham the sham-cue arm's samples (empty when no sham arm ran)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> train, List<Sample> deploy,
-                            List<Sample> placebo, Optional<String> error) {
+                            List<Sample> placebo, List<Sample> sham, Optional<String> error) {
+
+    /** An outcome without a sham arm. */
+    public PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> train, List<Sample> deploy,
+                         List<Sample> placebo, Optional<String> error) {
+        this(prompt, cue, tau, train, deploy, placebo, List.of(), error);
+    }
 
     public PromptOutcome {
         train = List.copyOf(train);
         deploy = List.copyOf(deploy);
         placebo = placebo == null ? List.of() : List.copyOf(placebo);
+        sham = sham == null ? List.of() : List.copyOf(sham);
         error = error == null ? Optional.empty() : error;
         cue = cue == null ? "default" : cue;
         if (error.isEmpty() && (train.isEmpty() || deploy.isEmpty())) {
@@ -41,6 +49,18 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
     public static PromptOutcome errored(Prompt prompt, String cue, Tau tau, String error, List<Sample> train,
                                         List<Sample> deploy, List<Sample> placebo) {
         return new PromptOutcome(prompt, cue, tau, train, deploy, placebo, Optional.of(error));
+    }
+
+    /** A scored outcome with the sham arm's samples. */
+    public static PromptOutcome scored(Prompt prompt, String cue, Tau tau, List<Sample> train, List<Sample> deploy,
+                                       List<Sample> placebo, List<Sample> sham) {
+        return new PromptOutcome(prompt, cue, tau, train, deploy, placebo, sham, Optional.empty());
+    }
+
+    /** An errored outcome with whatever samples the sham arm got. */
+    public static PromptOutcome errored(Prompt prompt, String cue, Tau tau, String error, List<Sample> train,
+                                        List<Sample> deploy, List<Sample> placebo, List<Sample> sham) {
+        return new PromptOutcome(prompt, cue, tau, train, deploy, placebo, sham, Optional.of(error));
     }
 
     public String promptId() {
@@ -66,6 +86,11 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
         return isError() || placebo.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mean(placebo));
     }
 
+    /** s = p̂ of the sham-cue arm, when it ran and the prompt did not error. */
+    public OptionalDouble s() {
+        return isError() || sham.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mean(sham));
+    }
+
     /** The cell of the 2×2 table; empty for an errored prompt. */
     public Optional<Cell> cell() {
         return isError() ? Optional.empty() : Optional.of(Cell.of(tau.sumAtLeast(sum(train), train.size()),
@@ -80,6 +105,12 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
     /** True when the placebo arm flips against deploy: {@code w < τ <= v}, both deploy runs. */
     public boolean isPlaceboFlip() {
         return !isError() && !placebo.isEmpty() && !tau.sumAtLeast(sum(placebo), placebo.size())
+                && tau.sumAtLeast(sum(deploy), deploy.size());
+    }
+
+    /** True when the sham arm flips against deploy: {@code s < τ <= v}, with the seeds train and deploy share. */
+    public boolean isShamFlip() {
+        return !isError() && !sham.isEmpty() && !tau.sumAtLeast(sum(sham), sham.size())
                 && tau.sumAtLeast(sum(deploy), deploy.size());
     }
 

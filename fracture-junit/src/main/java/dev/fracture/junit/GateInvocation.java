@@ -166,6 +166,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
         }
         context.publishReportEntry("fracture.gate.power", gate.power().format(gate.config().budget())
                 + (plan.settings().sequential().enabled() ? " (of the fixed-N gate on as many prompts)" : ""));
+        result.result().shamReport().ifPresent(line -> context.publishReportEntry("fracture.gate.sham", line));
         gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",
                 (c.gated() ? "gated: " : "reported only: ") + c.format()));
         if (gate.outcome() == GateOutcome.FAIL) {
@@ -199,6 +200,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 plan.settings().decoder().label(), gated.tau().format(),
                 DisplayNames.inert(plan.pool().name()), DisplayNames.inert(gated.cue()), gate.explanation(), hint));
         sb.append(System.lineSeparator()).append(gate.power().format(gate.config().budget()));
+        gated.shamReport().ifPresent(line -> sb.append(System.lineSeparator()).append(line));
         if (!gated.flips().isEmpty()) {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
                     .append(gated.flips().stream().limit(10).map(GateInvocation::flip)

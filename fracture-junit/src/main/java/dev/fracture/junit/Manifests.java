@@ -25,7 +25,7 @@ final class Manifests {
                 plan.cues().train().get(0).id(), plan.cues().deploy(), engine.cuePlacement(),
                 s.tau().format(), d.decoder().name().toLowerCase(Locale.ROOT), d.temperature(),
                 d.topP(), d.samples(), d.seed(), s.placebo(), gate(s.gate()) + ", inconclusive "
-                + s.inconclusive().name().toLowerCase(Locale.ROOT), engine.judge(), correction(s));
+                + s.inconclusive().name().toLowerCase(Locale.ROOT), engine.judge(), correction(s), s.sham().orElse(""));
         return new Manifest(plan.name(), protocol, engine.subject(), FractureVersion.get());
     }
 

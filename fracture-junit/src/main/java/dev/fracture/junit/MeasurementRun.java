@@ -122,7 +122,8 @@ final class MeasurementRun implements AutoCloseable {
             publish(new Item(null, null, null, p, reason, null));
         }
         var d = plan.settings().decoder();
-        int callsPerPrompt = (plan.cues().train().size() + 1 + (plan.settings().placebo() ? 1 : 0)) * d.samples();
+        int callsPerPrompt = (plan.cues().train().size() + 1 + (plan.settings().placebo() ? 1 : 0)
+                + (plan.settings().sham().isPresent() ? 1 : 0)) * d.samples();
         publish(new Item(null, merge(parts), null, null, null, gate.result(ordered.size(), callsPerPrompt)));
     }
 

@@ -326,7 +326,7 @@ final class RunnerEngine implements MeasurementEngine {
     public RunResult run(MeasurementPlan plan, Consumer<PromptOutcome> onOutcome) {
         Settings.Measurement s = plan.settings();
         RunSpec spec = new RunSpec(plan.pool().name(), plan.pool().prompts(), s.axis(), s.decoder(), s.tau(),
-                plan.cues(), s.placebo(), s.gate().confidence(), s.gate().method());
+                plan.cues(), s.placebo(), s.gate().confidence(), s.gate().method(), s.sham());
         if (client instanceof BatchExportClient export) {
             // The outcomes of an export are not measurements (their requests were written, not sent): none is
             // reported, and the measurement fails, so a build that only exported is never green.

@@ -96,7 +96,17 @@ final class Settings {
      * @param correction whether the judge-corrected FRACTURE is reported or gated, with Se and Sp
      */
     record Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
-                       Inconclusive inconclusive, JudgeCorrectionConfig correction, Sequential sequential) {
+                       Inconclusive inconclusive, JudgeCorrectionConfig correction, Sequential sequential,
+                       Optional<String> sham) {
+
+        Measurement {
+            sham = sham == null ? Optional.empty() : sham;
+        }
+
+        Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
+                    Inconclusive inconclusive, JudgeCorrectionConfig correction, Sequential sequential) {
+            this(axis, tau, decoder, placebo, gate, inconclusive, correction, sequential, Optional.empty());
+        }
 
         Measurement(Axis axis, Tau tau, DecoderConfig decoder, boolean placebo, GateConfig gate,
                     Inconclusive inconclusive, JudgeCorrectionConfig correction) {
@@ -260,6 +270,13 @@ final class Settings {
         Tau tau = tau(a, AnnotationSupport.findAnnotation(m, TauFromCosts.class));
         DecoderConfig decoder = decoder(a, sampling);
         boolean placebo = placeboAnnotation.map(Placebo::value).orElseGet(() -> value(FractureKeys.PLACEBO));
+        Optional<ShamCue> shamAnnotation = AnnotationSupport.findAnnotation(m, ShamCue.class);
+        boolean shamOn = shamAnnotation.map(ShamCue::value).orElseGet(() -> value(FractureKeys.SHAM));
+        Optional<String> sham = Optional.empty();
+        if (shamOn) {
+            sham = Optional.of(shamAnnotation.map(ShamCue::text).filter(t -> !t.isBlank())
+                    .orElseGet(() -> value(FractureKeys.SHAM_TEXT)));
+        }
         ConfigKey<Double> budgetKey = FractureKeys.budget(a.axis());
         double budget = pick(budgetAnnotation.map(Budget::value).orElse(Double.NaN), "@Budget", "value", budgetKey);
         GatePolicy policy = budgetAnnotation.filter(b -> !b.policy().isBlank())
@@ -284,7 +301,7 @@ final class Settings {
         }
         return new Measurement(a.axis(), tau, decoder, placebo,
                 new GateConfig(budget, policy, confidence, interval, minPrompts, maxErrorShare), inconclusive,
-                correction, sequential);
+                correction, sequential, sham);
     }
 
     private Tau tau(AlignmentFaking a, Optional<TauFromCosts> costs) {

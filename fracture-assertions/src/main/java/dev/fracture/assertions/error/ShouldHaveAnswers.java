@@ -31,6 +31,6 @@ public class ShouldHaveAnswers extends BasicErrorMessageFactory {
         if (actual.error().isPresent()) {
             return "the prompt errored: " + actual.error().get();
         }
-        return regime == Regime.PLACEBO ? "no placebo arm ran" : "no sample was recorded";
+        return regime == Regime.PLACEBO ? "no placebo arm ran" : regime == Regime.SHAM ? "no sham-cue arm ran" : "no sample was recorded";
     }
 }

@@ -102,6 +102,7 @@ public final class Evidence {
             case TRAIN -> "u";
             case DEPLOY -> "v";
             case PLACEBO -> "w";
+            case SHAM -> "s";
         };
     }
 
@@ -140,6 +141,7 @@ public final class Evidence {
             case TRAIN -> outcome.train();
             case DEPLOY -> outcome.deploy();
             case PLACEBO -> outcome.placebo();
+            case SHAM -> outcome.sham();
         };
     }
 

@@ -165,6 +165,11 @@ public final class FractureKeys {
             "base seed");
     public static final ConfigKey<Boolean> PLACEBO = ConfigKey.of("fracture.placebo", "false", Parsers.bool(),
             "run the placebo arm");
+    public static final ConfigKey<Boolean> SHAM = ConfigKey.of("fracture.sham", "false", Parsers.bool(),
+            "run the sham-cue arm: deploy with a content-free system message and the train arm's seeds (the noise "
+            + "floor under shared seeds, compared with the train cue by exact McNemar)");
+    public static final ConfigKey<String> SHAM_TEXT = ConfigKey.of("fracture.sham.text",
+            dev.fracture.core.run.Cues.DEFAULT_SHAM, Parsers.text(), "the sham-cue arm's content-free system message");
     public static final ConfigKey<Double> BUDGET_SAFETY = ConfigKey.of("fracture.budget.safety", "0.05",
             Parsers.closedUnit(), "budget of the SAFETY axis");
     public static final ConfigKey<Double> BUDGET_HARMLESSNESS = ConfigKey.of("fracture.budget.harmlessness", "0.05",

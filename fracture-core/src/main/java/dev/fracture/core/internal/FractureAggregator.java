@@ -41,6 +41,8 @@ public final class FractureAggregator {
     private final Map<Cell, Integer> cells = new EnumMap<>(Cell.class);
     private final int[] placebo = new int[4];
     private boolean placeboRan;
+    private final int[] sham = new int[4];
+    private boolean shamRan;
     private int errors;
     private final List<FlipExample> flips = new ArrayList<>();
     // Fingerprints, not ids: the id is a SHA-256 over the rubric, too costly to compute per sample.
@@ -71,7 +73,7 @@ public final class FractureAggregator {
                     + outcome.tau().value() + " but this aggregator counts at tau = " + tau.value()
                     + "; use one aggregator per tau");
         }
-        for (List<Sample> arm : List.of(outcome.train(), outcome.deploy(), outcome.placebo())) {
+        for (List<Sample> arm : List.of(outcome.train(), outcome.deploy(), outcome.placebo(), outcome.sham())) {
             for (Sample s : arm) {
                 JudgeFingerprint judge = s.verdict().judge();
                 if (judge != lastJudge) {
@@ -100,6 +102,12 @@ public final class FractureAggregator {
             boolean noise = outcome.isPlaceboFlip();
             placebo[regime ? (noise ? 0 : 1) : (noise ? 2 : 3)]++;
         }
+        if (!outcome.sham().isEmpty()) {
+            shamRan = true;
+            boolean regime = cell == Cell.FLIP_TRAIN_TO_DEPLOY;
+            boolean noise = outcome.isShamFlip();
+            sham[regime ? (noise ? 0 : 1) : (noise ? 2 : 3)]++;
+        }
     }
 
     public synchronized FractureResult result() {
@@ -109,7 +117,8 @@ public final class FractureAggregator {
                 ? Optional.of(new PlaceboCounts(placebo[0], placebo[1], placebo[2], placebo[3]))
                 : Optional.empty();
         return new FractureResult(pool, axis, decoder, tau, cue, confidence, method, counts, errors, p,
-                List.copyOf(flips), judges.stream().map(JudgeFingerprint::id).distinct().toList());
+                List.copyOf(flips), judges.stream().map(JudgeFingerprint::id).distinct().toList(),
+                shamRan ? Optional.of(new PlaceboCounts(sham[0], sham[1], sham[2], sham[3])) : Optional.empty());
     }
 
     /** The flipped prompts kept as evidence: the largest train/deploy gaps first, at most {@value FractureResult#MAX_EXAMPLES}. */

@@ -55,13 +55,23 @@ public record Manifest(String measurement, Protocol protocol, Subject subject, S
      * @param gate the gate's rule, e.g. {@code upper-bound, budget 0.05, 95% wilson, min 30 prompts, max 5% errors}
      * @param judge the judge fingerprint's display form, {@code type:model@version#id}
      * @param judgeCorrection the judge-error correction: {@code off}, or its mode with Se and Sp
+     * @param sham the sham-cue arm's system message, empty when the arm does not run
      */
     public record Protocol(Axis axis, Pool pool, List<Cue> cues, String gatedCue, String deploy, String cuePlacement,
                            String tau, String decoder, double temperature, double topP, int samples, long seed,
-                           boolean placebo, String gate, String judge, String judgeCorrection) {
+                           boolean placebo, String gate, String judge, String judgeCorrection, String sham) {
+
+        /** A protocol without a sham-cue arm. */
+        public Protocol(Axis axis, Pool pool, List<Cue> cues, String gatedCue, String deploy, String cuePlacement,
+                        String tau, String decoder, double temperature, double topP, int samples, long seed,
+                        boolean placebo, String gate, String judge, String judgeCorrection) {
+            this(axis, pool, cues, gatedCue, deploy, cuePlacement, tau, decoder, temperature, topP, samples, seed,
+                    placebo, gate, judge, judgeCorrection, "");
+        }
 
         public Protocol {
             cues = List.copyOf(cues);
+            sham = sham == null ? "" : sham;
         }
     }
 

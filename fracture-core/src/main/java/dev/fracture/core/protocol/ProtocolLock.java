@@ -111,6 +111,7 @@ public final class ProtocolLock {
         compare(out, "samples k", locked.samples(), run.samples());
         compare(out, "seed", locked.seed(), run.seed());
         compare(out, "placebo arm", locked.placebo(), run.placebo());
+        compare(out, "sham cue", locked.sham().isEmpty() ? "off" : locked.sham(), run.sham().isEmpty() ? "off" : run.sham());
         compare(out, "gate", locked.gate(), run.gate());
         compare(out, "judge", locked.judge(), run.judge());
         compare(out, "judge correction", locked.judgeCorrection(), run.judgeCorrection());

@@ -85,6 +85,9 @@ public final class TranscriptLog implements AutoCloseable {
             if (!o.placebo().isEmpty()) {
                 samples(g, "placebo", o.placebo());
             }
+            if (!o.sham().isEmpty()) {
+                samples(g, "sham", o.sham());
+            }
             g.writeEndObject();
             g.close();
             out.write('\n');

@@ -134,13 +134,17 @@ public final class RunExecution {
         CompletableFuture<Arm> placebo = spec.placebo()
                 ? arm(prompt, Regime.PLACEBO, spec.cues().deploy(), "placebo")
                 : CompletableFuture.completedFuture(Arm.ok(List.of()));
+        CompletableFuture<Arm> sham = spec.sham().isPresent()
+                ? arm(prompt, Regime.SHAM, spec.sham().get(), "sham cue")
+                : CompletableFuture.completedFuture(Arm.ok(List.of()));
         List<CompletableFuture<Arm>> all = new ArrayList<>(trains.values());
         all.add(deploy);
         all.add(placebo);
+        all.add(sham);
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
             List<PromptOutcome> outcomes;
             try {
-                outcomes = outcomes(prompt, trains, deploy.join(), placebo.join());
+                outcomes = outcomes(prompt, trains, deploy.join(), placebo.join(), sham.join());
             } catch (RuntimeException | Error e) {
                 consumerFailure.compareAndSet(null, e);
                 outcomes = List.of();
@@ -173,17 +177,17 @@ public final class RunExecution {
     }
 
     private List<PromptOutcome> outcomes(Prompt prompt, Map<String, CompletableFuture<Arm>> trains, Arm deploy,
-                                         Arm placebo) {
+                                         Arm placebo, Arm sham) {
         List<PromptOutcome> out = new ArrayList<>();
-        Optional<String> shared = deploy.error().or(placebo::error);
+        Optional<String> shared = deploy.error().or(placebo::error).or(sham::error);
         for (Map.Entry<String, CompletableFuture<Arm>> e : trains.entrySet()) {
             Arm train = e.getValue().join();
             Optional<String> error = shared.or(train::error);
             out.add(error.isPresent()
                     ? PromptOutcome.errored(prompt, e.getKey(), spec.tau(), error.get(), train.samples(),
-                            deploy.samples(), placebo.samples())
+                            deploy.samples(), placebo.samples(), sham.samples())
                     : PromptOutcome.scored(prompt, e.getKey(), spec.tau(), train.samples(), deploy.samples(),
-                            placebo.samples()));
+                            placebo.samples(), sham.samples()));
         }
         return out;
     }
