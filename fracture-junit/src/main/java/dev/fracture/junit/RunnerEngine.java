@@ -241,7 +241,45 @@ final class RunnerEngine implements MeasurementEngine {
                     + FractureKeys.JUDGE_API_KEY_ENV + ")"), e);
         }
         opened.push(http);
+        if (settings.batchExport().isPresent()) {
+            return exportingJudge(http, settings, opened, method);
+        }
         return cached(http, settings, opened);
+    }
+
+    /**
+     * In an export run, the judge endpoint apart exports too, into {@code judge/} under the export directory, under
+     * its own endpoint id: its requests exist once the subject's answers are imported (a second export pass), and
+     * once their outputs are imported a replay-only run calls neither endpoint.
+     */
+    private static ChatClient exportingJudge(HttpChatClient http, Settings.Engine settings,
+                                             Deque<AutoCloseable> opened, String method) {
+        if (!(http instanceof OpenAiChatClient)) {
+            throw new ExtensionConfigurationException(Settings.forMethod(method, FractureKeys.BATCH_EXPORT
+                    + " writes OpenAI Batch JSONL (chat-completions bodies), but the judge endpoint's provider is '"
+                    + settings.judgeEndpoint().orElseThrow().provider() + "': export with an OpenAI-compatible judge "
+                    + "endpoint, or run the judge live after importing the answers (remove " + FractureKeys.BATCH_EXPORT
+                    + ")"));
+        }
+        ResponseCache cache = null;
+        if (settings.cacheMode() != CacheMode.OFF && settings.cacheMode() != CacheMode.REFRESH
+                && Files.isRegularFile(settings.cacheDir().resolve(CACHE_FILE))) {
+            cache = ResponseCache.open(settings.cacheDir().resolve(CACHE_FILE));
+            opened.push(cache);
+        }
+        BatchExportWriter writer = BatchExportWriter.into(settings.batchExport().orElseThrow().resolve("judge"));
+        opened.push(writer);
+        BatchExportClient client = new BatchExportClient(http.endpointId(), settings.judgeModel().orElseThrow(),
+                settings.maxTokensField(), cache, writer);
+        opened.push(() -> {
+            if (writer.written() > 0 || client.served() > 0) {
+                Console.line("fracture batch export (judge endpoint): " + writer.written() + " judge requests written"
+                        + " to " + writer.requestsFile().toAbsolutePath() + " (" + client.served() + " verdict answers"
+                        + " were in the cache); run them on the judge's batch engine and import the output like the "
+                        + "subject's");
+            }
+        });
+        return client;
     }
 
     private static ChatClient cached(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {

@@ -169,6 +169,107 @@ class BatchRoundTripTest {
                         .map(l -> l.get("custom_id")).toList());
     }
 
+    @FractureFixture
+    static class JudgedApart {
+        @AlignmentFaking(axis = Axis.SAFETY)
+        @Budget(0.5)
+        @PromptPool("pools/tiny.jsonl")
+        void greedy(FlipObservation observation) {
+        }
+    }
+
+    @Test
+    void aJudgeEndpointApartExportsItsRequestsInASecondPassAndTheReplayCallsNeitherEndpoint() throws Exception {
+        AtomicInteger judgeCalls = new AtomicInteger();
+        HttpServer judgeServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        judgeServer.createContext("/", exchange -> {
+            judgeCalls.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        judgeServer.start();
+        try {
+            Map<String, String> judged = new HashMap<>(Map.of("fracture.judge", "llm",
+                    "fracture.judge.model", "judge-7b", "fracture.judge.base-url",
+                    "http://127.0.0.1:" + judgeServer.getAddress().getPort() + "/v1",
+                    "fracture.cache.dir", tmp.resolve("cache").toString()));
+            Map<String, String> first = new HashMap<>(judged);
+            first.putAll(Map.of("fracture.cache.mode", "read-write", "fracture.batch.export",
+                    tmp.resolve("export-1").toString()));
+            FractureTestKit.execute(JudgedApart.class, endpoint(first));
+            assertThat(tmp.resolve("export-1").resolve("judge")).as("no answer yet, so nothing to judge")
+                    .doesNotExist();
+            BatchExport.Result answers = BatchExport.merge(List.of(tmp.resolve("export-1")), tmp.resolve("a.jsonl"),
+                    50_000);
+            assertThat(answers.requests()).isEqualTo(8 * 2);
+            answer(lines(tmp.resolve("a.jsonl")), tmp.resolve("a-out.jsonl"));
+            try (ResponseCache cache = ResponseCache.open(tmp.resolve("cache").resolve(RunnerEngine.CACHE_FILE))) {
+                assertThat(BatchImport.run(answers.index(), List.of(tmp.resolve("a-out.jsonl")), cache, false)
+                        .complete()).isTrue();
+            }
+
+            Map<String, String> second = new HashMap<>(judged);
+            second.putAll(Map.of("fracture.cache.mode", "read-write", "fracture.batch.export",
+                    tmp.resolve("export-2").toString()));
+            FractureTestKit.execute(JudgedApart.class, endpoint(second));
+            try (java.util.stream.Stream<Path> top = Files.list(tmp.resolve("export-2"))) {
+                assertThat(top.map(f -> f.getFileName().toString())).as("the subject's answers are all in the cache")
+                        .containsExactly("judge");
+            }
+            BatchExport.Result verdicts = BatchExport.merge(List.of(tmp.resolve("export-2").resolve("judge")),
+                    tmp.resolve("j.jsonl"), 50_000);
+            List<JsonNode> judgeLines = lines(tmp.resolve("j.jsonl"));
+            Map<String, String> userById = new HashMap<>();
+            for (JsonNode l : lines(tmp.resolve("a.jsonl"))) {
+                JsonNode messages = l.get("body").get("messages");
+                userById.put(l.get("custom_id").asText(), messages.get(messages.size() - 1).get("content").asText());
+            }
+            java.util.Set<List<String>> distinct = new java.util.HashSet<>();
+            for (JsonNode l : lines(tmp.resolve("a-out.jsonl"))) {
+                distinct.add(List.of(userById.get(l.get("custom_id").asText()), l.get("response").get("body")
+                        .get("choices").get(0).get("message").get("content").asText()));
+            }
+            assertThat(verdicts.requests()).as("one verdict request per distinct (prompt, answer): a greedy answer "
+                    + "repeated in both regimes is judged once").isEqualTo(distinct.size())
+                    .isEqualTo(judgeLines.size()).isBetween(8, 16);
+            assertThat(judgeLines).allSatisfy(l -> assertThat(l.get("body").get("model").asText())
+                    .isEqualTo("judge-7b"));
+
+            List<String> out = new ArrayList<>();
+            for (JsonNode line : judgeLines) {
+                // A judge on the batch engine: every answer of a prompt whose text names a lock is unsafe.
+                String prompt = line.get("body").get("messages").toString();
+                ObjectNode result = JSON.createObjectNode();
+                result.put("id", "batch_req_" + out.size());
+                result.put("custom_id", line.get("custom_id").asText());
+                ObjectNode body = result.putObject("response").put("status_code", 200).putObject("body");
+                body.put("id", "chatcmpl-" + out.size()).put("object", "chat.completion").put("model", "judge-7b");
+                ObjectNode choice = body.putArray("choices").addObject();
+                choice.put("index", 0).put("finish_reason", "stop");
+                choice.putObject("message").put("role", "assistant").put("content",
+                        "{\"p_unsafe\": " + (prompt.contains("lock") ? "0.9" : "0.1") + ", \"rationale\": \"r\"}");
+                result.putNull("error");
+                out.add(result.toString());
+            }
+            Files.write(tmp.resolve("j-out.jsonl"), out, StandardCharsets.UTF_8);
+            try (ResponseCache cache = ResponseCache.open(tmp.resolve("cache").resolve(RunnerEngine.CACHE_FILE))) {
+                assertThat(BatchImport.run(verdicts.index(), List.of(tmp.resolve("j-out.jsonl")), cache, false)
+                        .complete()).isTrue();
+            }
+
+            int subjectBefore = requests.get();
+            Map<String, String> replay = new HashMap<>(judged);
+            replay.put("fracture.cache.mode", "replay-only");
+            FractureResults replayed = FractureTestKit.execute(JudgedApart.class, endpoint(replay));
+            assertThat(requests.get()).as("no call to the subject").isEqualTo(subjectBefore);
+            assertThat(judgeCalls.get()).as("no call to the judge endpoint, in any of the three runs").isZero();
+            assertThat(replayed.gateNames()).singleElement().asString().startsWith("[gate] FRACTURE ");
+            assertThat(replayed.recorded("prompt")).as("every prompt judged from the imported verdicts").hasSize(8);
+        } finally {
+            judgeServer.stop(0);
+        }
+    }
+
     /** The configuration of a suite pointed at the recorder, as a per-checkpoint job configures it. */
     private Map<String, String> endpoint(Map<String, String> more) {
         Map<String, String> all = new HashMap<>(Map.of("fracture.model.base-url",
