@@ -44,4 +44,21 @@ class NumbersTest {
         assertThat(Numbers.decimal(0.7000001)).isEqualTo("0.7");
         assertThat(Numbers.decimal(0)).isEqualTo("0.0");
     }
+
+    @Test
+    void fixedAgreesWithTheJdkFormatterOnRandomAndBoundaryValues() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0005, 0.0015, 0.0025, 1.0005,
+                0.1235, 2.5, -2.5, 0.9995, 123456.7895, 1e-9, -1e-9, 0.125, 0.375));
+        for (int i = 0; i < 3_000; i++) {
+            values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 7)));
+        }
+        for (double x : values) {
+            for (int digits : new int[] {0, 1, 3, 4}) {
+                String jdk = String.format(java.util.Locale.ROOT, "%." + digits + "f", x);
+                String expected = jdk.matches("-0(\\.0*)?") ? jdk.substring(1) : jdk;
+                assertThat(Numbers.fixed(x, digits)).as("%s at %d digits", x, digits).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -2,6 +2,8 @@ package dev.fracture.core.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -15,14 +17,20 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** {@code x} with exactly {@code digits} decimals: {@code fixed(0.075, 3)} is {@code 0.075}. */
+    /**
+     * {@code x} with exactly {@code digits} decimals: {@code fixed(0.075, 3)} is {@code 0.075}. Rounds the shortest
+     * decimal form of x half up, as {@code String.format(Locale.ROOT, "%.3f", x)} does, without a
+     * {@code Formatter} (which parses its pattern on every call: reports format several numbers per prompt).
+     */
     public static String fixed(double x, int digits) {
         if (Double.isNaN(x)) {
             return "NaN";
         }
-        String s = String.format(Locale.ROOT, "%." + digits + "f", x);
-        // A value a rounding error below 0 prints as "-0.000".
-        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "Infinity" : "-Infinity";
+        }
+        // BigDecimal has no negative zero, so a value a rounding error below 0 prints as "0.000", not "-0.000".
+        return new BigDecimal(Double.toString(x)).setScale(digits, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A rate or probability: three decimals, {@code 0.075}. */
