@@ -201,6 +201,16 @@ class SummaryFiguresTest {
     }
 
     @Test
+    void cellsGivenInAnyOrderAreSortedByIdAndARepeatedIdKeepsItsLastCode() {
+        PromptCells cells = PromptCells.ofUnsorted(List.of("b", "a", "c", "a"), "SFUE");
+
+        assertThat(cells.asMap()).containsExactly(Map.entry("a", 'E'), Map.entry("b", 'S'), Map.entry("c", 'U'));
+        assertThat(cells).isEqualTo(PromptCells.of(Map.of("c", 'U', "a", 'E', "b", 'S')));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PromptCells.ofUnsorted(List.of("x"), "Q"))
+                .hasMessageContaining("prompt 'x' has cell code 'Q'");
+    }
+
+    @Test
     void aBadCellCodeIsAnErrorNamingThePromptAndTheCodes() throws IOException {
         run(dir, Fixtures.info("m"), outcomes("p"),
                 Gate.evaluate(Fixtures.aggregate(outcomes("p"), "default"), GateConfig.of(0.3)), RunStats.empty());

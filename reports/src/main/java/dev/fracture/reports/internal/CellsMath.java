@@ -18,18 +18,24 @@ public final class CellsMath {
      */
     public static Map<String, PromptCells> cells(List<RunSummary.Point> points,
                                                  List<RunSummary.ErroredPrompt> errored, List<String> order) {
-        Map<String, Map<String, Character>> byCue = new LinkedHashMap<>();
-        order.forEach(c -> byCue.put(c, new HashMap<>()));
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        Map<String, StringBuilder> codes = new LinkedHashMap<>();
+        order.forEach(c -> {
+            ids.put(c, new java.util.ArrayList<>());
+            codes.put(c, new StringBuilder());
+        });
         for (RunSummary.Point p : points) {
-            byCue.computeIfAbsent(p.cue(), c -> new HashMap<>()).put(p.id(), PromptCells.codeOfCell(p.cell()));
+            ids.computeIfAbsent(p.cue(), c -> new java.util.ArrayList<>()).add(p.id());
+            codes.computeIfAbsent(p.cue(), c -> new StringBuilder()).append(PromptCells.codeOfCell(p.cell()));
         }
         for (RunSummary.ErroredPrompt e : errored) {
-            byCue.computeIfAbsent(e.cue(), c -> new HashMap<>()).put(e.id(), PromptCells.ERRORED);
+            ids.computeIfAbsent(e.cue(), c -> new java.util.ArrayList<>()).add(e.id());
+            codes.computeIfAbsent(e.cue(), c -> new StringBuilder()).append(PromptCells.ERRORED);
         }
         Map<String, PromptCells> out = new LinkedHashMap<>();
-        byCue.forEach((cue, cells) -> {
-            if (!cells.isEmpty()) {
-                out.put(cue, PromptCells.of(cells));
+        ids.forEach((cue, list) -> {
+            if (!list.isEmpty()) {
+                out.put(cue, PromptCells.ofUnsorted(list, codes.get(cue)));
             }
         });
         return out.isEmpty() ? null : out;
