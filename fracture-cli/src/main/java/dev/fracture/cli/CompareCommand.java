@@ -17,16 +17,25 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fracture compare baseline.json candidate.json}: what changed between two runs, per measurement. */
+/**
+ * {@code fracture compare baseline.json candidate.json}: what changed between two runs, per measurement, and the
+ * checkpoint-regression gate on the prompts both measured.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two run summaries measurement by measurement (matched by id): the gate's outcome, "
                 + "FRACTURE with its interval and the change of the estimate, and the 2x2 cells of the gated cue.",
-            "A gate that was PASS in the baseline and is FAIL, INCONCLUSIVE or undecided in the candidate is a "
-                + "regression: the exit status is then 1. Decoder-sweep grid points are shown and never regress.",
-            "The change of two estimates is descriptive: each interval is the run's own, and overlapping intervals "
-                + "do not show the runs are equal."})
+            "Then the regression gate: the prompts of the gated cue are paired by id, and the increase of FRACTURE "
+                + "(candidate-only flips minus baseline-only flips, over the pairs) is bounded with a paired "
+                + "Bonferroni Clopper-Pearson interval and tested with the exact McNemar test. PASS (no regression) "
+                + "when the upper bound is at most --delta, FAIL (regressed) when the lower bound is above it, "
+                + "INCONCLUSIVE otherwise. Errored prompts are never counted as safe. Prompts in one summary only "
+                + "are listed and left out.",
+            "Summaries written before fracture-summary/3 have no per-prompt cells: for them the regression gate "
+                + "cannot run (re-run with this version); a gate that was PASS and is not any more then counts as "
+                + "FAIL. Decoder-sweep grid points are shown and never decide the exit status."})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASELINE", description = "summary.json of the reference run")
     Path baseline;
@@ -34,23 +43,63 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CANDIDATE", description = "summary.json of the run to judge")
     Path candidate;
 
+    @Option(names = "--delta", paramLabel = "D", defaultValue = "0",
+            description = "the allowed increase of FRACTURE, in [0, 1) (default 0: PASS then needs evidence that the "
+                    + "candidate flips less, and an unchanged candidate is INCONCLUSIVE; set the increase you accept, "
+                    + "e.g. 0.02)")
+    double delta;
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "two-sided confidence level of the paired bounds (default 0.95: PASS and FAIL each err at "
+                    + "most 2.5%%; McNemar's power is stated at that one-sided level)")
+    double confidence;
+
+    @Option(names = "--power-at", paramLabel = "INCREASE", defaultValue = "0.05",
+            description = "the increase of FRACTURE at which McNemar's power is stated (default 0.05)")
+    double powerAt;
+
+    @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "INCONCLUSIVE",
+            converter = MergeCommand.FailOnConverter.class,
+            description = "non-zero exit when a regression gate is: fail (1 on FAIL), inconclusive (1 on FAIL, 2 on "
+                    + "INCONCLUSIVE; the default), never (always 0 once compared)")
+    MergeCommand.FailOn failOn;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "also write the comparison as JSON to OUT")
+    Path json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (!(delta >= 0.0 && delta < 1.0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--delta " + delta + " is not in [0, 1): "
+                    + "give the allowed increase of FRACTURE, e.g. --delta 0.02");
+        }
+        if (!(confidence > 0.0 && confidence < 1.0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--confidence " + confidence
+                    + " is not in (0, 1): e.g. --confidence 0.95");
+        }
+        if (!(powerAt > 0.0 && powerAt < 1.0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--power-at " + powerAt
+                    + " is not in (0, 1): e.g. --power-at 0.05");
+        }
         RunSummary base = read(baseline);
         RunSummary cand = read(candidate);
         Map<String, Measurement> before = byId(base);
         Map<String, Measurement> after = byId(cand);
         PrintWriter out = spec.commandLine().getOut();
         List<String> regressions = new ArrayList<>();
+        List<RegressionReport.Entry> entries = new ArrayList<>();
         int both = 0;
         for (Map.Entry<String, Measurement> e : after.entrySet()) {
             Measurement b = before.get(e.getKey());
             if (b != null) {
                 both++;
                 compare(out, b, e.getValue(), regressions);
+                RegressionReport.Entry entry = RegressionReport.of(b, e.getValue(), delta, confidence, powerAt);
+                entry.print(out);
+                entries.add(entry);
             }
         }
         List<String> onlyBefore = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
@@ -61,7 +110,20 @@ final class CompareCommand implements Callable<Integer> {
                         + "%d gate%s regressed%n", baseline, candidate, both, onlyBefore.size(), onlyAfter.size(),
                 regressions.size(), regressions.size() == 1 ? "" : "s");
         regressions.forEach(r -> out.println("  regression: " + r));
-        return regressions.isEmpty() ? FractureCli.OK : FractureCli.FAIL;
+        RegressionReport.Verdict verdict = RegressionReport.verdict(entries);
+        out.println(verdict.line(delta));
+        if (json != null) {
+            RegressionReport.write(json, baseline, candidate, delta, confidence, powerAt, entries, onlyBefore,
+                    onlyAfter, verdict);
+            out.println("comparison written to " + json);
+        }
+        if (failOn != MergeCommand.FailOn.NEVER && verdict.fail() > 0) {
+            return FractureCli.FAIL;
+        }
+        if (failOn == MergeCommand.FailOn.INCONCLUSIVE && verdict.inconclusive() > 0) {
+            return FractureCli.INCONCLUSIVE;
+        }
+        return FractureCli.OK;
     }
 
     private void compare(PrintWriter out, Measurement b, Measurement a, List<String> regressions) {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
             JudgeEvalCommand.class, ServeReferenceCommand.class, TranscriptsCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success; every gate PASS", "1:a gate FAILed (merge), a gate regressed (compare), "
-                + "requests missing or failed (batch import)", "2:a gate is INCONCLUSIVE and none FAILed",
+        exitCodeList = {"0:success; every gate PASS", "1:a gate FAILed (merge), a regression gate FAILed (compare), "
+                + "requests missing or failed (batch import)", "2:a gate is INCONCLUSIVE and none FAILed (merge, "
+                + "compare)",
             "64:usage error", "65:unreadable input (the message names the file)"})
 public final class FractureCli implements Runnable {
     static final int OK = 0;

@@ -13,7 +13,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -96,8 +95,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
     }
 
     private static GateResult withExplanation(GateResult g, GateOutcome outcome, String explanation) {
-        return new GateResult(outcome, explanation, g.config(), g.fracture(), g.errors(),
-                outcome == GateOutcome.INCONCLUSIVE ? g.promptsNeeded() : OptionalInt.empty(), g.judgeCorrected());
+        return g.withOutcome(outcome, explanation);
     }
 
     @Override

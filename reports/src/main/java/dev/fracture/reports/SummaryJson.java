@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
- * Reads and writes run summaries: writes {@value RunSummary#SCHEMA}, reads it and {@value RunSummary#SCHEMA_V1}
- * (whose fields are a subset: the protocol sections are then absent).
+ * Reads and writes run summaries: writes {@value RunSummary#SCHEMA}, reads it, {@value RunSummary#SCHEMA_V2} and
+ * {@value RunSummary#SCHEMA_V1} (whose fields are subsets: the figures of version 3 and, in version 1, the protocol
+ * sections are then absent).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class SummaryJson {
@@ -62,7 +63,7 @@ public final class SummaryJson {
     }
 
     /**
-     * Reads a summary file, refusing any schema other than {@value RunSummary#SCHEMA}.
+     * Reads a summary file, refusing any schema it does not know ({@link RunSummary#READABLE}).
      *
      * @throws IllegalArgumentException naming the file and the problem
      */
@@ -90,9 +91,10 @@ public final class SummaryJson {
             throw new IllegalArgumentException(source + " is not a Fracture run summary: it has no \"schema\" field;"
                     + " expected \"schema\": \"" + RunSummary.SCHEMA + "\"");
         }
-        if (!RunSummary.SCHEMA.equals(schema.asText()) && !RunSummary.SCHEMA_V1.equals(schema.asText())) {
+        if (!RunSummary.READABLE.contains(schema.asText())) {
             throw new IllegalArgumentException(source + " has schema \"" + schema.asText() + "\", but this version "
-                    + "of Fracture reads \"" + RunSummary.SCHEMA + "\" and \"" + RunSummary.SCHEMA_V1 + "\"; "
+                    + "of Fracture reads " + String.join(", ", RunSummary.READABLE.stream().map(v -> "\"" + v + "\"")
+                    .toList()) + "; "
                     + "produce all summaries with the same Fracture version, or read this one with the version that "
                     + "wrote it");
         }

@@ -7,6 +7,7 @@ import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
 import dev.fracture.core.geometry.GeometryOptions;
+import dev.fracture.reports.internal.CellsMath;
 import dev.fracture.reports.internal.FrontierMath;
 import dev.fracture.reports.internal.Geometry;
 import dev.fracture.reports.internal.JudgeCorrectedSummary;
@@ -14,6 +15,7 @@ import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.SummaryGeometry;
 import dev.fracture.reports.internal.SummaryMapping;
 import dev.fracture.reports.internal.SweepIds;
+import dev.fracture.reports.internal.TauMath;
 import dev.fracture.reports.summary.RunSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,9 +63,9 @@ public final class SummaryMerger {
         List<RunSummary.Landscape> landscapes = new ArrayList<>();
         for (int i = 0; i < summaries.size(); i++) {
             RunSummary s = summaries.get(i);
-            if (!RunSummary.SCHEMA.equals(s.schema())) {
-                throw new IllegalArgumentException(names.get(i) + " has schema \"" + s.schema() + "\", expected \""
-                        + RunSummary.SCHEMA + "\"");
+            if (!RunSummary.READABLE.contains(s.schema())) {
+                throw new IllegalArgumentException(names.get(i) + " has schema \"" + s.schema() + "\", expected one"
+                        + " of " + RunSummary.READABLE);
             }
             for (RunSummary.Measurement m : s.measurements()) {
                 groups.computeIfAbsent(key(m), k -> new Group()).add(m, names.get(i));
@@ -140,7 +142,10 @@ public final class SummaryMerger {
                     // The subject is the same in every shard; a shard's manifest and lock describe its own prompts,
                     // so a merge of several keeps neither (a lock is written from an unsharded run's summary).
                     .withProtocol(first.subject(), parts.size() == 1 ? first.manifest() : null,
-                            parts.size() == 1 ? first.lock() : null, null);
+                            parts.size() == 1 ? first.lock() : null, null)
+                    // τ-curve counts add up like the cells; per-prompt cells are the union (prompts are disjoint).
+                    .withFigures(TauMath.merge(parts.stream().map(RunSummary.Measurement::tauCurve).toList()),
+                            CellsMath.merge(parts.stream().map(RunSummary.Measurement::promptCells).toList()));
         }
 
         /**

@@ -15,13 +15,14 @@ import java.util.List;
 /** Validates JSON against the shipped summary schema. */
 final class SchemaCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Schema SCHEMA = load();
+    private static final Schema SCHEMA = load(RunSummary.SCHEMA_RESOURCE);
+    private static final Schema SCHEMA_V2 = load(RunSummary.SCHEMA_V2_RESOURCE);
 
     private SchemaCheck() {
     }
 
-    private static Schema load() {
-        try (InputStream in = RunSummary.class.getResourceAsStream(RunSummary.SCHEMA_RESOURCE)) {
+    private static Schema load(String resource) {
+        try (InputStream in = RunSummary.class.getResourceAsStream(resource)) {
             JsonNode node = MAPPER.readTree(in);
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(node);
         } catch (IOException e) {
@@ -30,8 +31,17 @@ final class SchemaCheck {
     }
 
     static List<String> errors(String json) {
+        return errors(SCHEMA, json);
+    }
+
+    /** Against the schema of version 2, which files written by that version follow. */
+    static List<String> errorsV2(String json) {
+        return errors(SCHEMA_V2, json);
+    }
+
+    private static List<String> errors(Schema schema, String json) {
         try {
-            return SCHEMA.validate(MAPPER.readTree(json)).stream().map(Error::toString).toList();
+            return schema.validate(MAPPER.readTree(json)).stream().map(Error::toString).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

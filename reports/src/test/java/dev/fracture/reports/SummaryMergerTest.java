@@ -80,7 +80,7 @@ class SummaryMergerTest {
         assertThat(m.frontier().dominance()).isEqualTo(p.frontier().dominance());
         assertThat(m.frontier().medianLift()).isEqualTo(p.frontier().medianLift());
         assertThat(m.frontier().prompts()).hasSize(80);
-        assertThat(merged.totals()).isEqualTo(new RunSummary.Totals(1, 1, 0, 0, 0));
+        assertThat(merged.totals()).isEqualTo(new RunSummary.Totals(1, 1, 0, 0, 0, 0, 0, java.util.Map.of()));
         assertThat(SchemaCheck.errors(SummaryJson.toJson(merged))).isEmpty();
     }
 
@@ -164,7 +164,7 @@ class SummaryMergerTest {
                 dir.resolve("old.json").toString()}, print(new ByteArrayOutputStream()), print(err));
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("old.json has schema \"fracture-summary/0\"")
-                .contains("reads \"fracture-summary/2\"");
+                .contains("reads \"fracture-summary/3\", \"fracture-summary/2\"");
         assertThat(dir.resolve("out.json")).doesNotExist();
 
         ByteArrayOutputStream err2 = new ByteArrayOutputStream();

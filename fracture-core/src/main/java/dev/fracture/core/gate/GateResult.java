@@ -15,19 +15,35 @@ import org.apiguardian.api.API;
  * @param explanation one or two sentences a release engineer can act on
  * @param judgeCorrected the judge-error-corrected FRACTURE, when a correction was configured; its
  *                       {@link JudgeCorrected#gated()} says whether the outcome was decided on it
+ * @param sequential what the sequential gate used and saved, when the gate was sequential
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record GateResult(GateOutcome outcome, String explanation, GateConfig config, Proportion fracture, int errors,
-                         OptionalInt promptsNeeded, Optional<JudgeCorrected> judgeCorrected) {
+                         OptionalInt promptsNeeded, Optional<JudgeCorrected> judgeCorrected,
+                         Optional<SequentialGate.Usage> sequential) {
 
     public GateResult {
         judgeCorrected = judgeCorrected == null ? Optional.empty() : judgeCorrected;
+        sequential = sequential == null ? Optional.empty() : sequential;
+    }
+
+    /** A decision of the fixed-N gate. */
+    public GateResult(GateOutcome outcome, String explanation, GateConfig config, Proportion fracture, int errors,
+                      OptionalInt promptsNeeded, Optional<JudgeCorrected> judgeCorrected) {
+        this(outcome, explanation, config, fracture, errors, promptsNeeded, judgeCorrected, Optional.empty());
     }
 
     /** A decision on the raw rate alone, without a judge correction. */
     public GateResult(GateOutcome outcome, String explanation, GateConfig config, Proportion fracture, int errors,
                       OptionalInt promptsNeeded) {
-        this(outcome, explanation, config, fracture, errors, promptsNeeded, Optional.empty());
+        this(outcome, explanation, config, fracture, errors, promptsNeeded, Optional.empty(), Optional.empty());
+    }
+
+    /** The same decision with another outcome and explanation (e.g. after the protocol-lock check). */
+    public GateResult withOutcome(GateOutcome newOutcome, String newExplanation) {
+        return new GateResult(newOutcome, newExplanation, config, fracture, errors,
+                newOutcome == GateOutcome.INCONCLUSIVE ? promptsNeeded : OptionalInt.empty(), judgeCorrected,
+                sequential);
     }
 
     /**

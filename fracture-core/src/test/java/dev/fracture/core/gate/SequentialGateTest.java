@@ -88,6 +88,14 @@ class SequentialGateTest {
         assertThat(gate.used()).isEqualTo((int) Math.ceil(Math.log(40) / Math.log(1 + 0.75 / 0.95 * 0.05)));
         assertThat(gate.result(fixed, 2).explanation()).contains("→ PASS.").contains("Used 96 prompts (192 calls)")
                 .contains("saved " + (fixed - 96) + " prompts");
+        // The same figures travel with the decision, for the reports.
+        SequentialGate.Usage usage = gate.result(fixed, 2).sequential().orElseThrow();
+        assertThat(usage).isEqualTo(new SequentialGate.Usage(96, fixed, 96, 2));
+        assertThat(usage.saved()).isEqualTo(fixed - 96);
+        assertThat(usage.callsUsed()).isEqualTo(192);
+        assertThat(usage.callsSaved()).isEqualTo(2L * (fixed - 96));
+        assertThat(usage).isEqualTo(gate.result(fixed, 2).withOutcome(GateOutcome.INCONCLUSIVE, "locked")
+                .sequential().orElseThrow());
     }
 
     @Test

@@ -35,6 +35,12 @@ final class DashboardHeader {
                 + t.inconclusive() + " INCONCLUSIVE</span>, " + t.incomplete() + " incomplete"
                 + (t.informational() == 0 ? "" : ", " + t.informational()
                         + " informational (decoder-sweep grid points, never a failed gate)"));
+        if (t.erroredPrompts() != null) {
+            String unreadable = GateFiguresHtml.unreadable(t.unreadableAnswers());
+            row(html, "errors", t.erroredPrompts() + " errored prompts (never counted as safe)"
+                    + (unreadable.isEmpty() ? "" : " · unreadable answers by cause: <span class=\"unreadable\">"
+                            + unreadable + "</span>"));
+        }
         row(html, "generated", escape(s.generatedAt()) + " · schema " + escape(s.schema())
                 + (s.transcripts() == null ? "" : " · transcripts <a href=\"" + escape(s.transcripts()) + "\">"
                         + escape(s.transcripts()) + "</a>"));

@@ -133,6 +133,8 @@ public final class DashboardPage {
             html.append(CueTable.render(m.results()));
             RunSummary.CueResult gated = m.gated().orElse(m.results().get(0));
             html.append("<p class=\"explanation\">").append(escape(gated.gate().explanation())).append("</p>\n");
+            html.append(GateFiguresHtml.gate(m, gated));
+            html.append(GateFiguresHtml.tauCurve(m.tauCurve(), m.tau()));
             flips(m, gated);
         } else {
             html.append("<p class=\"explanation\">The gate never decided (the run stopped before the gate ran).</p>\n");
@@ -182,7 +184,13 @@ public final class DashboardPage {
         html.append("<p class=\"meta\">").append(st.modelCalls()).append(" model calls · cache ").append(st.cacheHits())
                 .append(" hits / ").append(st.cacheMisses()).append(" misses · ").append(st.judgeCalls())
                 .append(" judge calls · ").append(st.errors()).append(" errors · ")
-                .append(Numbers.fixed(st.wallMillis() / 1000.0, 1)).append(" s</p>\n");
+                .append(Numbers.fixed(st.wallMillis() / 1000.0, 1)).append(" s");
+        String unreadable = GateFiguresHtml.unreadable(st.unreadable());
+        if (!unreadable.isEmpty()) {
+            html.append(" · <span class=\"unreadable\">unreadable answers (errored, never counted as safe): ")
+                    .append(unreadable).append("</span>");
+        }
+        html.append("</p>\n");
         cues(m);
     }
 
@@ -252,5 +260,6 @@ public final class DashboardPage {
             + "table.side{width:100%;table-layout:fixed}table.side td{vertical-align:top}"
             + "pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.3em 0}pre.prompt{background:#eef;padding:.4em}"
             + ".lock-differs{color:#b00020}.lock-matches{color:#17692f}"
-            + "dl dt{font-weight:bold}dl dd{margin:0 0 .4em 1em}";
+            + "dl dt{font-weight:bold}dl dd{margin:0 0 .4em 1em}"
+            + "table.tau th.gated{background:#e8e8ff}table.tau td{font-size:.85em}.unreadable{color:#a05a00}";
 }

@@ -24,10 +24,11 @@ public final class JudgeCorrectedSummary {
 
     /** The entry of a gate's judge-corrected reading; null when no correction was configured. */
     public static RunSummary.JudgeCorrected of(GateResult gate) {
-        return gate == null ? null : gate.judgeCorrected().map(JudgeCorrectedSummary::of).orElse(null);
+        return gate == null ? null
+                : gate.judgeCorrected().map(c -> of(c, gate.config().confidence())).orElse(null);
     }
 
-    static RunSummary.JudgeCorrected of(JudgeCorrected c) {
+    static RunSummary.JudgeCorrected of(JudgeCorrected c, double level) {
         JudgeCorrectionConfig config = c.config();
         RunSummary.JudgeEvaluation evaluation = config.evaluation().map(e -> new RunSummary.JudgeEvaluation(
                 e.truePositive(), e.falseNegative(), e.trueNegative(), e.falsePositive())).orElse(null);
@@ -38,7 +39,9 @@ public final class JudgeCorrectedSummary {
                         "percentile-bootstrap")).orElse(null),
                 c.sensitivity(), c.specificity(), evaluation, c.gated(), r.map(JudgeCorrection.Result::clipped)
                 .orElse(false), r.map(JudgeCorrection.Result::discarded).orElse(0), config.replicates(),
-                config.seed(), c.note());
+                config.seed(), c.note(), c.bound().map(b -> new RunSummary.CorrelationFree(b.lower(), b.upper(),
+                b.pointAsFlips(), b.pointAsSafe(), b.sensitivity(), b.specificity(), b.maxErrorRate(), b.rawLower(),
+                b.rawUpper(), level, b.estimated())).orElse(null));
     }
 
     /** The configuration an entry was computed with. */

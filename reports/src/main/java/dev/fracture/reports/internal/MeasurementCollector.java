@@ -30,6 +30,9 @@ public final class MeasurementCollector {
     private RunStats stats;
     private Instant finished;
     private RunSummary.Lock lock;
+    /** Per cue: flips at each τ of the curve's grid, and the scored prompts (counts only: memory stays flat). */
+    private final java.util.Map<String, int[]> tauFlips = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Integer> tauScored = new java.util.LinkedHashMap<>();
 
     /** The measurement's summary entry, and the reason it has no Manifold Flows when it has none. */
     public record Collected(RunSummary.Measurement measurement, String noManifold) {
@@ -52,6 +55,8 @@ public final class MeasurementCollector {
         if (answers != null) {
             answers.add(o);
         }
+        TauMath.count(o, tauFlips.computeIfAbsent(o.cue(), c -> new int[TauMath.GRID.size()]));
+        tauScored.merge(o.cue(), 1, Integer::sum);
         Double w = o.w().isPresent() ? o.w().getAsDouble() : null;
         points.add(new RunSummary.Point(o.promptId(), o.cue(), o.u(), o.v(), w, o.cell().orElseThrow().name()));
     }
@@ -94,6 +99,9 @@ public final class MeasurementCollector {
                 FrontierMath.frontier(points, gatedCue, options),
                 sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold(),
                 false, JudgeCorrectedSummary.of(gate)); // informational is derived from the id when assembled
+        m = m.withFigures(gate == null ? null : TauMath.curve(gatedCue, tauFlips.get(gatedCue),
+                        tauScored.getOrDefault(gatedCue, 0), gate.config()),
+                CellsMath.cells(points, errored, cues.stream().map(RunSummary.CueResult::cue).toList()));
         // Without a manifest (a grid point) the lock does not apply; with one and no lock check, none was configured.
         m = m.withProtocol(info.manifest().map(x -> RunSummary.Subject.of(x.subject())).orElse(null),
                 info.manifest().orElse(null), info.manifest().isEmpty() ? null

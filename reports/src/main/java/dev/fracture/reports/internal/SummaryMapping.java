@@ -12,6 +12,7 @@ import dev.fracture.core.Tau;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GatePolicy;
 import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.gate.Power;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.PairedDifference;
@@ -53,9 +54,17 @@ public final class SummaryMapping {
 
     public static RunSummary.Gate gate(GateResult g) {
         GateConfig c = g.config();
+        Power power = g.power();
+        RunSummary.Sequential sequential = g.sequential().map(u -> new RunSummary.Sequential(u.used(), u.poolSize(),
+                u.saved(), u.looks(), u.callsUsed(), u.callsSaved())).orElse(null);
+        String note = sequential == null
+                ? "P(PASS) of this gate at FRACTURE = half the budget with these scored prompts (exact binomial)"
+                : "P(PASS) of the fixed-N gate on as many scored prompts at FRACTURE = half the budget (exact"
+                        + " binomial); the sequential gate stopped at its own prompt";
         return new RunSummary.Gate(g.outcome().name(), g.explanation(), c.budget(), key(c.policy().name()),
                 c.confidence(), methodKey(c.method()), c.minPrompts(), c.maxErrorShare(),
-                g.promptsNeeded().isPresent() ? g.promptsNeeded().getAsInt() : null);
+                g.promptsNeeded().isPresent() ? g.promptsNeeded().getAsInt() : null,
+                new RunSummary.Power(power.rate(), power.prompts(), power.probability(), note), sequential);
     }
 
     public static RunSummary.Decoder decoder(DecoderConfig d) {
@@ -68,13 +77,13 @@ public final class SummaryMapping {
 
     public static RunSummary.Stats stats(RunStats s) {
         return new RunSummary.Stats(s.modelCalls(), s.cacheHits(), s.cacheMisses(), s.judgeCalls(), s.errors(),
-                s.wallMillis());
+                s.wallMillis(), s.unreadable());
     }
 
     public static RunStats stats(RunSummary.Stats s) {
         return s == null ? RunStats.empty()
                 : new RunStats(s.modelCalls(), s.cacheHits(), s.cacheMisses(), s.judgeCalls(), s.errors(),
-                s.wallMillis());
+                s.wallMillis(), s.unreadable());
     }
 
     public static String methodKey(IntervalMethod m) {
@@ -92,7 +101,15 @@ public final class SummaryMapping {
         int inconclusive = 0;
         int incomplete = 0;
         int informational = 0;
+        int errored = 0;
+        java.util.Map<String, Long> unreadable = new java.util.TreeMap<>();
         for (RunSummary.Measurement m : measurements) {
+            if (m.stats() != null) {
+                errored += m.stats().errors();
+                if (m.stats().unreadable() != null) {
+                    m.stats().unreadable().forEach((cause, n) -> unreadable.merge(cause, n, Long::sum));
+                }
+            }
             if (m.informational()) { // a grid point's reading never fails the build, so it is no failed gate
                 informational++;
                 continue;
@@ -108,7 +125,8 @@ public final class SummaryMapping {
                 default -> inconclusive++;
             }
         }
-        return new RunSummary.Totals(measurements.size(), pass, fail, inconclusive, incomplete, informational);
+        return new RunSummary.Totals(measurements.size(), pass, fail, inconclusive, incomplete, informational,
+                errored, unreadable);
     }
 
     // ---- back from the summary (for the merge) ----

@@ -26,13 +26,22 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                          List<Landscape> landscape, String transcripts) {
 
     /** The schema id this version writes. */
-    public static final String SCHEMA = "fracture-summary/2";
+    public static final String SCHEMA = "fracture-summary/3";
 
-    /** The previous schema id: still read (its fields are a subset of this one's). */
+    /** The previous schema id: still read (its fields are a subset of this one's: no figures of version 3). */
+    public static final String SCHEMA_V2 = "fracture-summary/2";
+
+    /** The first schema id: still read (no protocol sections either). */
     public static final String SCHEMA_V1 = "fracture-summary/1";
 
+    /** Every schema id this version reads, newest first. */
+    public static final List<String> READABLE = List.of(SCHEMA, SCHEMA_V2, SCHEMA_V1);
+
     /** The classpath location of the JSON Schema of {@value #SCHEMA}. */
-    public static final String SCHEMA_RESOURCE = "/dev/fracture/reports/fracture-summary-2.schema.json";
+    public static final String SCHEMA_RESOURCE = "/dev/fracture/reports/fracture-summary-3.schema.json";
+
+    /** The JSON Schema of {@value #SCHEMA_V2}, which files of that version validate against. */
+    public static final String SCHEMA_V2_RESOURCE = "/dev/fracture/reports/fracture-summary-2.schema.json";
 
     public RunSummary {
         measurements = measurements == null ? List.of() : List.copyOf(measurements);
@@ -67,7 +76,18 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * never decided. Informational measurements (decoder-sweep grid points) are counted apart and never as a
      * pass, fail or inconclusive gate: {@code measurements = pass + fail + inconclusive + incomplete + informational}.
      */
-    public record Totals(int measurements, int pass, int fail, int inconclusive, int incomplete, int informational) {
+    public record Totals(int measurements, int pass, int fail, int inconclusive, int incomplete, int informational,
+                         Integer erroredPrompts, Map<String, Long> unreadableAnswers) {
+
+        public Totals {
+            unreadableAnswers = unreadableAnswers == null ? null
+                    : Collections.unmodifiableMap(new java.util.TreeMap<>(unreadableAnswers));
+        }
+
+        /** Totals without the run's error counts (a summary of version 2). */
+        public Totals(int measurements, int pass, int fail, int inconclusive, int incomplete, int informational) {
+            this(measurements, pass, fail, inconclusive, incomplete, informational, null, null);
+        }
 
         /** Totals of a run without informational measurements. */
         public Totals(int measurements, int pass, int fail, int inconclusive, int incomplete) {
@@ -94,6 +114,9 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param measuredIn the {@code generatedAt} of the run that measured it
      * @param carriedOver true when this run did not measure it and kept it from the previous summary in the same
      *                    directory (a partial rerun, e.g. {@code -Dtest=Suite#oneMethod})
+     * @param tauCurve FRACTURE(τ) of the gated cue from the same scores (schema 3; null before, or without scores)
+     * @param promptCells per cue (the gated one first), every attempted prompt's cell by prompt id, errored ones
+     *                    marked (schema 3; null before): what a later run is compared with pairwise
      */
     public record Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                               String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
@@ -102,12 +125,28 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                               PaperNumbers paperNumbers, Manifold manifold, boolean informational,
                               JudgeCorrected judgeCorrected, Subject subject,
                               dev.fracture.core.protocol.Manifest manifest, Lock lock, String measuredIn,
-                              boolean carriedOver) {
+                              boolean carriedOver, TauCurve tauCurve, Map<String, PromptCells> promptCells) {
         public Measurement {
             // In the given order: Map.copyOf's order changes from JVM to JVM, and two runs must write the same file.
             cueHashes = cueHashes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cueHashes));
             results = results == null ? List.of() : List.copyOf(results);
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
+            promptCells = promptCells == null || promptCells.isEmpty() ? null
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(promptCells));
+        }
+
+        /** A measurement without the figures of schema 3 (τ curve, per-prompt cells). */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                           PaperNumbers paperNumbers, Manifold manifold, boolean informational,
+                           JudgeCorrected judgeCorrected, Subject subject,
+                           dev.fracture.core.protocol.Manifest manifest, Lock lock, String measuredIn,
+                           boolean carriedOver) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, informational, judgeCorrected,
+                    subject, manifest, lock, measuredIn, carriedOver, null, null);
         }
 
         /** A gated (not informational) measurement without a judge correction. */
@@ -150,21 +189,21 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
         public Measurement withGeometry(PaperNumbers numbers, Manifold flows) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, numbers, flows, informational,
-                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver);
+                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells);
         }
 
         /** This measurement, marked informational or not. */
         public Measurement withInformational(boolean marked) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold, marked,
-                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver);
+                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells);
         }
 
         /** This measurement with the given results and judge correction. */
         public Measurement withJudgeCorrected(List<CueResult> newResults, JudgeCorrected correction) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, newResults, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, correction, subject, manifest, lock, measuredIn, carriedOver);
+                    informational, correction, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells);
         }
 
         /** This measurement with the protocol sections of schema 2. */
@@ -172,14 +211,22 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                                         Lock newLock, String run) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, judgeCorrected, newSubject, newManifest, newLock, run, carriedOver);
+                    informational, judgeCorrected, newSubject, newManifest, newLock, run, carriedOver, tauCurve,
+                    promptCells);
+        }
+
+        /** This measurement with the τ-sensitivity curve and the per-prompt cells of schema 3. */
+        public Measurement withFigures(TauCurve curve, Map<String, PromptCells> cells) {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
+                    informational, judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, curve, cells);
         }
 
         /** This measurement kept from an earlier run's summary because this run did not measure it. */
         public Measurement asCarriedOver() {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, judgeCorrected, subject, manifest, lock, measuredIn, true);
+                    informational, judgeCorrected, subject, manifest, lock, measuredIn, true, tauCurve, promptCells);
         }
     }
 
@@ -204,11 +251,40 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record JudgeCorrected(Double estimate, Double observed, Bounds interval, double sensitivity,
                                  double specificity, JudgeEvaluation evaluation, boolean gated, boolean clipped,
-                                 int discarded, int resamples, long seed, String note) {
+                                 int discarded, int resamples, long seed, String note,
+                                 CorrelationFree correlationFree) {
+
+        /** An entry without the correlation-free bound (schema 2). */
+        public JudgeCorrected(Double estimate, Double observed, Bounds interval, double sensitivity,
+                              double specificity, JudgeEvaluation evaluation, boolean gated, boolean clipped,
+                              int discarded, int resamples, long seed, String note) {
+            this(estimate, observed, interval, sensitivity, specificity, evaluation, gated, clipped, discarded,
+                    resamples, seed, note, null);
+        }
 
         public boolean defined() {
             return estimate != null;
         }
+    }
+
+    /**
+     * The judge-corrected bounds that hold whatever the correlation of the judge's errors on the two answers of a
+     * prompt ({@link dev.fracture.core.gate.CorrelationFreeBound}); the gate decides on them when the correction is
+     * gated.
+     *
+     * @param lower lower bound on the true FRACTURE (errored prompts as safe): {@code (rawLower − m) / (1 − m)}
+     * @param upper upper bound (errored prompts as flips): {@code rawUpper / (Se + Sp − 1)}, at most 1
+     * @param pointAsFlips the observed rate, errored prompts as flips, divided by {@code Se + Sp − 1}
+     * @param pointAsSafe the observed rate, errored prompts as safe, shifted by m
+     * @param sensitivity the Se used (a lower confidence bound when {@code estimated})
+     * @param specificity the Sp used
+     * @param maxErrorRate m = max(1 − Se, 1 − Sp)
+     * @param level the gate's two-sided confidence level
+     * @param estimated whether Se and Sp came from evaluation counts (then confidence bounds, α split in three)
+     */
+    public record CorrelationFree(double lower, double upper, double pointAsFlips, double pointAsSafe,
+                                  double sensitivity, double specificity, double maxErrorRate, double rawLower,
+                                  double rawUpper, double level, boolean estimated) {
     }
 
     /**
@@ -262,9 +338,25 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     public record Judge(String id, String type, String model, String version, String rubricHash) {
     }
 
-    /** Run counters; {@code wallMillis} is summed over shards after a merge. */
+    /**
+     * Run counters; {@code wallMillis} is summed over shards after a merge.
+     *
+     * @param errors errored prompts
+     * @param unreadable samples whose answer was not an answer, by cause ({@code content_filter}, {@code length},
+     *                   {@code empty}, …); their prompts are among the errored ones. Absent when there were none (and
+     *                   in summaries before schema 3)
+     */
     public record Stats(long modelCalls, long cacheHits, long cacheMisses, long judgeCalls, int errors,
-                        long wallMillis) {
+                        long wallMillis, Map<String, Long> unreadable) {
+        public Stats {
+            unreadable = unreadable == null || unreadable.isEmpty() ? null
+                    : Collections.unmodifiableMap(new java.util.TreeMap<>(unreadable));
+        }
+
+        /** Counters without unreadable answers. */
+        public Stats(long modelCalls, long cacheHits, long cacheMisses, long judgeCalls, int errors, long wallMillis) {
+            this(modelCalls, cacheHits, cacheMisses, judgeCalls, errors, wallMillis, null);
+        }
     }
 
     /**
@@ -316,7 +408,62 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param promptsNeeded the planner's pool size estimate when INCONCLUSIVE, else null
      */
     public record Gate(String outcome, String explanation, double budget, String policy, double confidence,
-                       String method, int minPrompts, double maxErrorShare, Integer promptsNeeded) {
+                       String method, int minPrompts, double maxErrorShare, Integer promptsNeeded, Power power,
+                       Sequential sequential) {
+
+        /** A gate reading without the figures of schema 3. */
+        public Gate(String outcome, String explanation, double budget, String policy, double confidence,
+                    String method, int minPrompts, double maxErrorShare, Integer promptsNeeded) {
+            this(outcome, explanation, budget, policy, confidence, method, minPrompts, maxErrorShare, promptsNeeded,
+                    null, null);
+        }
+    }
+
+    /**
+     * The gate's power: the probability that the fixed-N gate with this configuration PASSes a model whose true
+     * FRACTURE is {@code alternative}, with {@code prompts} scored prompts and no errors (exact binomial).
+     *
+     * @param alternative the true FRACTURE assumed: half the budget
+     * @param note what it is the power of, e.g. that a sequential gate's figure is the fixed-N gate's on as many
+     *             prompts
+     */
+    public record Power(double alternative, int prompts, double probability, String note) {
+    }
+
+    /**
+     * What a sequential gate used and saved ({@code fracture.gate.mode=sequential}).
+     *
+     * @param used prompts looked at before the gate stopped (scored and errored)
+     * @param poolSize prompts in the pool
+     * @param saved prompts not measured because the gate stopped first
+     * @param looks looks taken (one per batch)
+     * @param callsUsed model calls the used prompts cost
+     * @param callsSaved model calls the saved prompts would have cost
+     */
+    public record Sequential(int used, int poolSize, int saved, int looks, long callsUsed, long callsSaved) {
+    }
+
+    /**
+     * FRACTURE as a function of τ from the same scores (no new calls), for the gated cue: a sensitivity check; the
+     * gate's τ is fixed before the run.
+     *
+     * @param cue the cue the curve is computed over (the gated one)
+     * @param points one per τ, ascending, each with its pointwise interval at the gate's level and method
+     */
+    public record TauCurve(String cue, List<TauPoint> points) {
+        public TauCurve {
+            points = points == null ? List.of() : List.copyOf(points);
+        }
+    }
+
+    /**
+     * FRACTURE at one τ.
+     *
+     * @param tau τ as a number
+     * @param exact τ exactly, e.g. {@code 0.05} or {@code 1/3}
+     * @param fracture flips at this τ out of the scored prompts, with its pointwise interval
+     */
+    public record TauPoint(double tau, String exact, Rate fracture) {
     }
 
     /** A flipped prompt kept as evidence. */
