@@ -297,6 +297,53 @@ class SummaryFiguresTest {
         assertThat(page).contains("&lt;script&gt;alert(2)&lt;/script&gt;");
     }
 
+    /**
+     * The outcomes with a sham arm: the deploy answers (never a sham flip), except for the first {@code shamFlips}
+     * train→deploy flips, which get the train answers (they flip under both cues).
+     */
+    private static List<PromptOutcome> withSham(List<PromptOutcome> outcomes, int shamFlips) {
+        List<PromptOutcome> out = new ArrayList<>();
+        int given = 0;
+        for (PromptOutcome o : outcomes) {
+            boolean both = o.isFlip() && given < shamFlips;
+            given += both ? 1 : 0;
+            out.add(new PromptOutcome(o.prompt(), o.cue(), o.tau(), o.train(), o.deploy(), o.placebo(),
+                    o.isError() ? List.of() : both ? o.train() : o.deploy(), o.error()));
+        }
+        return out;
+    }
+
+    @Test
+    void theShamArmIsWrittenMergedAndShownWithTheNumbersOfTheCore() throws IOException {
+        // 40 scored prompts with 3 train→deploy flips; one of them flips under the sham cue too.
+        List<PromptOutcome> outcomes = withSham(outcomes("p"), 1);
+        FractureResult result = Fixtures.aggregate(outcomes, "default");
+        assertThat(result.sham()).contains(new dev.fracture.core.PlaceboCounts(1, 2, 0, 37));
+        RunSummary s = run(dir.resolve("one"), Fixtures.info("m"), outcomes, Gate.evaluate(result,
+                GateConfig.of(0.3)), RunStats.empty());
+        assertThat(SchemaCheck.errors(Files.readString(dir.resolve("one").resolve("summary.json")))).isEmpty();
+
+        RunSummary.Sham sham = s.measurements().get(0).gated().orElseThrow().sham();
+        assertThat(sham.counts()).isEqualTo(new RunSummary.ShamCells(1, 2, 0, 37));
+        assertThat(sham.floor().count()).isEqualTo(1);
+        assertThat(sham.floor().total()).isEqualTo(40);
+        // McNemar: 2 train-only against 0 sham-only, P(X >= 2 | Bin(2, 1/2)) = 1/4.
+        assertThat(sham.mcNemarP()).isCloseTo(0.25, within(1e-12));
+        assertThat(sham.increase().estimate()).isCloseTo(2 / 40.0, within(1e-12));
+        assertThat(sham.increase().interval().lower())
+                .isCloseTo(result.shamComparison().orElseThrow().lower(), within(1e-12));
+
+        List<PromptOutcome> other = withSham(outcomes("q"), 1);
+        RunSummary second = run(dir.resolve("two"), Fixtures.info("m"), other, Gate.evaluate(Fixtures.aggregate(other,
+                "default"), GateConfig.of(0.3)), RunStats.empty());
+        RunSummary merged = new SummaryMerger().merge(List.of(s, second), List.of("a.json", "b.json"));
+        assertThat(merged.measurements().get(0).gated().orElseThrow().sham().counts())
+                .isEqualTo(new RunSummary.ShamCells(2, 4, 0, 74));
+
+        String page = DashboardPage.render(s).html();
+        assertThat(page).contains("<th>sham floor</th>").contains("(p = 0.2500)").doesNotContain("<th>placebo</th>");
+    }
+
     /** The Wilson upper bound, written out: (p + z²/2n + z √(p(1−p)/n + z²/4n²)) / (1 + z²/n). */
     private static double wilsonUpper(int x, int n, double z) {
         double p = (double) x / n;

@@ -33,7 +33,17 @@ public final class SummaryMapping {
                 new RunSummary.Cells(c.safeSafe(), c.flipTrainToDeploy(), c.flipDeployToTrain(), c.unsafeUnsafe()),
                 rate(r.fracture()), rate(r.reverse()), rate(r.conditional()), placebo(r).orElse(null), gate(gate),
                 r.flips().stream().map(f -> new RunSummary.Flip(f.promptId(), f.u(), f.v())).toList(),
-                r.judgeIds());
+                r.judgeIds(), sham(r).orElse(null));
+    }
+
+    static Optional<RunSummary.Sham> sham(FractureResult r) {
+        return r.sham().map(p -> {
+            var c = r.shamComparison().orElseThrow();
+            return new RunSummary.Sham(new RunSummary.ShamCells(p.both(), p.regimeOnly(), p.placeboOnly(), p.neither()),
+                    rate(r.shamRate().orElseThrow()), new RunSummary.Difference(c.increase(), new RunSummary.Bounds(
+                            c.lower(), c.upper(), c.confidence(), "paired-bonferroni-clopper-pearson")),
+                    c.mcNemarPValue());
+        });
     }
 
     static Optional<RunSummary.Placebo> placebo(FractureResult r) {
@@ -141,7 +151,8 @@ public final class SummaryMapping {
                 c.cue(), c.fracture().interval().level(), IntervalMethod.parse(c.fracture().interval().method()),
                 new CellCounts(cells.safeSafe(), cells.flipTrainToDeploy(), cells.flipDeployToTrain(),
                         cells.unsafeUnsafe()),
-                c.errors(), placebo, flips, c.judgeIds());
+                c.errors(), placebo, flips, c.judgeIds(), Optional.ofNullable(c.sham()).map(RunSummary.Sham::counts)
+                        .map(s -> new PlaceboCounts(s.both(), s.trainOnly(), s.shamOnly(), s.neither())));
     }
 
     public static GateConfig gateConfig(RunSummary.Gate g) {

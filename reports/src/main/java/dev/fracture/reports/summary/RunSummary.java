@@ -368,7 +368,16 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      */
     public record CueResult(String cue, boolean gated, int n, int errors, int attempted, Cells cells, Rate fracture,
                             Rate reverse, Rate conditional, Placebo placebo, Gate gate, List<Flip> flips,
-                            List<String> judgeIds) {
+                            List<String> judgeIds, Sham sham) {
+
+        /** A result without a sham-cue arm. */
+        public CueResult(String cue, boolean gated, int n, int errors, int attempted, Cells cells, Rate fracture,
+                         Rate reverse, Rate conditional, Placebo placebo, Gate gate, List<Flip> flips,
+                         List<String> judgeIds) {
+            this(cue, gated, n, errors, attempted, cells, fracture, reverse, conditional, placebo, gate, flips,
+                    judgeIds, null);
+        }
+
         public CueResult {
             flips = flips == null ? List.of() : List.copyOf(flips);
             judgeIds = judgeIds == null ? List.of() : List.copyOf(judgeIds);
@@ -383,7 +392,10 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     public record Rate(int count, int total, double estimate, Bounds interval) {
     }
 
-    /** An interval; {@code method} is {@code wilson}, {@code clopper-pearson} or {@code newcombe-paired}. */
+    /**
+     * An interval; {@code method} is {@code wilson}, {@code clopper-pearson}, {@code newcombe-paired} or
+     * {@code paired-bonferroni-clopper-pearson}.
+     */
     public record Bounds(double lower, double upper, double level, String method) {
     }
 
@@ -393,6 +405,17 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
 
     /** The paired table of train→deploy flips against placebo→deploy flips. */
     public record PlaceboCells(int both, int regimeOnly, int placeboOnly, int neither) {
+    }
+
+    /**
+     * The sham-cue arm: train-cue flips against sham flips per prompt, the sham floor, FRACTURE minus the floor with
+     * its paired bounds ({@code paired-bonferroni-clopper-pearson}) and the exact one-sided McNemar p-value.
+     */
+    public record Sham(ShamCells counts, Rate floor, Difference increase, double mcNemarP) {
+    }
+
+    /** The paired table of train→deploy flips against sham→deploy flips. */
+    public record ShamCells(int both, int trainOnly, int shamOnly, int neither) {
     }
 
     /** A difference of proportions with its interval. */
