@@ -76,8 +76,9 @@ final class QuietPrompts {
         if (quietTotal > 0) {
             sb.append(": ").append(cells);
         }
-        sb.append("; they are counted by the gate and written to summary.json and transcripts.jsonl; the ")
-                .append(invocations).append(" invocations are the flipped and errored ones");
+        sb.append("; they are counted by the gate and written to summary.json and transcripts.jsonl; ")
+                .append(invocations == 0 ? "no prompt flipped or errored"
+                        : "the " + invocations + " invocations are the flipped and errored ones");
         if (skipped > 0) {
             sb.append("; ").append(skipped).append(" not measured (the sequential gate had decided) have no "
                     + "invocation either");

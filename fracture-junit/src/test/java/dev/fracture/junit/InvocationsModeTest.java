@@ -142,6 +142,22 @@ class InvocationsModeTest {
     }
 
     @Test
+    void promptsTheSequentialGateDidNotReachGetNoSkippedInvocationButAreCounted() {
+        Map<String, String> p = new java.util.HashMap<>(FLIPS);
+        p.put(FractureKeys.GATE_MODE.name(), "sequential");
+        FractureResults results = FractureTestKit.execute(SequentialGateInvocationTest.Safe.class, p);
+
+        // 400 safe prompts: the gate passes after 100 (SequentialGateInvocationTest), the other 300 are not measured.
+        assertThat(results.gateStatus()).isEqualTo(Status.SUCCESSFUL);
+        assertThat(results.invocationNames()).singleElement().asString().startsWith("[gate]");
+        assertThat(results.raw().testEvents().skipped().count()).isZero();
+        assertThat(entries(results, "fracture.invocations")).containsExactly("100 of 100 prompts ran without an "
+                + "invocation (fracture.junit.invocations=flips): 100 SAFE; they are counted by the gate and written to "
+                + "summary.json and transcripts.jsonl; no prompt flipped or errored; 300 not "
+                + "measured (the sequential gate had decided) have no invocation either");
+    }
+
+    @Test
     void anUnknownModeNamesTheKeyAndTheAllowedValues() {
         FractureResults results = FractureTestKit.execute(Passing.class, ScriptedInvocationTest.with(
                 ScriptedInvocationTest.SCRIPTED, FractureKeys.JUNIT_INVOCATIONS.name(), "failures"));
