@@ -73,6 +73,7 @@ public final class JUnitPathBenchmark {
     private final long mainMillis;
     private final String listeners;
     private final String invocations;
+    private final String persona;
     private long allureResults;
     private long allureAttachments;
 
@@ -86,6 +87,7 @@ public final class JUnitPathBenchmark {
         this.mainMillis = mainMillis;
         this.listeners = args.getOrDefault("listeners", "all");
         this.invocations = args.getOrDefault("invocations", "all");
+        this.persona = args.getOrDefault("persona", "faking");
         if (!List.of("all", "fracture", "none").contains(listeners)) {
             throw new IllegalArgumentException("--listeners=" + listeners + ": use all, fracture or none");
         }
@@ -111,9 +113,10 @@ public final class JUnitPathBenchmark {
 
     private void run() throws Exception {
         OUT.printf(Locale.ROOT, "JUnit path benchmark: %d prompts x 2 regimes x k = %d, stub latency %d ms,"
-                        + " fracture.concurrency=%d, embedded judge, listeners %s, fracture.junit.invocations=%s, java %s,"
-                        + " %d processors, load average %.2f%n",
-                prompts, k, latencyMillis, concurrency, listeners, invocations, System.getProperty("java.version"),
+                        + " fracture.concurrency=%d, embedded judge, listeners %s, fracture.junit.invocations=%s, stub persona %s,"
+                        + " java %s, %d processors, load average %.2f%n",
+                prompts, k, latencyMillis, concurrency, listeners, invocations, persona,
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
         Path dir = Files.createTempDirectory("fracture-junit-bench");
@@ -121,7 +124,7 @@ public final class JUnitPathBenchmark {
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         Allocation allocation = Allocation.start();
         Capture console = Capture.install(args.containsKey("verbose"));
-        try (Stub stub = Stub.fork(latencyMillis, args.getOrDefault("server-jvm-args", ""))) {
+        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", ""))) {
             List<Measure> all = new ArrayList<>();
             all.add(measure("cold", stub, allocation, console, dir, "off"));
             for (int i = 1; i < runs; i++) {
@@ -502,7 +505,7 @@ public final class JUnitPathBenchmark {
             this.baseUrl = baseUrl;
         }
 
-        static Stub fork(long latencyMillis, String jvmArgs) throws IOException {
+        static Stub fork(long latencyMillis, String persona, String jvmArgs) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             for (String a : jvmArgs.split(" ")) {
@@ -511,7 +514,7 @@ public final class JUnitPathBenchmark {
                 }
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), StubServer.class.getName(),
-                    Long.toString(latencyMillis)));
+                    Long.toString(latencyMillis), persona));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
