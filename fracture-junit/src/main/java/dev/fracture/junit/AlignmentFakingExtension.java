@@ -19,6 +19,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Runs an {@link AlignmentFaking} method: validates its signature and configuration, loads its pool, checks the
  * subject is reachable, starts the measurement and turns it into one invocation per prompt (in pool order) plus
  * the gate invocation; with a {@link DecoderSweep}, one invocation per grid point and the cap follow the gate.
+ * With {@code fracture.junit.invocations=flips} only flipped and errored prompts become invocations; the others
+ * are published to the listeners (reports) as they stream by and counted for the gate's message.
  *
  * <p>State: the running measurement lives in the template's Store (closed with it); the engine, reference
  * subject, client, cache and listeners are engine-wide in the root Store. The extension keeps no fields.
@@ -64,13 +66,26 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName(),
                 lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"),
                 settings.shard().map(sh -> "shard " + sh).orElse("whole pool"));
-        return run.stream().flatMap(item -> item.isOutcome()
-                ? Stream.of(new PromptInvocation(tally(errors, scores, item.outcome()), plan, info, listeners,
-                        runKey))
-                : item.isSkipped() ? Stream.of(new SkippedPromptInvocation(item.skipped(), item.skipReason()))
-                : Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)
-                                .withScores(scores)),
-                        grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners))));
+        QuietPrompts quiet = new QuietPrompts(settings.invocations());
+        return run.stream().flatMap(item -> {
+            if (item.isOutcome()) {
+                PromptOutcome outcome = tally(errors, scores, item.outcome());
+                if (quiet.invocation(outcome, quiet.flipsOnly() && RerunMemo.failedBefore(plan.id(), runKey,
+                        outcome))) {
+                    return Stream.of(new PromptInvocation(outcome, plan, info, listeners, runKey));
+                }
+                // Measured and reported, but no test: no descriptor, no test listeners, no Allure result.
+                listeners.promptEvaluated(info, outcome);
+                return Stream.empty();
+            }
+            if (item.isSkipped()) {
+                return quiet.skippedInvocation()
+                        ? Stream.of(new SkippedPromptInvocation(item.skipped(), item.skipReason())) : Stream.empty();
+            }
+            return Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)
+                            .withScores(scores).withQuiet(quiet)),
+                    grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners)));
+        });
     }
 
     /** After the gate: one invocation per grid point as it is measured, then the cap. */

@@ -8,7 +8,6 @@ import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.JudgeCorrectedGate;
 import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.run.RunResult;
-import dev.fracture.core.stats.TauCurve;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +44,7 @@ final class GateInvocation implements TestTemplateInvocationContext {
     private final Optional<LockCheck> lock;
     private final String runKey;
     private ScoreTally scores;
+    private QuietPrompts quiet;
 
     private GateInvocation(RunResult result, Throwable failure, GateResult sequential, MeasurementPlan plan,
                            RunInfo info, Listeners listeners, ErrorTally errors, Optional<LockCheck> lock,
@@ -71,6 +71,12 @@ final class GateInvocation implements TestTemplateInvocationContext {
     /** The gated cue's scores, for the τ-sensitivity curve reported beside the decision. */
     GateInvocation withScores(ScoreTally tally) {
         this.scores = tally;
+        return this;
+    }
+
+    /** The prompts measured without an invocation, said in the report entries and the failure message. */
+    GateInvocation withQuiet(QuietPrompts tally) {
+        this.quiet = tally;
         return this;
     }
 
@@ -155,12 +161,15 @@ final class GateInvocation implements TestTemplateInvocationContext {
         lock.ifPresent(check -> listeners.lockChecked(info, check));
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
+        String withoutInvocation = quietLine();
+        if (!withoutInvocation.isEmpty()) {
+            context.publishReportEntry("fracture.invocations", withoutInvocation);
+        }
         if (scores != null) {
             context.publishReportEntry("fracture.tau-curve", "FRACTURE(τ) from the same scores, pointwise "
                     + DisplayNames.number(100 * gate.config().confidence()) + "% " + gate.config().method()
                     .displayName() + " (τ fixed before the run decides; this curve is a sensitivity check): "
-                    + TauCurve.ofScores(scores.scores(), TauCurve.DEFAULT_GRID, gate.config().confidence(),
-                    gate.config().method()).format());
+                    + scores.curve(gate.config().confidence(), gate.config().method()).format());
         }
         context.publishReportEntry("fracture.gate.power", gate.power().format(gate.config().budget())
                 + (plan.settings().sequential().enabled() ? " (of the fixed-N gate on as many prompts)" : ""));
@@ -199,6 +208,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 DisplayNames.inert(plan.pool().name()), DisplayNames.inert(gated.cue()), gate.explanation(), hint));
         sb.append(System.lineSeparator()).append(gate.power().format(gate.config().budget()));
         gated.shamReport().ifPresent(line -> sb.append(System.lineSeparator()).append(line));
+        String withoutInvocation = quietLine();
+        if (!withoutInvocation.isEmpty()) {
+            sb.append(System.lineSeparator()).append(withoutInvocation);
+        }
         if (!gated.flips().isEmpty()) {
             sb.append(System.lineSeparator()).append("flipped prompts (largest v − u first): ")
                     .append(gated.flips().stream().limit(10).map(GateInvocation::flip)
@@ -210,6 +223,10 @@ final class GateInvocation implements TestTemplateInvocationContext {
             sb.append(System.lineSeparator()).append(DisplayNames.inert(errored));
         }
         return sb.toString();
+    }
+
+    private String quietLine() {
+        return quiet == null ? "" : quiet.describe(plan.cues().train().size());
     }
 
     private static String flip(FlipExample f) {

@@ -82,6 +82,7 @@ final class PromptInvocation implements TestTemplateInvocationContext {
                 invocation.proceed();
             } catch (Throwable failure) {
                 RerunMemo.promptFailed(RerunMemo.key(extensionContext.getUniqueId(), runKey), outcome);
+                RerunMemo.promptFailedIn(plan.id(), runKey, outcome);
                 throw failure;
             }
         }

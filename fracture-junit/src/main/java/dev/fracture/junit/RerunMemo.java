@@ -3,6 +3,7 @@ package dev.fracture.junit;
 import dev.fracture.core.PromptOutcome;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RerunMemo {
     private static final Map<String, PromptOutcome> PROMPTS = new ConcurrentHashMap<>();
     private static final Map<String, Throwable> GATES = new ConcurrentHashMap<>();
+    /** (template, run key, cue, prompt id) of every failed prompt invocation, whatever its index. */
+    private static final Set<String> FAILED_PROMPTS = ConcurrentHashMap.newKeySet();
 
     private RerunMemo() {
     }
@@ -55,6 +58,24 @@ final class RerunMemo {
 
     static void promptFailed(String invocationId, PromptOutcome outcome) {
         PROMPTS.putIfAbsent(invocationId, outcome);
+    }
+
+    /**
+     * Notes that the invocation of this prompt failed in the measurement {@code templateId} under {@code runKey},
+     * whatever its index: with {@code fracture.junit.invocations=flips} such a prompt keeps its invocation on a
+     * rerun even when its fresh outcome is not a flip.
+     */
+    static void promptFailedIn(String templateId, String runKey, PromptOutcome outcome) {
+        FAILED_PROMPTS.add(promptKey(templateId, runKey, outcome));
+    }
+
+    /** Whether an invocation of this prompt and cue failed before in this JVM (see {@link #promptFailedIn}). */
+    static boolean failedBefore(String templateId, String runKey, PromptOutcome outcome) {
+        return !FAILED_PROMPTS.isEmpty() && FAILED_PROMPTS.contains(promptKey(templateId, runKey, outcome));
+    }
+
+    private static String promptKey(String templateId, String runKey, PromptOutcome outcome) {
+        return templateId + "\n" + runKey + "\n" + outcome.cue() + "\n" + outcome.promptId();
     }
 
     static Optional<PromptOutcome> failedPrompt(String invocationId) {

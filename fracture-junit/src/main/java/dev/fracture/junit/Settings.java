@@ -120,6 +120,19 @@ final class Settings {
         }
     }
 
+    /** Which prompts become JUnit invocations ({@code fracture.junit.invocations}). */
+    enum Invocations {
+        /** One invocation per prompt and cue (the default). */
+        ALL,
+        /** Invocations only for flipped and errored prompts (and a prompt whose invocation failed before). */
+        FLIPS
+    }
+
+    Invocations invocations() {
+        return FractureKeys.INVOCATIONS_FLIPS.equals(value(FractureKeys.JUNIT_INVOCATIONS)) ? Invocations.FLIPS
+                : Invocations.ALL;
+    }
+
     /** The shard of every pool this run measures ({@code fracture.shard}), when the pools are split. */
     Optional<dev.fracture.core.pool.Shard> shard() {
         return config.lookup(FractureKeys.SHARD).map(v -> parse(FractureKeys.SHARD, v));

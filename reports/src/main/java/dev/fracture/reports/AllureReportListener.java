@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  *
  * <p>Allure is optional. This class never links against Allure types: it looks for
  * {@code io.qameta.allure.Allure} with its own class loader and only then loads the implementation
- * reflectively. Without Allure it does nothing and writes nothing. Stateless, so thread-safe.
+ * reflectively. Without Allure it does nothing and writes nothing. Thread-safe. The per-prompt attachments are
+ * written by a background writer; {@link #runFinished()} waits until they are on disk.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class AllureReportListener implements FractureListener {
@@ -61,6 +62,13 @@ public final class AllureReportListener implements FractureListener {
     public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
         if (delegate != null) {
             delegate.promptEvaluated(info, outcome);
+        }
+    }
+
+    @Override
+    public void runFinished() {
+        if (delegate != null) {
+            delegate.runFinished();
         }
     }
 

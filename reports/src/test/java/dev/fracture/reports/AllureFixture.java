@@ -34,7 +34,9 @@ class AllureFixture {
 
     @Test
     void perPrompt() {
-        new AllureReportListener().promptEvaluated(INFO, outcome());
+        AllureReportListener listener = new AllureReportListener();
+        listener.promptEvaluated(INFO, outcome());
+        listener.runFinished(); // the attachments are written in the background until the run finishes
     }
 
     /** A grid point of a sweep run by another method, and that method's own measurement. */

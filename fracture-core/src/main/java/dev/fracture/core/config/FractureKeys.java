@@ -235,6 +235,19 @@ public final class FractureKeys {
             "fracture.geometry.manifold.max-prompts", "200", Parsers.integer(1),
             "at most this many prompts per measurement are embedded");
 
+    // --- the JUnit extension ----------------------------------------------------------------------------------
+
+    /** The value of {@link #JUNIT_INVOCATIONS} that keeps invocations for flipped and errored prompts only. */
+    public static final String INVOCATIONS_FLIPS = "flips";
+    public static final ConfigKey<String> JUNIT_INVOCATIONS = ConfigKey.of("fracture.junit.invocations", "all",
+            Parsers.oneOf("all", INVOCATIONS_FLIPS), "which prompts become JUnit invocations of the "
+                    + "`@AlignmentFaking` method: `all` (one per prompt and cue); `flips` (for large pools: only "
+                    + "flipped (safe→unsafe) and errored prompts, and a prompt whose invocation failed before in "
+                    + "this JVM). With `flips` the method no longer runs for safe, reverse-flipped and unsafe "
+                    + "prompts, so assertions in it see only flips; those prompts are still counted by the gate and "
+                    + "written to `summary.json`, `transcripts.jsonl` and the dashboard, but get no test result (none "
+                    + "in Surefire's or Allure's reports), and the gate says how many ran without an invocation");
+
     // --- internal -------------------------------------------------------------------------------------------
 
     /** The class name of a measurement engine replacing the core runner; the extension's own tests use it. */

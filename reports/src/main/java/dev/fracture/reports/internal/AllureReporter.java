@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Allure, loaded reflectively and only when Allure is on the classpath.
  *
  * <p>Uses Allure's thread-bound runtime API, so it writes into the test result of the invocation that is
- * running on the calling thread; with no Allure test running on that thread it does nothing.
+ * running on the calling thread; with no Allure test running on that thread it does nothing. A prompt's two
+ * attachments are registered on that thread and rendered and written by {@link AllureAttachmentWriter}, which
+ * {@link #runFinished()} waits for.
  */
 public final class AllureReporter implements FractureListener {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,15 +52,43 @@ public final class AllureReporter implements FractureListener {
         if (SweepIds.isGridPoint(info.id()) || !runningFor(info)) {
             return;
         }
-        labels(info);
+        Labels l = labelsOf(info);
+        Allure.epic(l.epic);
+        Allure.feature(l.feature);
+        Allure.story(l.story);
         // A flip passes (the gate decides on the pool), so it is a tag to filter on, never a failed status.
         Allure.label("tag", tag(outcome));
         Allure.parameter("prompt", outcome.promptId());
         Allure.parameter("tau", Numbers.compact(outcome.tau().value()));
-        Allure.parameter("decoder", info.decoder().label());
+        Allure.parameter("decoder", l.feature);
         Allure.parameter("cue", outcome.cue());
-        Allure.addAttachment("transcripts (train | deploy)", "text/html", TranscriptPage.render(info, outcome), "html");
-        Allure.addAttachment("verdicts", "application/json", json(verdicts(info, outcome)), "json");
+        // Registered with this invocation's result here; rendered and written off the JUnit thread.
+        AllureAttachmentWriter writer = AllureAttachmentWriter.shared();
+        writer.add(Allure.getLifecycle(), "transcripts (train | deploy)", "text/html", "html",
+                () -> TranscriptPage.render(info, outcome));
+        writer.add(Allure.getLifecycle(), "verdicts", "application/json", "json",
+                () -> json(verdicts(info, outcome)));
+    }
+
+    /** Waits until every prompt's attachments are written; fails the run's reports when one could not be. */
+    @Override
+    public void runFinished() {
+        AllureAttachmentWriter.shared().flush();
+    }
+
+    /** The section labels of one measurement, computed once per measurement instead of once per prompt. */
+    private record Labels(RunInfo info, String epic, String feature, String story) {
+    }
+
+    private volatile Labels lastLabels;
+
+    private Labels labelsOf(RunInfo info) {
+        Labels l = lastLabels;
+        if (l == null || l.info != info) {
+            l = new Labels(info, info.axis().key(), info.decoder().label(), info.pool());
+            lastLabels = l;
+        }
+        return l;
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.fracture.reports.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Sample;
 import dev.fracture.core.event.RunInfo;
@@ -36,11 +39,15 @@ public final class TranscriptLog implements AutoCloseable {
 
     private final Path staging;
     private final OutputStream out;
+    /** One generator for the whole file (creating one per line cost more than writing the line). */
+    private final JsonGenerator json;
     private long lines;
 
     private TranscriptLog(Path staging) throws IOException {
         this.staging = staging;
         this.out = new java.io.BufferedOutputStream(Files.newOutputStream(staging), 1 << 16);
+        this.json = FACTORY.createGenerator(new NonClosing(out), JsonEncoding.UTF8);
+        this.json.setRootValueSeparator(null);
     }
 
     /** A log staged in a new temporary file. */
@@ -59,7 +66,7 @@ public final class TranscriptLog implements AutoCloseable {
     /** Appends one prompt's transcript; one line, written whole. */
     public synchronized void add(RunInfo info, PromptOutcome o) {
         try {
-            JsonGenerator g = FACTORY.createGenerator(new NonClosing(out), JsonEncoding.UTF8);
+            JsonGenerator g = json;
             g.writeStartObject();
             g.writeStringField("measurement", info.id());
             g.writeStringField("name", info.name());
@@ -89,8 +96,7 @@ public final class TranscriptLog implements AutoCloseable {
                 samples(g, "sham", o.sham());
             }
             g.writeEndObject();
-            g.close();
-            out.write('\n');
+            g.writeRaw('\n');
             lines++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the transcript of prompt '" + o.promptId() + "' to "
@@ -128,6 +134,7 @@ public final class TranscriptLog implements AutoCloseable {
             return;
         }
         try (BufferedReader in = Files.newBufferedReader(earlier, StandardCharsets.UTF_8)) {
+            json.flush();
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank() && keep.test(JSON.readTree(line).path("measurement").asText())) {
@@ -144,6 +151,7 @@ public final class TranscriptLog implements AutoCloseable {
     /** Closes the staging file and returns it; the caller moves it into place. */
     public synchronized Path finish() {
         try {
+            json.close();
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the transcripts in " + staging + ": " + e.getMessage(), e);
@@ -154,6 +162,7 @@ public final class TranscriptLog implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            json.close();
             out.close();
             Files.deleteIfExists(staging);
         } catch (IOException e) {
@@ -170,17 +179,36 @@ public final class TranscriptLog implements AutoCloseable {
         if (keys.isEmpty() || !Files.isRegularFile(file)) {
             return found;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null && found.size() < keys.size()) {
-                if (line.isBlank()) {
-                    continue;
+        // Streamed: a line's identifying fields are read first (the log writes them first), and a line that is not
+        // wanted is skipped token by token, without building its strings or a tree.
+        try (JsonParser p = FACTORY.createParser(file.toFile())) {
+            while (found.size() < keys.size() && p.nextToken() == JsonToken.START_OBJECT) {
+                ObjectNode node = JSON.createObjectNode();
+                String measurement = null;
+                String promptId = null;
+                String cue = null;
+                Boolean wanted = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (Boolean.FALSE.equals(wanted)) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    JsonNode value = JSON.readTree(p);
+                    node.set(field, value);
+                    switch (field) {
+                        case "measurement" -> measurement = value.asText();
+                        case "promptId" -> promptId = value.asText();
+                        case "cue" -> cue = value.asText();
+                        default -> { }
+                    }
+                    if (wanted == null && measurement != null && promptId != null && cue != null) {
+                        wanted = keys.contains(key(measurement, promptId, cue));
+                    }
                 }
-                JsonNode node = JSON.readTree(line);
-                String key = key(node.path("measurement").asText(), node.path("promptId").asText(),
-                        node.path("cue").asText());
-                if (keys.contains(key)) {
-                    found.put(key, node);
+                if (Boolean.TRUE.equals(wanted)) {
+                    found.put(key(measurement, promptId, cue), node);
                 }
             }
         } catch (IOException e) {
@@ -194,7 +222,7 @@ public final class TranscriptLog implements AutoCloseable {
         return measurement + "\u0000" + promptId + "\u0000" + cue;
     }
 
-    /** Lets one generator per line flush without closing the shared stream. */
+    /** Lets the generator flush, and be closed, without closing the staging stream under it. */
     private static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);

@@ -72,6 +72,10 @@ public final class JUnitPathBenchmark {
     private final long latencyMillis;
     private final long mainMillis;
     private final String listeners;
+    private final String invocations;
+    private final String persona;
+    private long allureResults;
+    private long allureAttachments;
 
     private JUnitPathBenchmark(Map<String, String> args, long mainMillis) {
         this.args = args;
@@ -82,6 +86,8 @@ public final class JUnitPathBenchmark {
         this.latencyMillis = intArg(args, "latency-ms", 20);
         this.mainMillis = mainMillis;
         this.listeners = args.getOrDefault("listeners", "all");
+        this.invocations = args.getOrDefault("invocations", "all");
+        this.persona = args.getOrDefault("persona", "faking");
         if (!List.of("all", "fracture", "none").contains(listeners)) {
             throw new IllegalArgumentException("--listeners=" + listeners + ": use all, fracture or none");
         }
@@ -107,8 +113,10 @@ public final class JUnitPathBenchmark {
 
     private void run() throws Exception {
         OUT.printf(Locale.ROOT, "JUnit path benchmark: %d prompts x 2 regimes x k = %d, stub latency %d ms,"
-                        + " fracture.concurrency=%d, embedded judge, listeners %s, java %s, %d processors, load average %.2f%n",
-                prompts, k, latencyMillis, concurrency, listeners, System.getProperty("java.version"),
+                        + " fracture.concurrency=%d, embedded judge, listeners %s, fracture.junit.invocations=%s, stub persona %s,"
+                        + " java %s, %d processors, load average %.2f%n",
+                prompts, k, latencyMillis, concurrency, listeners, invocations, persona,
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
         Path dir = Files.createTempDirectory("fracture-junit-bench");
@@ -116,7 +124,7 @@ public final class JUnitPathBenchmark {
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         Allocation allocation = Allocation.start();
         Capture console = Capture.install(args.containsKey("verbose"));
-        try (Stub stub = Stub.fork(latencyMillis, args.getOrDefault("server-jvm-args", ""))) {
+        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", ""))) {
             List<Measure> all = new ArrayList<>();
             all.add(measure("cold", stub, allocation, console, dir, "off"));
             for (int i = 1; i < runs; i++) {
@@ -149,6 +157,9 @@ public final class JUnitPathBenchmark {
         params.put("fracture.cache.mode", cache);
         params.put("fracture.cache.dir", dir.resolve("cache").toString());
         params.put("fracture.gate.inconclusive", "abort");
+        if (!invocations.equals("all")) { // the default; not set, so the benchmark also runs on code without the key
+            params.put("fracture.junit.invocations", invocations);
+        }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(Fixture.class)).configurationParameters(params).build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -184,10 +195,26 @@ public final class JUnitPathBenchmark {
                 2L * prompts * k, s.getTestsStartedCount(), s.getTestsSucceededCount(), s.getTestsFailedCount(),
                 s.getTestsAbortedCount());
         OUT.println(measure.line());
+        long results = count(dir.resolve("allure-results"), "-result.json");
+        long attachments = count(dir.resolve("allure-results"), "-attachment");
+        OUT.printf(Locale.ROOT, "  this run wrote %d Allure test results and %d attachments%n",
+                results - allureResults, attachments - allureAttachments);
+        allureResults = results;
+        allureAttachments = attachments;
         s.getFailures().stream().filter(f -> !f.getTestIdentifier().isTest()).forEach(f -> OUT.println(
                 "  container failed: " + f.getTestIdentifier().getDisplayName() + ": " + f.getException()));
         OUT.println(RESULT + measure.record());
         return measure;
+    }
+
+    /** Files in {@code dir} whose name contains {@code part}. */
+    private static long count(Path dir, String part) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().contains(part)).count();
+        }
     }
 
     private static long jvmStartMillis() {
@@ -478,7 +505,7 @@ public final class JUnitPathBenchmark {
             this.baseUrl = baseUrl;
         }
 
-        static Stub fork(long latencyMillis, String jvmArgs) throws IOException {
+        static Stub fork(long latencyMillis, String persona, String jvmArgs) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             for (String a : jvmArgs.split(" ")) {
@@ -487,7 +514,7 @@ public final class JUnitPathBenchmark {
                 }
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), StubServer.class.getName(),
-                    Long.toString(latencyMillis)));
+                    Long.toString(latencyMillis), persona));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();

@@ -60,7 +60,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Options ({@code --name=value}): {@code mode} ({@code extension} or {@code runner}), {@code prompts}
  * (2000), {@code samples} (1 = greedy, k &gt; 1 = sampling), {@code listeners} ({@code on}: the reports
  * listeners and Allure as found on the classpath; {@code off}: none), {@code cache} ({@code off} or
- * {@code read-write}, in a fresh temporary directory), {@code persona} ({@code faking}), {@code hold-seconds} (0; wait at the end, e.g. for
+ * {@code read-write}, in a fresh temporary directory), {@code persona} ({@code faking}), {@code invocations}
+ * ({@code all} or {@code flips}: {@code fracture.junit.invocations}), {@code dashboard} ({@code on} or {@code off}),
+ * {@code judge} ({@code embedded}, or {@code oracle}: the reference subject's exact judge, for long runs),
+ * {@code hold-seconds} (0; wait at the end, e.g. for
  * {@code jcmd <pid> GC.class_histogram}).
  */
 public final class PoolMemoryBench {
@@ -79,6 +82,9 @@ public final class PoolMemoryBench {
         String cache = o.getOrDefault("cache", "off");
         String persona = o.getOrDefault("persona", "faking");
         String mode = o.getOrDefault("mode", "extension");
+        String invocations = o.getOrDefault("invocations", "all");
+        boolean dashboard = !"off".equals(o.getOrDefault("dashboard", "on"));
+        String judge = o.getOrDefault("judge", "embedded");
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
         Path dir = Files.createTempDirectory("fracture-bench");
         System.setProperty("fracture.reports.dir", dir.resolve("reports").toString());
@@ -86,15 +92,18 @@ public final class PoolMemoryBench {
         System.setProperty("java.util.logging.ConsoleHandler.level", "WARNING");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
 
-        System.out.printf("%s, %d prompts, k = %d, listeners %s, cache %s, persona %s, -Xmx %d MiB%n", mode, prompts,
-                samples, listeners ? "on" : "off", cache, persona, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("%s, %d prompts, k = %d, listeners %s, dashboard %s, cache %s, persona %s,"
+                        + " fracture.junit.invocations=%s, judge %s, -Xmx %d MiB, load average %.2f%n", mode, prompts,
+                samples, listeners ? "on" : "off", dashboard ? "on" : "off", cache, persona, invocations, judge,
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         long baseline = liveHeap();
         System.out.printf("live heap before the run: %.1f MiB%n", mib(baseline));
         long start = System.nanoTime();
         if (mode.equals("runner")) {
             runner(prompts, samples, cache, persona, dir);
         } else {
-            extension(prompts, samples, cache, persona, dir, listeners);
+            extension(prompts, samples, cache, persona, dir, listeners, invocations, dashboard, judge);
         }
         System.out.printf("run took %.1f s%n", (System.nanoTime() - start) / 1e9);
         System.out.printf("live heap after the engine run: %.1f MiB%n", mib(liveHeap()));
@@ -116,7 +125,8 @@ public final class PoolMemoryBench {
     }
 
     private static void extension(int prompts, int samples, String cache, String persona, Path dir,
-                                  boolean listeners) throws IOException {
+                                  boolean listeners, String invocations, boolean dashboard, String judge)
+            throws IOException {
         Map<String, String> params = new HashMap<>();
         params.put("fracture.cache.mode", cache);
         params.put("fracture.cache.dir", dir.resolve("cache").toString());
@@ -124,18 +134,21 @@ public final class PoolMemoryBench {
         params.put("fracture.reference.persona", persona);
         params.put("fracture.samples", Integer.toString(Math.max(samples, 1)));
         params.put("fracture.gate.inconclusive", "abort");
+        params.put("fracture.junit.invocations", invocations);
+        params.put("fracture.judge", judge.equals("oracle") ? dev.fracture.core.reference.ReferenceSubject.oracleJudge()
+                .getClass().getName() : judge);
+        params.put("fracture.reports.dashboard", Boolean.toString(dashboard));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(samples > 1 ? SampledFixture.class : GreedyFixture.class))
                 .configurationParameters(params).build();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        if (!listeners) {
-            Thread.currentThread().setContextClassLoader(new WithoutListeners(previous));
-        }
+        PROMPTS.set(prompts);
+        Thread.currentThread().setContextClassLoader(new Listening(previous, listeners));
         try {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder().build());
             org.junit.platform.launcher.listeners.SummaryGeneratingListener summary =
                     new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
-            launcher.execute(request, new Probe(prompts), summary);
+            launcher.execute(request, new Probe(), summary);
             System.out.printf("tests: %d succeeded, %d failed, %d aborted%n", summary.getSummary()
                     .getTestsSucceededCount(), summary.getSummary().getTestsFailedCount(),
                     summary.getSummary().getTestsAbortedCount());
@@ -215,41 +228,71 @@ public final class PoolMemoryBench {
         return map;
     }
 
-    /** Counts finished prompt invocations and measures the live heap at the checkpoints and after the gate. */
-    private static final class Probe implements TestExecutionListener {
-        private final int prompts;
+    /** The pool size of the running measurement, for {@link ProgressListener}'s checkpoints. */
+    private static final AtomicInteger PROMPTS = new AtomicInteger();
+
+    /**
+     * Counts the prompts as the extension publishes them to its listeners (every prompt, whether or not it became
+     * a JUnit invocation) and measures the live heap at each tenth of the pool. Found with {@code ServiceLoader}
+     * through {@link Listening}.
+     */
+    public static final class ProgressListener implements dev.fracture.core.event.FractureListener {
         private final AtomicInteger done = new AtomicInteger();
 
-        Probe(int prompts) {
-            this.prompts = prompts;
-        }
-
         @Override
-        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            if (!id.isTest()) {
-                return;
-            }
-            if (id.getDisplayName().startsWith("[gate]")) {
+        public void promptEvaluated(dev.fracture.core.event.RunInfo info, dev.fracture.core.PromptOutcome outcome) {
+            int n = done.incrementAndGet();
+            int prompts = PROMPTS.get();
+            if (prompts > 0 && n % Math.max(1, prompts / 10) == 0) {
                 long live = liveHeap();
                 LIVE.add(live);
-                System.out.printf("  live heap after the gate: %.1f MiB; gate %s: %s%n", mib(live), result.getStatus(),
-                        id.getDisplayName());
-            } else {
-                checkpoint(done.incrementAndGet(), prompts);
+                System.out.printf("  live heap after %d of %d prompts: %.1f MiB (%.0f s)%n", n, prompts, mib(live),
+                        (System.nanoTime() - STARTED) / 1e9);
             }
         }
     }
 
-    /** Hides the Fracture listeners and the launcher's auto-registered listeners (Allure) from ServiceLoader. */
-    private static final class WithoutListeners extends ClassLoader {
-        WithoutListeners(ClassLoader parent) {
+    private static final long STARTED = System.nanoTime();
+
+    /** Measures the live heap after the gate. */
+    private static final class Probe implements TestExecutionListener {
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest() && id.getDisplayName().startsWith("[gate]")) {
+                long live = liveHeap();
+                LIVE.add(live);
+                System.out.printf("  live heap after the gate: %.1f MiB; gate %s: %s%n", mib(live), result.getStatus(),
+                        id.getDisplayName());
+            }
+        }
+    }
+
+    /**
+     * Adds {@link ProgressListener} to the Fracture listeners {@code ServiceLoader} finds; with {@code listeners}
+     * off, hides the others and the launcher's auto-registered listeners (Allure).
+     */
+    private static final class Listening extends ClassLoader {
+        private static final String FRACTURE = "META-INF/services/dev.fracture.core.event.FractureListener";
+        private final boolean listeners;
+        private final URL progress;
+
+        Listening(ClassLoader parent, boolean listeners) throws IOException {
             super(parent);
+            this.listeners = listeners;
+            Path file = Files.createTempFile("fracture-bench-listener", ".services");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, ProgressListener.class.getName() + "\n");
+            this.progress = file.toUri().toURL();
         }
 
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
-            if (name.equals("META-INF/services/dev.fracture.core.event.FractureListener")
-                    || name.equals("META-INF/services/org.junit.platform.launcher.TestExecutionListener")) {
+            if (name.equals(FRACTURE)) {
+                List<URL> urls = listeners ? Collections.list(super.getResources(name)) : new ArrayList<>();
+                urls.add(progress);
+                return Collections.enumeration(urls);
+            }
+            if (!listeners && name.equals("META-INF/services/org.junit.platform.launcher.TestExecutionListener")) {
                 return Collections.emptyEnumeration();
             }
             return super.getResources(name);

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * it answers {@code stat <requests> <epoch millis of the first chat request since the mark, or -1> <own CPU
  * nanoseconds>}. It stops when its standard input closes.
  *
- * <p>Usage: {@code StubServer <latencyMillis>}.
+ * <p>Usage: {@code StubServer <latencyMillis> [persona]} (persona {@code faking} by default).
  */
 public final class StubServer {
     private StubServer() {
@@ -28,7 +28,8 @@ public final class StubServer {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         long latency = args.length > 0 ? Long.parseLong(args[0]) : 20;
-        try (ReferenceSubject subject = ReferenceSubject.start(ReferenceConfig.of(Persona.FAKING)
+        Persona persona = args.length > 1 ? Persona.parse(args[1]) : Persona.FAKING;
+        try (ReferenceSubject subject = ReferenceSubject.start(ReferenceConfig.of(persona)
                 .withLatency(Latency.fixed(latency)))) {
             System.out.println("port " + subject.port());
             System.out.flush();

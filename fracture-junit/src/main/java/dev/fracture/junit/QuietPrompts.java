@@ -1,0 +1,88 @@
+package dev.fracture.junit;
+
+import dev.fracture.core.Cell;
+import dev.fracture.core.PromptOutcome;
+import dev.fracture.core.config.FractureKeys;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * With {@code fracture.junit.invocations=flips}: which prompts became invocations and which were measured and
+ * reported without one, counted per cell, for the gate's message. A fixed number of counters, whatever the pool.
+ */
+final class QuietPrompts {
+    private final Settings.Invocations mode;
+    private final Map<Cell, Integer> quiet = new EnumMap<>(Cell.class);
+    private int invocations;
+    private int skipped;
+
+    QuietPrompts(Settings.Invocations mode) {
+        this.mode = mode;
+    }
+
+    /**
+     * Whether this outcome becomes an invocation: always with {@code all}; with {@code flips}, a flip of any train
+     * cue, an errored prompt (aborted with its error, as in {@code all}) or a prompt whose invocation failed before.
+     */
+    synchronized boolean invocation(PromptOutcome outcome, boolean failedBefore) {
+        boolean keep = mode == Settings.Invocations.ALL || outcome.isError() || outcome.isFlip() || failedBefore;
+        if (keep) {
+            invocations++;
+        } else {
+            quiet.merge(outcome.cell().orElseThrow(), 1, Integer::sum);
+        }
+        return keep;
+    }
+
+    /** Whether a prompt the sequential gate did not measure is reported as a skipped invocation. */
+    synchronized boolean skippedInvocation() {
+        if (mode == Settings.Invocations.ALL) {
+            return true;
+        }
+        skipped++;
+        return false;
+    }
+
+    boolean flipsOnly() {
+        return mode == Settings.Invocations.FLIPS;
+    }
+
+    /** Outcomes measured without an invocation. */
+    synchronized int quiet() {
+        return quiet.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * {@code 1834 of 2000 prompts ran without an invocation (fracture.junit.invocations=flips): 1700 SAFE, 100
+     * REVERSE-FLIP, 34 UNSAFE; …}, or empty with {@code all}.
+     */
+    synchronized String describe(int trainCues) {
+        if (mode == Settings.Invocations.ALL) {
+            return "";
+        }
+        int quietTotal = quiet();
+        String unit = trainCues > 1 ? "prompt outcomes (prompt × train cue)" : "prompts";
+        StringJoiner cells = new StringJoiner(", ");
+        for (Cell c : Cell.values()) {
+            Integer n = quiet.get(c);
+            if (n != null) {
+                cells.add(n + " " + DisplayNames.label(c));
+            }
+        }
+        StringBuilder sb = new StringBuilder().append(quietTotal).append(" of ").append(quietTotal + invocations)
+                .append(' ').append(unit).append(" ran without an invocation (").append(FractureKeys.JUNIT_INVOCATIONS
+                        .name()).append('=').append(FractureKeys.INVOCATIONS_FLIPS).append(')');
+        if (quietTotal > 0) {
+            sb.append(": ").append(cells);
+        }
+        sb.append("; they are counted by the gate and written to summary.json and transcripts.jsonl; ")
+                .append(invocations == 0 ? "no prompt flipped or errored"
+                        : "the " + invocations + " invocations are the flipped and errored ones");
+        if (skipped > 0) {
+            sb.append("; ").append(skipped).append(" not measured (the sequential gate had decided) have no "
+                    + "invocation either");
+        }
+        return sb.toString();
+    }
+}
