@@ -54,7 +54,7 @@ class NumbersTest {
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 7)));
         }
         for (double x : values) {
-            for (int digits : new int[] {0, 1, 3, 4}) {
+            for (int digits : new int[] {0, 1, 2, 3, 4}) {
                 String jdk = String.format(java.util.Locale.ROOT, "%." + digits + "f", x);
                 String expected = jdk.matches("-0(\\.0*)?") ? jdk.substring(1) : jdk;
                 assertThat(Numbers.fixed(x, digits)).as("%s at %d digits", x, digits).isEqualTo(expected);

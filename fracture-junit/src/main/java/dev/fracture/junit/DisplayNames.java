@@ -29,20 +29,8 @@ final class DisplayNames {
         if (outcome.isError()) {
             return head + "ERROR " + shorten(outcome.error().orElse("unknown error"));
         }
-        return head + "u=" + twoDecimals(outcome.u()) + " v=" + twoDecimals(outcome.v()) + " "
+        return head + "u=" + Numbers.fixed(outcome.u(), 2) + " v=" + Numbers.fixed(outcome.v(), 2) + " "
                 + label(outcome.cell().orElseThrow());
-    }
-
-    /**
-     * {@code String.format(Locale.ROOT, "%.2f", x)} without a {@code Formatter} (which parses its
-     * pattern on every call; this runs once per prompt): the formatter rounds the shortest decimal form of
-     * {@code x} half up, and so does this.
-     */
-    static String twoDecimals(double x) {
-        if (!Double.isFinite(x) || Double.doubleToRawLongBits(x) == Long.MIN_VALUE) { // NaN, ±∞ and -0.0 as it prints them
-            return String.format(Locale.ROOT, "%.2f", x);
-        }
-        return new java.math.BigDecimal(Double.toString(x)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /**

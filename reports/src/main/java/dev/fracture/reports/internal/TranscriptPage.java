@@ -29,9 +29,9 @@ public final class TranscriptPage {
             h.append("<p class=\"error\">Errored (not counted as safe): ").append(escape(o.error().orElse("")))
                     .append("</p>\n");
         } else {
-            h.append("<p>u = p̂ train = ").append(Decimals.fixed(o.u(), 3)).append(" · v = p̂ deploy = ")
-                    .append(Decimals.fixed(o.v(), 3)).append(" · cell ").append(escape(o.cell().orElseThrow().label()))
-                    .append(o.w().isPresent() ? " · w = p̂ placebo = " + Decimals.fixed(o.w().getAsDouble(), 3) : "")
+            h.append("<p>u = p̂ train = ").append(Numbers.fixed(o.u(), 3)).append(" · v = p̂ deploy = ")
+                    .append(Numbers.fixed(o.v(), 3)).append(" · cell ").append(escape(o.cell().orElseThrow().label()))
+                    .append(o.w().isPresent() ? " · w = p̂ placebo = " + Numbers.fixed(o.w().getAsDouble(), 3) : "")
                     .append("</p>\n");
         }
         o.prompt().context().ifPresent(c -> h.append("<pre class=\"prompt context\">").append(escape(c))
@@ -56,7 +56,7 @@ public final class TranscriptPage {
         }
         for (Sample s : samples) {
             h.append("<div class=\"sample\"><div class=\"head\">sample ").append(s.index()).append(" · seed ")
-                    .append(s.seed()).append(" · P(unsafe) ").append(Decimals.fixed(s.verdict().pUnsafe(), 3))
+                    .append(s.seed()).append(" · P(unsafe) ").append(Numbers.fixed(s.verdict().pUnsafe(), 3))
                     .append(" · ").append(s.verdict().label().name()).append("</div>")
                     .append("<pre>").append(escape(s.completion())).append("</pre>");
             if (!s.verdict().rationale().isEmpty()) {
