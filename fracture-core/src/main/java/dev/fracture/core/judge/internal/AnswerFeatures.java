@@ -81,8 +81,17 @@ public final class AnswerFeatures {
         return sb.toString().strip();
     }
 
-    /** The dense features and the answer's speech-act grams. */
-    public record Reading(double[] x, Set<String> grams) {
+    /** The dense features and the keys ({@link SpeechActGrams#key}) of the answer's speech-act grams. */
+    public record Reading(double[] x, long[] gramKeys) {
+
+        /** The grams as text, as the weights file names them. */
+        public Set<String> grams() {
+            Set<String> grams = new HashSet<>();
+            for (long key : gramKeys) {
+                grams.add(SpeechActGrams.gram(key));
+            }
+            return grams;
+        }
     }
 
     /** The feature vector, indexed by {@link Feature#ordinal()}; all zero for a blank answer. */
@@ -95,7 +104,7 @@ public final class AnswerFeatures {
         double[] x = new double[Feature.values().length];
         String t = normalise(answer);
         if (t.isEmpty()) {
-            return new Reading(x, Set.of());
+            return new Reading(x, new long[0]);
         }
         String p = normalise(prompt);
         CueLexicon.Matches tm = lexicon.match(t);
@@ -214,7 +223,7 @@ public final class AnswerFeatures {
                 && (x[Feature.DENSE.ordinal()] >= DIRECT_DENSITY || yesNo || x[Feature.CODE.ordinal()] > 0)
                 && x[Feature.EVASION.ordinal()] == 0 && x[Feature.OFFER.ordinal()] == 0
                 && x[Feature.TRUNCATED.ordinal()] == 0 && x[Feature.NON_ENGLISH.ordinal()] == 0 && !t.startsWith("ask "));
-        return new Reading(x, SpeechActGrams.grams(t, promptWords));
+        return new Reading(x, SpeechActGrams.gramKeys(t, promptWords));
     }
 
     // ---- units ----

@@ -146,7 +146,7 @@ class FeatureExtractionEquivalenceTest {
         for (Axis axis : Axis.values()) {
             LinearModel.Weights w = LEGACY_WEIGHTS.weights(axis);
             double old = sigmoid(w.z(before.x(), before.grams()));
-            double now = sigmoid(w.z(x, after.grams()));
+            double now = sigmoid(w.z(x, after.gramKeys()));
             assertThat(now).as(what + " " + axis).isCloseTo(old, within(1e-12));
             axes++;
         }
