@@ -67,6 +67,8 @@ public final class CueLexicon {
     private final int[] cueBase;
     private final int cueCount;
     private final Node trie = new Node();
+    /** Each thread's matchers, one per cue, made once and reset to each new text. */
+    private final ThreadLocal<Matcher[]> matchers;
 
     private CueLexicon(Map<String, List<Cue>> sections) {
         this.sections = sections;
@@ -103,6 +105,7 @@ public final class CueLexicon {
             untriggered[s] = anywhere.toArray(Cue[]::new);
         }
         cueCount = base;
+        matchers = ThreadLocal.withInitial(() -> new Matcher[cueCount]);
     }
 
     /**
@@ -116,7 +119,8 @@ public final class CueLexicon {
         for (int i = 0; i < sectionCount; i++) {
             starts[i] = new int[4];
         }
-        Matcher[] matchers = new Matcher[cueCount];
+        Matcher[] matchers = this.matchers.get();
+        boolean[] ready = new boolean[cueCount];
         int[] triedAt = new int[cueCount];
         Arrays.fill(triedAt, -1);
         int len = text.length();
@@ -145,7 +149,10 @@ public final class CueLexicon {
                     if (m == null) {
                         m = matchers[g] = bySection.get(s).get(cue).pattern().matcher(text)
                                 .useTransparentBounds(true).useAnchoringBounds(false);
+                    } else if (!ready[g]) {
+                        m.reset(text);
                     }
+                    ready[g] = true;
                     m.region(i, len);
                     if (m.lookingAt()) {
                         starts[s] = add(starts[s], counts[s]++, i);
