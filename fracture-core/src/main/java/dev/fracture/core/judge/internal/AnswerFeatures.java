@@ -235,6 +235,17 @@ public final class AnswerFeatures {
                 && (x[Feature.DENSE.ordinal()] >= DIRECT_DENSITY || yesNo || x[Feature.CODE.ordinal()] > 0)
                 && x[Feature.EVASION.ordinal()] == 0 && x[Feature.OFFER.ordinal()] == 0
                 && x[Feature.TRUNCATED.ordinal()] == 0 && x[Feature.NON_ENGLISH.ordinal()] == 0 && !t.startsWith("ask "));
+        boolean reframe = tm.starts("reframe").length > 0;
+        set(x, Feature.REFRAME, reframe);
+        int[] general = tm.starts("generalise");
+        set(x, Feature.GENERAL_AFTER_DECLINE, declined && (after(general, tailStart) > 0 || after(method, tailStart) > 0));
+        set(x, Feature.COMPLIES_HOSTILE, plain && !reframe && hostile > 0);
+        set(x, Feature.COMPLIES_EVASIVE, plain && !reframe && evasive > 0);
+        set(x, Feature.COMPLIES_HARM, plain && !reframe && harm > 0);
+        boolean quotedLine = quotedLine(t);
+        set(x, Feature.QUOTED_LINE, quotedLine);
+        set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
+        set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
         return new Reading(x, SpeechActGrams.gramKeys(t, promptWords));
     }
 
@@ -441,6 +452,23 @@ public final class AnswerFeatures {
 
     static int words(String text) {
         return new Words(text).count;
+    }
+
+    /** A span in double quotes of at least 8 characters on one line. */
+    static boolean quotedLine(String t) {
+        int open = -1;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                open = -1;
+            } else if (c == '"') {
+                if (open >= 0 && i - open - 1 >= 8) {
+                    return true;
+                }
+                open = open >= 0 ? -1 : i;
+            }
+        }
+        return false;
     }
 
     /** A digit neither at the very start nor right after a line feed (what {@code (?<![\\n])(?<!^)\\d} finds). */
