@@ -14,10 +14,13 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Speed matters (the judge's budget is a fraction of a millisecond per answer), and trying dozens of
  * alternatives at every character is too slow. So each cue that starts with a word boundary and
- * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in a trie; a cue is
- * only tried at the starts of the text's words that begin with one of its triggers. Cues without a
- * literal start (anchors, character classes) are searched through the whole text. Errors in the text
- * name the source, the line and the problem. The text is expected lower case, as the judge normalises it.
+ * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in an array-indexed
+ * trie: the literal strings one of which every match starts with, expanded from the cue's alternatives,
+ * optional parts and small character classes ({@code \bi(?:'m| am) not able} gives "i'm not able" and
+ * "i am not able", not "i"). A cue is only tried at the starts of the text's words that go on with one of
+ * its triggers, once per position, with a matcher kept per thread. Cues without a literal start
+ * (anchors, character classes) are searched through the whole text. Errors in the text name the source,
+ * the line and the problem. The text is expected lower case, as the judge normalises it.
  */
 public final class CueLexicon {
 
@@ -239,7 +242,7 @@ public final class CueLexicon {
             String[] triggers = triggers(line);
             if (triggers != null) {
                 String[] longer = prefixes(line);
-                triggers = longer != null ? longer : triggers;
+                triggers = longer != null ? refine(longer, triggers) : triggers;
             }
             current.add(new Cue(pattern, triggers, i + 1));
         }
@@ -298,13 +301,35 @@ public final class CueLexicon {
      * (wildcards, repetitions, escapes of classes). Null when some prefix would be empty.
      */
     static String[] prefixes(String regex) {
-        List<Prefix> all = sequence(regex, 0, regex.length());
+        List<Prefix> all = new ArrayList<>();
+        for (String alternative : splitAlternatives(regex)) {
+            all.addAll(sequence(alternative, 0, alternative.length()));
+        }
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (Prefix p : all) {
             if (p.text().isEmpty()) {
                 return null;
             }
             out.add(p.text());
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * The longer of each prefix and trigger where one starts with the other. Every match starts with a
+     * prefix, and the cue was only ever tried where a trigger starts, so the cue is tried at a subset of
+     * the trigger positions that still holds every position where it can match there.
+     */
+    static String[] refine(String[] prefixes, String[] triggers) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String p : prefixes) {
+            for (String t : triggers) {
+                if (p.startsWith(t)) {
+                    out.add(p);
+                } else if (t.startsWith(p)) {
+                    out.add(t);
+                }
+            }
         }
         return out.toArray(String[]::new);
     }
