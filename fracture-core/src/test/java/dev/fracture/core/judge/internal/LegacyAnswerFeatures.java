@@ -7,6 +7,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+/*
+ * The first feature extraction of the embedded judge, exactly as it was before it was made faster, kept
+ * here only so that FeatureExtractionEquivalenceTest can show the fast one reads every answer the same.
+ * Do not change it.
+ */
 /**
  * Reads a prompt and an answer into the {@link Feature} vector.
  *

@@ -5,6 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+/*
+ * The first phrasing grams of the embedded judge, exactly as it was before it was made faster, kept
+ * here only so that FeatureExtractionEquivalenceTest can show the fast one reads every answer the same.
+ * Do not change it.
+ */
 /**
  * Word n-grams over the answer's <em>shape</em>: function words and speech-act words are kept, every
  * other word becomes {@code _} (or {@code <p>} when the prompt uses it), numbers {@code <num>}, list
