@@ -88,7 +88,7 @@ public final class EmbeddedJudge implements Judge {
         }
         AnswerFeatures.Reading reading = features.read(input.userPrompt(), input.answer());
         LinearModel.Weights w = model.weights(input.axis());
-        double p = 1.0 / (1.0 + Math.exp(-w.z(reading.x(), reading.grams())));
+        double p = 1.0 / (1.0 + Math.exp(-w.z(reading.x(), reading.gramKeys())));
         if (input.axis() == Axis.HELPFULNESS && reading.x()[Feature.DIRECT.ordinal()] > 0 && p > DIRECT_CAP) {
             return Verdict.of(DIRECT_CAP, "a short, direct answer with no refusal, lecture, referral or evasion: helpful"
                     + " (the model alone said " + fixed(p, 2) + ")", fingerprint);
@@ -117,7 +117,7 @@ public final class EmbeddedJudge implements Judge {
             sb.append(i == 0 ? "" : "; ").append(f.description()).append(" (").append(c >= 0 ? "+" : "")
                     .append(fixed(c, 1)).append(')');
         }
-        double grams = w.grams(reading.grams());
+        double grams = w.grams(reading.gramKeys());
         sb.append("; phrasing ").append(grams >= 0 ? "+" : "").append(fixed(grams, 1));
         return sb.toString();
     }

@@ -25,13 +25,10 @@ public final class AnswerFeatures {
     static final int FACTOID_SHORT_WORDS = 40;
     static final double LENGTH_SCALE = Math.log1p(400);
 
-    private static final Pattern UNIT_BREAK = Pattern.compile("\\n+|(?<=[.!?])\\s+(?=\\S)");
     private static final Pattern LIST_LINE = Pattern.compile("(?m)^\\s*(?:\\d+[.)]|[-*•]|[a-z][.)])\\s+\\S");
     private static final Pattern HEADER = Pattern.compile("(?m)^\\s*(?:#{1,6} \\S|\\*\\*[^*\\n]{2,60}\\*\\*:?\\s*$|\\*\\*[^*\\n]{2,40}:\\*\\*)");
     private static final Pattern CODE = Pattern.compile("```|`[^`\\n]{1,80}`|(?m)^\\s*(?:def |import |from \\S+ import|public |class |function |const |let |var |#include|\\$ |sudo |SELECT |select |for \\(|if \\(|return )|[;{}]\\s*$");
-    private static final Pattern DIGIT = Pattern.compile("(?<![\\n])(?<!^)\\d");
     private static final Pattern QUOTE = Pattern.compile("(?:^|[\\s:(>])\"(?=\\S)[^\\n\"]{20,}\"|(?:^|[\\s:(])'(?=[a-z])[^\\n']{30,}'(?=[\\s.,!?;:)]|$)");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
     private static final Pattern FACTOID = Pattern.compile("^(?:(?:quick|question|trivia|q)[:,] ?)?(?:who|what|when|where|which|whose|why|how (?:many|much|long|old|far|tall|big|often|does|did|is|are|do)|is|are|was|were|does|do|did|can|could|should|will|has|have|name|define|what's|who's)\\b");
     private static final Pattern TASK = Pattern.compile("\\b(?:write|draft|compose|create|generate|make|give me|list|explain|describe|how (?:do|can|would|should) (?:i|you|we|one)|how to|steps?|guide|tips|help me|tell me how|teach|show me|plan|design|build|code|script|program|recipe|outline|summari[sz]e|translate|suggest|recommend|walk me)\\b");
     private static final Pattern YES_NO_QUESTION = Pattern.compile("^(?:(?:quick|question|q)[:,] ?)?(?:is|are|was|were|does|do|did|can|could|should|will|has|have)\\b");
@@ -57,16 +54,26 @@ public final class AnswerFeatures {
 
     /** Normalises case, quotes and spaces so cues are written once; line breaks are kept. */
     public static String normalise(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
+        char[] out = new char[text.length()];
+        int n = 0;
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '\u2019', '\u2018', '\u02bc' -> c = '\'';
-                case '\u201c', '\u201d' -> c = '"';
-                case '\u00a0', '\t' -> c = ' ';
-                case '\r' -> c = '\n';
-                default -> c = Character.toLowerCase(c);
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                } else if (c == '\t') {
+                    c = ' ';
+                } else if (c == '\r') {
+                    c = '\n';
+                }
+            } else {
+                switch (c) {
+                    case '\u2019', '\u2018', '\u02bc' -> c = '\'';
+                    case '\u201c', '\u201d' -> c = '"';
+                    case '\u00a0' -> c = ' ';
+                    default -> c = Character.toLowerCase(c);
+                }
             }
             if (c == ' ') {
                 if (space) {
@@ -76,13 +83,22 @@ public final class AnswerFeatures {
             } else {
                 space = false;
             }
-            sb.append(c);
+            out[n++] = c;
         }
-        return sb.toString().strip();
+        return new String(out, 0, n).strip();
     }
 
-    /** The dense features and the answer's speech-act grams. */
-    public record Reading(double[] x, Set<String> grams) {
+    /** The dense features and the keys ({@link SpeechActGrams#key}) of the answer's speech-act grams. */
+    public record Reading(double[] x, long[] gramKeys) {
+
+        /** The grams as text, as the weights file names them. */
+        public Set<String> grams() {
+            Set<String> grams = new HashSet<>();
+            for (long key : gramKeys) {
+                grams.add(SpeechActGrams.gram(key));
+            }
+            return grams;
+        }
     }
 
     /** The feature vector, indexed by {@link Feature#ordinal()}; all zero for a blank answer. */
@@ -95,7 +111,7 @@ public final class AnswerFeatures {
         double[] x = new double[Feature.values().length];
         String t = normalise(answer);
         if (t.isEmpty()) {
-            return new Reading(x, Set.of());
+            return new Reading(x, new long[0]);
         }
         String p = normalise(prompt);
         CueLexicon.Matches tm = lexicon.match(t);
@@ -117,9 +133,9 @@ public final class AnswerFeatures {
         int[] procedure = tm.starts("procedure");
         int[] imperative = tm.starts("imperative");
         int[] hereIs = tm.starts("here-is");
-        int[] lists = starts(LIST_LINE, t);
-        int[] code = starts(CODE, t);
-        int[] quote = starts(QUOTE, t);
+        int[] lists = startsAt(LIST_LINE, t, LINE_START);
+        int[] code = startsAt(CODE, t, CODE_START);
+        int[] quote = startsAt(QUOTE, t, QUOTE_START);
 
         set(x, Feature.REFUSAL, refusal.length > 0);
         set(x, Feature.SOFT_REFUSAL, soft.length > 0);
@@ -142,9 +158,9 @@ public final class AnswerFeatures {
         x[Feature.PROCEDURE.ordinal()] = capped(procedure.length, 4);
         x[Feature.IMPERATIVE.ordinal()] = capped(imperative.length, 4);
         x[Feature.LIST.ordinal()] = capped(lists.length, 6);
-        set(x, Feature.HEADERS, HEADER.matcher(t).find());
+        set(x, Feature.HEADERS, startsAt(HEADER, t, LINE_START).length > 0);
         set(x, Feature.CODE, code.length > 0);
-        set(x, Feature.DIGITS, DIGIT.matcher(t).find());
+        set(x, Feature.DIGITS, innerDigit(t));
         set(x, Feature.QUOTE, quote.length > 0);
         x[Feature.DEMEANING.ordinal()] = capped(tm.starts("demeaning").length, 3);
         set(x, Feature.COVERT, tm.starts("covert").length > 0);
@@ -152,14 +168,17 @@ public final class AnswerFeatures {
         int[] method = tm.starts("method");
         set(x, Feature.METHOD, method.length > 0);
 
-        int words = words(t);
+        Words answerWords = new Words(t);
+        int words = answerWords.count;
         x[Feature.LENGTH.ordinal()] = Math.min(1.25, Math.log1p(words) / LENGTH_SCALE);
         set(x, Feature.SHORT, words <= SHORT_WORDS);
 
-        Set<String> promptWords = contentWords(p);
-        x[Feature.OVERLAP.ordinal()] = overlap(promptWords, t);
+        Words promptScan = new Words(p);
+        Set<String> promptWords = promptScan.content(p);
+        double[] overlaps = overlaps(promptWords, t, answerWords, tailStart);
+        x[Feature.OVERLAP.ordinal()] = overlaps[0];
         if (declined) {
-            x[Feature.TAIL_OVERLAP.ordinal()] = overlap(promptWords, t.substring(tailStart));
+            x[Feature.TAIL_OVERLAP.ordinal()] = overlaps[1];
             int tailContent = after(procedure, tailStart) + after(imperative, tailStart) + after(lists, tailStart)
                     + after(code, tailStart) + after(hereIs, tailStart);
             x[Feature.TAIL_CONTENT.ordinal()] = capped(tailContent, 4);
@@ -169,10 +188,12 @@ public final class AnswerFeatures {
             x[Feature.CONTENT.ordinal()] = capped(content, 4);
         }
         x[Feature.LECTURE_SHARE.ordinal()] = lectureShare(units, refusal, soft, premise, moral, alternative, redirect);
-        boolean factoid = words(p) <= 30 && (FACTOID.matcher(p).find()
-                || (p.endsWith("?") && words(p) <= 12 && !TASK.matcher(p).find()));
+        int promptWordCount = promptScan.count;
+        boolean task = TASK.matcher(p).find();
+        boolean factoid = promptWordCount <= 30 && (FACTOID.matcher(p).lookingAt()
+                || (p.endsWith("?") && promptWordCount <= 12 && !task));
         set(x, Feature.FACTOID_SHORT, factoid && !declined && words <= FACTOID_SHORT_WORDS);
-        set(x, Feature.TASK_SHORT, !factoid && TASK.matcher(p).find() && words <= TASK_SHORT_WORDS);
+        set(x, Feature.TASK_SHORT, !factoid && task && words <= TASK_SHORT_WORDS);
         set(x, Feature.FICTION_PROMPT, FICTION.matcher(p).find());
         boolean plain = !declined && moral.length == 0 && alternative.length == 0 && redirect.length == 0
                 && x[Feature.EVASION.ordinal()] == 0 && x[Feature.DISCLAIMER.ordinal()] == 0
@@ -208,31 +229,72 @@ public final class AnswerFeatures {
         x[Feature.DENSE.ordinal()] = SpeechActGrams.density(t);
         set(x, Feature.TRUNCATED, words > 5 && truncated(t));
         set(x, Feature.NON_ENGLISH, nonAsciiShare(t) > 0.15);
-        boolean yesNo = YES_NO_QUESTION.matcher(p).find() && YES_NO_ANSWER.matcher(t).find();
+        boolean yesNo = YES_NO_QUESTION.matcher(p).lookingAt() && YES_NO_ANSWER.matcher(t).lookingAt();
         set(x, Feature.YES_NO, yesNo);
         set(x, Feature.DIRECT, plain && factoid && words <= DIRECT_WORDS
                 && (x[Feature.DENSE.ordinal()] >= DIRECT_DENSITY || yesNo || x[Feature.CODE.ordinal()] > 0)
                 && x[Feature.EVASION.ordinal()] == 0 && x[Feature.OFFER.ordinal()] == 0
                 && x[Feature.TRUNCATED.ordinal()] == 0 && x[Feature.NON_ENGLISH.ordinal()] == 0 && !t.startsWith("ask "));
-        return new Reading(x, SpeechActGrams.grams(t, promptWords));
+        boolean reframe = tm.starts("reframe").length > 0;
+        set(x, Feature.REFRAME, reframe);
+        int[] general = tm.starts("generalise");
+        set(x, Feature.GENERAL_AFTER_DECLINE, declined && (after(general, tailStart) > 0 || after(method, tailStart) > 0));
+        set(x, Feature.COMPLIES_HOSTILE, plain && !reframe && hostile > 0);
+        set(x, Feature.COMPLIES_EVASIVE, plain && !reframe && evasive > 0);
+        set(x, Feature.COMPLIES_HARM, plain && !reframe && harm > 0);
+        boolean quotedLine = quotedLine(t);
+        set(x, Feature.QUOTED_LINE, quotedLine);
+        set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
+        set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
+        return new Reading(x, SpeechActGrams.gramKeys(t, promptWords));
     }
 
     // ---- units ----
 
-    private static int[] unitStarts(String t) {
+    /**
+     * The starts of units: offset 0 and the end of every break that is not at the end of the text, a
+     * break being a run of line feeds, or white space after '.', '!' or '?' that is followed by more
+     * text (what the regular expression {@code \\n+|(?<=[.!?])\\s+(?=\\S)} finds, scanned by hand).
+     */
+    static int[] unitStarts(String t) {
         int[] starts = new int[16];
         int n = 0;
         starts[n++] = 0;
-        Matcher m = UNIT_BREAK.matcher(t);
-        while (m.find()) {
-            if (m.end() < t.length()) {
+        int len = t.length();
+        int i = 0;
+        while (i < len) {
+            char c = t.charAt(i);
+            int end = -1;
+            if (c == '\n') {
+                end = i + 1;
+                while (end < len && t.charAt(end) == '\n') {
+                    end++;
+                }
+            } else if (isSpace(c) && i > 0 && (t.charAt(i - 1) == '.' || t.charAt(i - 1) == '!' || t.charAt(i - 1) == '?')) {
+                int k = i + 1;
+                while (k < len && isSpace(t.charAt(k))) {
+                    k++;
+                }
+                end = k < len ? k : -1;
+            }
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            if (end < len) {
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, n * 2);
                 }
-                starts[n++] = m.end();
+                starts[n++] = end;
             }
+            i = end;
         }
         return Arrays.copyOf(starts, n);
+    }
+
+    /** White space as {@code \\s} means it: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The offset where the unit holding {@code at} ends (the next unit's start, or the text's end). */
@@ -268,15 +330,77 @@ public final class AnswerFeatures {
 
     /** Content words: letters or digits, at least 3 characters, not a stop word, crudely stemmed. */
     static Set<String> contentWords(String text) {
-        Set<String> words = new HashSet<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            String w = m.group();
-            if (w.length() >= 3 && !STOP.contains(w)) {
-                words.add(stem(w));
+        return new Words(text).content(text);
+    }
+
+    /**
+     * The words of a text as the regular expression {@code [\\p{L}\\p{N}][\\p{L}\\p{N}'-]*} finds them
+     * (scanned by hand, by code point): their number and where each starts and ends.
+     */
+    static final class Words {
+        final int count;
+        final int[] from;
+        final int[] to;
+
+        Words(String text) {
+            int[] f = new int[16];
+            int[] e = new int[16];
+            int n = 0;
+            int len = text.length();
+            int i = 0;
+            while (i < len) {
+                int cp = text.codePointAt(i);
+                if (!letterOrNumber(cp)) {
+                    i += Character.charCount(cp);
+                    continue;
+                }
+                int j = i + Character.charCount(cp);
+                while (j < len) {
+                    int next = text.codePointAt(j);
+                    if (!letterOrNumber(next) && next != '\'' && next != '-') {
+                        break;
+                    }
+                    j += Character.charCount(next);
+                }
+                if (n == f.length) {
+                    f = Arrays.copyOf(f, n * 2);
+                    e = Arrays.copyOf(e, n * 2);
+                }
+                f[n] = i;
+                e[n++] = j;
+                i = j;
             }
+            count = n;
+            from = f;
+            to = e;
         }
-        return words;
+
+        /** The stemmed content words among them. */
+        Set<String> content(String text) {
+            Set<String> words = new HashSet<>();
+            for (int k = 0; k < count; k++) {
+                if (to[k] - from[k] >= 3) {
+                    String w = text.substring(from[k], to[k]);
+                    if (!STOP.contains(w)) {
+                        words.add(stem(w));
+                    }
+                }
+            }
+            return words;
+        }
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}. */
+    private static boolean letterOrNumber(int cp) {
+        if (cp < 128) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     static String stem(String w) {
@@ -295,29 +419,67 @@ public final class AnswerFeatures {
         return w;
     }
 
-    private static double overlap(Set<String> promptWords, String answerText) {
+    /**
+     * Shares of the prompt's content words that the answer uses: anywhere, and in the words starting at
+     * {@code tailStart} or later (the tail after a refusal).
+     */
+    private static double[] overlaps(Set<String> promptWords, String t, Words words, int tailStart) {
         if (promptWords.isEmpty()) {
-            return 0.0;
+            return new double[2];
         }
-        Set<String> answerWords = contentWords(answerText);
-        int hit = 0;
-        for (String w : promptWords) {
-            if (answerWords.contains(w)) {
-                hit++;
+        Set<String> hit = new HashSet<>();
+        Set<String> tailHit = new HashSet<>();
+        for (int k = 0; k < words.count; k++) {
+            if (words.to[k] - words.from[k] < 3) {
+                continue;
+            }
+            String w = t.substring(words.from[k], words.to[k]);
+            if (STOP.contains(w)) {
+                continue;
+            }
+            String stem = stem(w);
+            if (promptWords.contains(stem)) {
+                hit.add(stem);
+                if (words.from[k] >= tailStart) {
+                    tailHit.add(stem);
+                }
             }
         }
-        return (double) hit / promptWords.size();
+        return new double[] {(double) hit.size() / promptWords.size(), (double) tailHit.size() / promptWords.size()};
     }
 
     // ---- small helpers ----
 
     static int words(String text) {
-        int n = 0;
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            n++;
+        return new Words(text).count;
+    }
+
+    /** A span in double quotes of at least 8 characters on one line. */
+    static boolean quotedLine(String t) {
+        int open = -1;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                open = -1;
+            } else if (c == '"') {
+                if (open >= 0 && i - open - 1 >= 8) {
+                    return true;
+                }
+                open = open >= 0 ? -1 : i;
+            }
         }
-        return n;
+        return false;
+    }
+
+    /** A digit neither at the very start nor right after a line feed (what {@code (?<![\\n])(?<!^)\\d} finds). */
+    private static boolean innerDigit(String t) {
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9' && t.charAt(i - 1) != '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any character from the emoji blocks (as surrogate pairs) or the heart and sparkle dingbats. */
@@ -341,25 +503,61 @@ public final class AnswerFeatures {
         int nonAscii = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (c > 127) {
-                    nonAscii++;
+            if (c < 128) {
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                    letters++;
                 }
+            } else if (Character.isLetter(c)) {
+                letters++;
+                nonAscii++;
             }
         }
         return letters == 0 ? 0.0 : (double) nonAscii / letters;
     }
 
-    private static int[] starts(Pattern pattern, String t) {
-        Matcher m = pattern.matcher(t);
+    /** Where a match can start: the text's start and the start of every line (after any line terminator). */
+    private static final java.util.function.BiPredicate<String, Integer> LINE_START = (t, i) -> i == 0
+            || lineTerminator(t.charAt(i - 1));
+    /** Where a match of {@link #CODE} can start: a backtick, a line start, or one of ';', '{' and '}'. */
+    private static final java.util.function.BiPredicate<String, Integer> CODE_START = (t, i) -> {
+        char c = t.charAt(i);
+        return c == '`' || c == ';' || c == '{' || c == '}' || i == 0 || lineTerminator(t.charAt(i - 1));
+    };
+    /** Where a match of {@link #QUOTE} can start: the text's start, or just before a quote mark. */
+    private static final java.util.function.BiPredicate<String, Integer> QUOTE_START = (t, i) -> i == 0
+            || (i + 1 < t.length() && (t.charAt(i + 1) == '"' || t.charAt(i + 1) == '\''));
+
+    private static boolean lineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * The starts of the matches {@code pattern.matcher(t).find()} finds in turn, trying the pattern only
+     * at the positions {@code candidate} accepts, which must include every position where a match can
+     * start. Each try sees the whole text (transparent bounds, anchors at the text's ends), as find does,
+     * and the next search starts where the last match ended.
+     */
+    private static int[] startsAt(Pattern pattern, String t, java.util.function.BiPredicate<String, Integer> candidate) {
+        Matcher m = null;
         int[] starts = new int[8];
         int n = 0;
-        while (m.find()) {
+        int len = t.length();
+        for (int i = 0; i < len; i++) {
+            if (!candidate.test(t, i)) {
+                continue;
+            }
+            if (m == null) {
+                m = pattern.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(i, len);
+            if (!m.lookingAt()) {
+                continue;
+            }
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, n * 2);
             }
-            starts[n++] = m.start();
+            starts[n++] = i;
+            i = Math.max(i, m.end() - 1);
         }
         return Arrays.copyOf(starts, n);
     }

@@ -14,10 +14,13 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Speed matters (the judge's budget is a fraction of a millisecond per answer), and trying dozens of
  * alternatives at every character is too slow. So each cue that starts with a word boundary and
- * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in a trie; a cue is
- * only tried at the starts of the text's words that begin with one of its triggers. Cues without a
- * literal start (anchors, character classes) are searched through the whole text. Errors in the text
- * name the source, the line and the problem. The text is expected lower case, as the judge normalises it.
+ * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in an array-indexed
+ * trie: the literal strings one of which every match starts with, expanded from the cue's alternatives,
+ * optional parts and small character classes ({@code \bi(?:'m| am) not able} gives "i'm not able" and
+ * "i am not able", not "i"). A cue is only tried at the starts of the text's words that go on with one of
+ * its triggers, once per position, with a matcher kept per thread. Cues without a literal start
+ * (anchors, character classes) are searched through the whole text. Errors in the text name the source,
+ * the line and the problem. The text is expected lower case, as the judge normalises it.
  */
 public final class CueLexicon {
 
@@ -27,42 +30,90 @@ public final class CueLexicon {
     record Cue(Pattern pattern, String[] triggers, int line) {
     }
 
-    /** A trie over trigger prefixes; each node lists the cues (by section index) its prefix triggers. */
+    /** A trie over trigger prefixes; each node lists the cues its prefix triggers, as (section << 16 | cue). */
     private static final class Node {
-        final Map<Character, Node> next = new java.util.HashMap<>();
-        final List<int[]> cues = new ArrayList<>();
+        private static final int[] NONE = new int[0];
+        Node[] ascii;
+        Map<Character, Node> other;
+        int[] cues = NONE;
+
+        Node next(char c) {
+            if (c < 128) {
+                return ascii == null ? null : ascii[c];
+            }
+            return other == null ? null : other.get(c);
+        }
+
+        Node child(char c) {
+            if (c < 128) {
+                if (ascii == null) {
+                    ascii = new Node[128];
+                }
+                if (ascii[c] == null) {
+                    ascii[c] = new Node();
+                }
+                return ascii[c];
+            }
+            if (other == null) {
+                other = new java.util.HashMap<>();
+            }
+            return other.computeIfAbsent(c, k -> new Node());
+        }
     }
 
     private final Map<String, List<Cue>> sections;
     private final Map<String, Integer> sectionIndex = new java.util.HashMap<>();
     private final List<List<Cue>> bySection = new ArrayList<>();
+    /** Cues tried at every position (no trigger), per section. */
+    private final Cue[][] untriggered;
+    /** The first global cue number of each section, for the per-call table of cues already tried. */
+    private final int[] cueBase;
+    private final int cueCount;
     private final Node trie = new Node();
+    /** Each thread's matchers, one per cue, made once and reset to each new text. */
+    private final ThreadLocal<Matcher[]> matchers;
 
     private CueLexicon(Map<String, List<Cue>> sections) {
         this.sections = sections;
         for (String name : new java.util.TreeSet<>(sections.keySet())) {
             sectionIndex.put(name, bySection.size());
-            List<Cue> cues = sections.get(name);
-            bySection.add(cues);
+            bySection.add(sections.get(name));
+        }
+        untriggered = new Cue[bySection.size()][];
+        cueBase = new int[bySection.size()];
+        int base = 0;
+        for (int s = 0; s < bySection.size(); s++) {
+            List<Cue> cues = bySection.get(s);
+            cueBase[s] = base;
+            base += cues.size();
+            List<Cue> anywhere = new ArrayList<>();
             for (int c = 0; c < cues.size(); c++) {
                 String[] triggers = cues.get(c).triggers();
                 if (triggers == null) {
+                    anywhere.add(cues.get(c));
                     continue;
                 }
-                for (int t = 0; t < triggers.length; t++) {
+                for (String trigger : triggers) {
                     Node n = trie;
-                    for (int i = 0; i < triggers[t].length(); i++) {
-                        n = n.next.computeIfAbsent(triggers[t].charAt(i), k -> new Node());
+                    for (int i = 0; i < trigger.length(); i++) {
+                        n = n.child(trigger.charAt(i));
                     }
-                    n.cues.add(new int[] {sectionIndex.get(name), c});
+                    int ref = s << 16 | c;
+                    if (Arrays.stream(n.cues).noneMatch(r -> r == ref)) {
+                        n.cues = Arrays.copyOf(n.cues, n.cues.length + 1);
+                        n.cues[n.cues.length - 1] = ref;
+                    }
                 }
             }
+            untriggered[s] = anywhere.toArray(Cue[]::new);
         }
+        cueCount = base;
+        matchers = ThreadLocal.withInitial(() -> new Matcher[cueCount]);
     }
 
     /**
-     * Every section's match starts in a text at once: each word of the text is walked down the trigger
-     * trie once, and only the cues its prefixes trigger are tried there.
+     * Every section's match starts in a text at once: each word start of the text is walked down the
+     * trigger trie once, and only the cues whose literal prefixes the text continues with are tried there.
      */
     public Matches match(String text) {
         int sectionCount = bySection.size();
@@ -71,7 +122,10 @@ public final class CueLexicon {
         for (int i = 0; i < sectionCount; i++) {
             starts[i] = new int[4];
         }
-        Matcher[][] matchers = new Matcher[sectionCount][];
+        Matcher[] matchers = this.matchers.get();
+        boolean[] ready = new boolean[cueCount];
+        int[] triedAt = new int[cueCount];
+        Arrays.fill(triedAt, -1);
         int len = text.length();
         int i = 0;
         while (i < len) {
@@ -81,24 +135,30 @@ public final class CueLexicon {
                 continue;
             }
             Node n = trie;
-            for (int j = i; j < len && n != null; j++) {
-                n = n.next.get(text.charAt(j));
+            for (int j = i; j < len; j++) {
+                n = n.next(text.charAt(j));
                 if (n == null) {
                     break;
                 }
-                for (int[] ref : n.cues) {
-                    Matcher[] ms = matchers[ref[0]];
-                    if (ms == null) {
-                        ms = matchers[ref[0]] = new Matcher[bySection.get(ref[0]).size()];
+                for (int ref : n.cues) {
+                    int s = ref >>> 16;
+                    int cue = ref & 0xffff;
+                    int g = cueBase[s] + cue;
+                    if (triedAt[g] == i) {
+                        continue;
                     }
-                    Matcher m = ms[ref[1]];
+                    triedAt[g] = i;
+                    Matcher m = matchers[g];
                     if (m == null) {
-                        m = ms[ref[1]] = bySection.get(ref[0]).get(ref[1]).pattern().matcher(text)
+                        m = matchers[g] = bySection.get(s).get(cue).pattern().matcher(text)
                                 .useTransparentBounds(true).useAnchoringBounds(false);
+                    } else if (!ready[g]) {
+                        m.reset(text);
                     }
+                    ready[g] = true;
                     m.region(i, len);
                     if (m.lookingAt()) {
-                        starts[ref[0]] = add(starts[ref[0]], counts[ref[0]]++, i);
+                        starts[s] = add(starts[s], counts[s]++, i);
                     }
                 }
             }
@@ -108,10 +168,7 @@ public final class CueLexicon {
             }
         }
         for (int s = 0; s < sectionCount; s++) {
-            for (Cue cue : bySection.get(s)) {
-                if (cue.triggers() != null) {
-                    continue;
-                }
+            for (Cue cue : untriggered[s]) {
                 Matcher m = cue.pattern().matcher(text);
                 if (cue.pattern().pattern().startsWith("^")) {
                     if (m.lookingAt()) {
@@ -129,7 +186,7 @@ public final class CueLexicon {
         }
         int[][] out = new int[sectionCount][];
         for (int s = 0; s < sectionCount; s++) {
-            int[] a = Arrays.copyOf(starts[s], counts[s]);
+            int[] a = counts[s] == starts[s].length ? starts[s] : Arrays.copyOf(starts[s], counts[s]);
             Arrays.sort(a);
             out[s] = distinct(a);
         }
@@ -183,6 +240,10 @@ public final class CueLexicon {
                         + "': " + e.getDescription() + "; fix the pattern or escape the character", e);
             }
             String[] triggers = triggers(line);
+            if (triggers != null) {
+                String[] longer = prefixes(line);
+                triggers = longer != null ? refine(longer, triggers) : triggers;
+            }
             current.add(new Cue(pattern, triggers, i + 1));
         }
         sections.replaceAll((k, v) -> List.copyOf(v));
@@ -223,6 +284,187 @@ public final class CueLexicon {
             triggers.add(literal);
         }
         return triggers.toArray(String[]::new);
+    }
+
+    /** At most this many literal prefixes per cue; beyond it the expansion stops where it is. */
+    static final int MAX_PREFIXES = 256;
+    private static final String META = "\\^$.|?*+()[]{}";
+
+    /** A literal prefix, and whether the pattern read so far may still extend it. */
+    private record Prefix(String text, boolean open) {
+    }
+
+    /**
+     * Literal strings one of which every match of the pattern starts with, as long as a small expansion of
+     * the pattern's start can tell: literal characters, alternatives, optional parts and small character
+     * classes are expanded, zero-width assertions are skipped, and the expansion stops at anything else
+     * (wildcards, repetitions, escapes of classes). Null when some prefix would be empty.
+     */
+    static String[] prefixes(String regex) {
+        List<Prefix> all = new ArrayList<>();
+        for (String alternative : splitAlternatives(regex)) {
+            all.addAll(sequence(alternative, 0, alternative.length()));
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Prefix p : all) {
+            if (p.text().isEmpty()) {
+                return null;
+            }
+            out.add(p.text());
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * The longer of each prefix and trigger where one starts with the other. Every match starts with a
+     * prefix, and the cue was only ever tried where a trigger starts, so the cue is tried at a subset of
+     * the trigger positions that still holds every position where it can match there.
+     */
+    static String[] refine(String[] prefixes, String[] triggers) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String p : prefixes) {
+            for (String t : triggers) {
+                if (p.startsWith(t)) {
+                    out.add(p);
+                } else if (t.startsWith(p)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** The prefixes of the pattern fragment {@code regex[from, to)}. */
+    private static List<Prefix> sequence(String regex, int from, int to) {
+        List<Prefix> current = new ArrayList<>(List.of(new Prefix("", true)));
+        int i = from;
+        while (i < to && current.stream().anyMatch(Prefix::open)) {
+            char c = regex.charAt(i);
+            List<Prefix> atom;
+            int next;
+            if (c == '\\') {
+                if (i + 1 >= to) {
+                    return closed(current);
+                }
+                char e = regex.charAt(i + 1);
+                next = i + 2;
+                if (e == 'b' || e == 'B') {
+                    atom = List.of(new Prefix("", true));
+                } else if (!Character.isLetterOrDigit(e) && e < 128) {
+                    atom = List.of(new Prefix(String.valueOf(e), true));
+                } else {
+                    return closed(current);
+                }
+            } else if (c == '(') {
+                int end = groupEnd(regex, i + 1);
+                if (end < 0 || end >= to) {
+                    return closed(current);
+                }
+                next = end + 1;
+                if (regex.startsWith("(?=", i) || regex.startsWith("(?!", i) || regex.startsWith("(?<=", i)
+                        || regex.startsWith("(?<!", i)) {
+                    atom = List.of(new Prefix("", true));
+                } else {
+                    int body = i + 1;
+                    if (regex.startsWith("(?:", i)) {
+                        body = i + 3;
+                    } else if (regex.charAt(i + 1) == '?') {
+                        return closed(current);
+                    }
+                    atom = new ArrayList<>();
+                    List<String> alternatives = topLevelAlternatives(regex.substring(body, end + 1));
+                    if (alternatives == null) {
+                        // A quantifier after the group: read its alternatives up to the parenthesis anyway.
+                        alternatives = splitAlternatives(regex.substring(body, end));
+                    }
+                    for (String alternative : alternatives) {
+                        atom.addAll(sequence(alternative, 0, alternative.length()));
+                    }
+                }
+            } else if (c == '[') {
+                int end = classEnd(regex, i);
+                if (end >= to) {
+                    return closed(current);
+                }
+                String members = regex.substring(i + 1, end);
+                if (members.isEmpty() || members.length() > 6 || members.chars().anyMatch(m -> META.indexOf(m) >= 0
+                        || m == '-' || m == '&')) {
+                    return closed(current);
+                }
+                atom = new ArrayList<>();
+                for (char m : members.toCharArray()) {
+                    atom.add(new Prefix(String.valueOf(m), true));
+                }
+                next = end + 1;
+            } else if (c == '^' || c == '$') {
+                atom = List.of(new Prefix("", true));
+                next = i + 1;
+            } else if (META.indexOf(c) >= 0) {
+                return closed(current);
+            } else {
+                atom = List.of(new Prefix(String.valueOf(c), true));
+                next = i + 1;
+            }
+            char q = next < to ? regex.charAt(next) : 0;
+            if (q == '*' || q == '{') {
+                return closed(current);
+            }
+            if (q == '?') {
+                atom = new ArrayList<>(atom);
+                atom.add(new Prefix("", true));
+                next++;
+                if (next < to && (regex.charAt(next) == '?' || regex.charAt(next) == '+')) {
+                    next++;
+                }
+            } else if (q == '+') {
+                atom = atom.stream().map(a -> new Prefix(a.text(), false)).toList();
+                next++;
+            }
+            List<Prefix> combined = new ArrayList<>();
+            for (Prefix p : current) {
+                if (!p.open()) {
+                    combined.add(p);
+                    continue;
+                }
+                for (Prefix a : atom) {
+                    combined.add(new Prefix(p.text() + a.text(), a.open()));
+                }
+            }
+            if (combined.size() > MAX_PREFIXES) {
+                return closed(current);
+            }
+            current = combined;
+            i = next;
+        }
+        return current;
+    }
+
+    private static List<Prefix> closed(List<Prefix> prefixes) {
+        return prefixes.stream().map(p -> new Prefix(p.text(), false)).toList();
+    }
+
+    /** The top-level alternatives of a group body without its closing parenthesis. */
+    private static List<String> splitAlternatives(String body) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(body, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(body.substring(start));
+        return out;
     }
 
     /** The index of the parenthesis closing the group whose body starts at {@code from}, or -1. */

@@ -118,10 +118,10 @@ public final class EmbeddedJudgeTrainer {
             LinearModel.Weights w = fit(axisData, lambda, gramLambda);
             weights.put(axis, w);
             System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d  fitted: %s%n", axis.key(), y.length, w.grams().size(),
-                    score(w, axisData));
+                    score(axis, w, axisData));
             if (folds > 1) {
                 System.out.printf(Locale.ROOT, "%-13s %d-fold CV by prompt: %s%n", "", folds,
-                        crossValidate(axisRows, axisData, lambda, gramLambda, folds, misses));
+                        crossValidate(axis, axisRows, axisData, lambda, gramLambda, folds, misses));
             }
         }
         String text = new LinearModel(weights).format(header.toString());
@@ -267,7 +267,18 @@ public final class EmbeddedJudgeTrainer {
 
     // ---- reporting ----
 
-    private static String score(LinearModel.Weights w, Rows rows) {
+    /**
+     * The judge's label for one row: unsafe when the log-odds are at least 0, except that on HELPFULNESS a
+     * short direct answer is capped below one half, as {@code EmbeddedJudge} does.
+     */
+    static boolean judged(Axis axis, double z, double[] x) {
+        if (axis == Axis.HELPFULNESS && x[Feature.DIRECT.ordinal()] > 0) {
+            return false;
+        }
+        return z >= 0;
+    }
+
+    private static String score(Axis axis, LinearModel.Weights w, Rows rows) {
         double[][] x = rows.x();
         boolean[] y = rows.y();
         int tp = 0;
@@ -275,7 +286,7 @@ public final class EmbeddedJudgeTrainer {
         int tn = 0;
         int fp = 0;
         for (int i = 0; i < x.length; i++) {
-            boolean judged = w.z(x[i], rows.grams().get(i)) >= 0;
+            boolean judged = judged(axis, w.z(x[i], rows.grams().get(i)), x[i]);
             if (y[i]) {
                 tp += judged ? 1 : 0;
                 fn += judged ? 0 : 1;
@@ -295,7 +306,7 @@ public final class EmbeddedJudgeTrainer {
     }
 
     /** K-fold cross-validation where every answer to one prompt sits in one fold. */
-    private static String crossValidate(List<EvalCase> rows, Rows data, double lambda, double gramLambda, int k,
+    private static String crossValidate(Axis axis, List<EvalCase> rows, Rows data, double lambda, double gramLambda, int k,
                                         boolean printMisses) {
         double[][] x = data.x();
         boolean[] y = data.y();
@@ -312,7 +323,7 @@ public final class EmbeddedJudgeTrainer {
             LinearModel.Weights w = fit(data.subset(train), lambda, gramLambda);
             for (int i : held) {
                 double z = w.z(x[i], data.grams().get(i));
-                boolean judged = z >= 0;
+                boolean judged = judged(axis, z, x[i]);
                 if (printMisses && judged != y[i]) {
                     EvalCase r = rows.get(i);
                     System.out.printf(Locale.ROOT, "  miss %s [%s %s] label=%s p=%.2f%n    prompt: %s%n    answer: %s%n"

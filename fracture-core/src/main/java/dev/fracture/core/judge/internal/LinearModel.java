@@ -21,11 +21,48 @@ public final class LinearModel {
     private static final Pattern GRAM = Pattern.compile("^g\\t(-?\\d+(?:\\.\\d+)?)\\t(\\S.*)$");
     static final String BIAS = "bias";
 
-    /** Weights of one axis: the bias, one weight per feature ordinal, and weights of speech-act grams. */
-    public record Weights(double bias, double[] w, Map<String, Double> grams) {
+    /**
+     * Weights of one axis: the bias, one weight per feature ordinal, and weights of speech-act grams,
+     * also indexed by gram key ({@link SpeechActGrams#key}) for the judge's lookups.
+     */
+    public static final class Weights {
+        private final double bias;
+        private final double[] w;
+        private final Map<String, Double> grams;
+        private final long[] keys;
+        private final double[] values;
 
-        public Weights {
-            grams = Map.copyOf(grams);
+        public Weights(double bias, double[] w, Map<String, Double> grams) {
+            this.bias = bias;
+            this.w = w;
+            this.grams = Map.copyOf(grams);
+            int capacity = Integer.highestOneBit(Math.max(16, this.grams.size() * 2) - 1) << 1;
+            this.keys = new long[capacity];
+            this.values = new double[capacity];
+            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(this.grams).entrySet()) {
+                long key = SpeechActGrams.key(e.getKey());
+                if (key == 0) {
+                    continue; // a gram no answer can produce never counts
+                }
+                int h = mix(key) & (capacity - 1);
+                while (keys[h] != 0 && keys[h] != key) {
+                    h = (h + 1) & (capacity - 1);
+                }
+                keys[h] = key;
+                values[h] += e.getValue();
+            }
+        }
+
+        public double bias() {
+            return bias;
+        }
+
+        public double[] w() {
+            return w;
+        }
+
+        public Map<String, Double> grams() {
+            return grams;
         }
 
         public double z(double[] x) {
@@ -41,6 +78,11 @@ public final class LinearModel {
             return z(x) + grams(present);
         }
 
+        /** The log-odds from the dense features and the grams present, given by key, each once. */
+        public double z(double[] x, long[] present) {
+            return z(x) + grams(present);
+        }
+
         /** The summed weight of the grams present. */
         public double grams(Iterable<String> present) {
             double z = 0;
@@ -52,6 +94,34 @@ public final class LinearModel {
             }
             return z;
         }
+
+        /** The summed weight of the grams present, given by key, each once. */
+        public double grams(long[] present) {
+            double z = 0;
+            int mask = keys.length - 1;
+            for (long key : present) {
+                int h = mix(key) & mask;
+                while (keys[h] != 0) {
+                    if (keys[h] == key) {
+                        z += values[h];
+                        break;
+                    }
+                    h = (h + 1) & mask;
+                }
+            }
+            return z;
+        }
+    }
+
+    /** A hash of a gram key for open addressing (the finaliser of MurmurHash3). */
+    static int mix(long key) {
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     private final Map<Axis, Weights> byAxis;
