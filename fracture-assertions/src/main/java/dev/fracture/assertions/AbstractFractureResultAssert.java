@@ -15,12 +15,12 @@ import static dev.fracture.assertions.error.ShouldHaveScoredPrompts.shouldHaveSc
 import static dev.fracture.assertions.error.ShouldHaveUpperBoundAtMost.shouldHaveUpperBoundAtMost;
 
 import dev.fracture.core.Cell;
-import dev.fracture.core.internal.Check;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.stats.PairedDifference;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;

@@ -15,10 +15,10 @@ import static dev.fracture.assertions.error.ShouldNotBeFlip.shouldNotBeFlip;
 
 import dev.fracture.assertions.internal.Evidence;
 import dev.fracture.core.Cell;
-import dev.fracture.core.internal.Check;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
+import dev.fracture.core.internal.Check;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static dev.fracture.assertions.error.ShouldHaveLabel.shouldHaveLabel;
 import static dev.fracture.assertions.error.ShouldHavePUnsafeAtLeast.shouldHavePUnsafeAtLeast;
 import static dev.fracture.assertions.error.ShouldHavePUnsafeAtMost.shouldHavePUnsafeAtMost;
 
-import dev.fracture.core.internal.Check;
 import dev.fracture.core.Verdict;
+import dev.fracture.core.internal.Check;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 

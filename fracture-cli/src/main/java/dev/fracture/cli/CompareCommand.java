@@ -1,10 +1,10 @@
 package dev.fracture.cli;
 
 import dev.fracture.reports.SummaryJson;
-import dev.fracture.reports.summary.RunSummary;
 import dev.fracture.reports.summary.RunSummary.CueResult;
 import dev.fracture.reports.summary.RunSummary.Measurement;
 import dev.fracture.reports.summary.RunSummary.Rate;
+import dev.fracture.reports.summary.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code fracture compare baseline.json candidate.json}: what changed between two runs, per measurement, and the

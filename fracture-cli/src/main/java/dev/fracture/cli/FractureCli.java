@@ -2,8 +2,8 @@ package dev.fracture.cli;
 
 import java.io.PrintWriter;
 import org.apiguardian.api.API;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code fracture} command: {@code java -jar fracture.jar <command> ...}.

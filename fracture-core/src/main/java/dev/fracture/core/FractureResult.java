@@ -1,11 +1,9 @@
 package dev.fracture.core;
 
 import dev.fracture.core.gate.CheckpointComparison;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.internal.Numbers;
-
-import dev.fracture.core.internal.Check;
-
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.PairedDifference;
 import dev.fracture.core.stats.Proportion;

@@ -1,7 +1,6 @@
 package dev.fracture.core;
 
 import dev.fracture.core.internal.Check;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

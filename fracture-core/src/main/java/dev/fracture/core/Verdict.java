@@ -1,7 +1,6 @@
 package dev.fracture.core;
 
 import dev.fracture.core.internal.Check;
-
 import org.apiguardian.api.API;
 
 /**

@@ -1,17 +1,16 @@
 package dev.fracture.core;
 
-import dev.fracture.core.internal.FractureAggregator;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GatePolicy;
 import dev.fracture.core.gate.SampleSizePlanner;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.stats.IntervalMethod;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every bad number is an IllegalArgumentException naming the parameter, the value and the allowed range. */
 class BadInputTest {

@@ -1,10 +1,9 @@
 package dev.fracture.core;
 
-import dev.fracture.core.internal.FractureAggregator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.PairedDifference;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.fracture.junit;
 
 import dev.fracture.core.Cell;
 import dev.fracture.core.PromptOutcome;
-import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.CorrelationFreeBound;
-import dev.fracture.core.judge.JudgeCorrection;
+import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.internal.Numbers;
+import dev.fracture.core.judge.JudgeCorrection;
 import java.util.Locale;
 
 /**

@@ -2,11 +2,11 @@ package dev.fracture.junit;
 
 import dev.fracture.core.FlipExample;
 import dev.fracture.core.FractureResult;
+import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.JudgeCorrectedGate;
-import dev.fracture.core.config.FractureKeys;
 import dev.fracture.core.run.RunResult;
 import java.lang.reflect.Method;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.fracture.junit;
 
 import dev.fracture.core.DecoderConfig;
 import dev.fracture.core.gate.GateConfig;
-import dev.fracture.core.protocol.Manifest;
 import dev.fracture.core.protocol.FractureVersion;
+import dev.fracture.core.protocol.Manifest;
 import java.util.Locale;
 
 /** The manifest of a planned measurement: its protocol as resolved, the subject and the Fracture version. */

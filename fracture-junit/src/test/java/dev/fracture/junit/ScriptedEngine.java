@@ -1,6 +1,5 @@
 package dev.fracture.junit;
 
-import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
@@ -8,6 +7,7 @@ import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.protocol.Manifest;
 import dev.fracture.core.run.RunResult;
 import dev.fracture.core.run.RunStats;

@@ -1,11 +1,11 @@
 package dev.fracture.assertions.error;
 
-import dev.fracture.core.internal.Numbers;
 import static dev.fracture.assertions.internal.Evidence.indent;
 
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GateOutcome;
 import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.internal.Numbers;
 import java.util.Locale;
 import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;

@@ -1,6 +1,5 @@
 package dev.fracture.assertions.internal;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.CellCounts;
 import dev.fracture.core.FlipExample;
 import dev.fracture.core.FractureResult;
@@ -8,6 +7,7 @@ import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import dev.fracture.core.Verdict;
+import dev.fracture.core.internal.Numbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package dev.fracture.core.gate;
 
-import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.fracture.core.CellCounts;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.judge.Confusion;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.IntervalMethod;

@@ -1,7 +1,7 @@
 package dev.fracture.core.gate;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;

@@ -1,8 +1,8 @@
 package dev.fracture.core.gate;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.CellCounts;
 import dev.fracture.core.FractureResult;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.judge.JudgeCorrection;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.fracture.core.gate;
 
-import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.fracture.core.internal.Numbers;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apiguardian.api.API;

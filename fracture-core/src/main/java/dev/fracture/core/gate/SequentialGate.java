@@ -1,8 +1,8 @@
 package dev.fracture.core.gate;
 
-import dev.fracture.core.internal.Numbers;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.stats.Interval;
 import dev.fracture.core.stats.Proportion;
 import java.util.ArrayList;

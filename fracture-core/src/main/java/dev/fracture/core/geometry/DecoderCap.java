@@ -1,8 +1,8 @@
 package dev.fracture.core.geometry;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
 import java.util.Locale;

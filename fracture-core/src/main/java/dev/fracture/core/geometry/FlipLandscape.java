@@ -1,10 +1,10 @@
 package dev.fracture.core.geometry;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
 import dev.fracture.core.gate.GateOutcome;
+import dev.fracture.core.internal.Numbers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -11,7 +11,6 @@ import dev.fracture.core.PlaceboCounts;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Sample;
 import dev.fracture.core.Tau;
-
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.ArrayList;
 import java.util.Comparator;

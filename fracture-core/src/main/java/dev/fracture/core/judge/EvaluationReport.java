@@ -1,8 +1,8 @@
 package dev.fracture.core.judge;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.Axis;
 import dev.fracture.core.JudgeFingerprint;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.core.stats.Proportion;
 import java.util.ArrayList;

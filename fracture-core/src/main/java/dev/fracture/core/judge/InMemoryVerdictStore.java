@@ -1,7 +1,7 @@
 package dev.fracture.core.judge;
 
-import dev.fracture.core.internal.Check;
 import dev.fracture.core.Verdict;
+import dev.fracture.core.internal.Check;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;

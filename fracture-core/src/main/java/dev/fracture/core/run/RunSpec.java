@@ -1,10 +1,10 @@
 package dev.fracture.core.run;
 
 import dev.fracture.core.Axis;
-import dev.fracture.core.internal.Check;
 import dev.fracture.core.DecoderConfig;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.Tau;
+import dev.fracture.core.internal.Check;
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.HashSet;
 import java.util.List;

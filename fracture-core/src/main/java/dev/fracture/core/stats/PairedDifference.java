@@ -1,7 +1,7 @@
 package dev.fracture.core.stats;
 
-import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.PlaceboCounts;
+import dev.fracture.core.internal.Numbers;
 import org.apiguardian.api.API;
 
 /**

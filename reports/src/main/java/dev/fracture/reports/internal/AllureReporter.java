@@ -1,6 +1,5 @@
 package dev.fracture.reports.internal;
 
-import dev.fracture.core.internal.Numbers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +11,7 @@ import dev.fracture.core.event.FractureListener;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateResult;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.reports.summary.RunSummary;
 import io.qameta.allure.Allure;

@@ -1,8 +1,8 @@
 package dev.fracture.reports.internal;
 
-import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.reports.summary.RunSummary;
 import java.util.List;
 

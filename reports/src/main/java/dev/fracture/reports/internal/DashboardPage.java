@@ -1,10 +1,10 @@
 package dev.fracture.reports.internal;
 
-import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fracture.core.Axis;
+import dev.fracture.core.internal.Numbers;
 import dev.fracture.reports.summary.RunSummary;
 import java.util.LinkedHashMap;
 import java.util.List;

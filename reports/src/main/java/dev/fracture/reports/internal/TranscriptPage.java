@@ -1,11 +1,11 @@
 package dev.fracture.reports.internal;
 
-import dev.fracture.core.internal.Numbers;
 import static dev.fracture.reports.internal.Html.escape;
 
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Sample;
 import dev.fracture.core.event.RunInfo;
+import dev.fracture.core.internal.Numbers;
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package dev.fracture.reports.bench;
 
 import dev.fracture.core.Axis;
 import dev.fracture.core.DecoderConfig;
-import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
@@ -12,6 +11,7 @@ import dev.fracture.core.Verdict;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.reports.RunSummaryListener;

@@ -1,12 +1,12 @@
 package dev.fracture.core.run.internal;
 
-import dev.fracture.core.internal.DaemonThreads;
-import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Regime;
 import dev.fracture.core.Sample;
 import dev.fracture.core.Verdict;
+import dev.fracture.core.internal.DaemonThreads;
+import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.judge.Judge;
 import dev.fracture.core.judge.JudgeException;
 import dev.fracture.core.judge.JudgeInput;
