@@ -261,12 +261,7 @@ final class RunnerEngine implements MeasurementEngine {
                     + "endpoint, or run the judge live after importing the answers (remove " + FractureKeys.BATCH_EXPORT
                     + ")"));
         }
-        ResponseCache cache = null;
-        if (settings.cacheMode() != CacheMode.OFF && settings.cacheMode() != CacheMode.REFRESH
-                && Files.isRegularFile(settings.cacheDir().resolve(CACHE_FILE))) {
-            cache = ResponseCache.open(settings.cacheDir().resolve(CACHE_FILE));
-            opened.push(cache);
-        }
+        ResponseCache cache = exportCache(settings, opened);
         BatchExportWriter writer = BatchExportWriter.into(settings.batchExport().orElseThrow().resolve("judge"));
         opened.push(writer);
         BatchExportClient client = new BatchExportClient(http.endpointId(), settings.judgeModel().orElseThrow(),
@@ -309,12 +304,7 @@ final class RunnerEngine implements MeasurementEngine {
                     + settings.client().provider() + "': export from an OpenAI-compatible subject, or remove "
                     + FractureKeys.BATCH_EXPORT));
         }
-        ResponseCache cache = null;
-        if (settings.cacheMode() != CacheMode.OFF && settings.cacheMode() != CacheMode.REFRESH
-                && Files.isRegularFile(settings.cacheDir().resolve(CACHE_FILE))) {
-            cache = ResponseCache.open(settings.cacheDir().resolve(CACHE_FILE));
-            opened.push(cache);
-        }
+        ResponseCache cache = exportCache(settings, opened);
         BatchExportWriter writer = BatchExportWriter.into(settings.batchExport().orElseThrow());
         opened.push(writer);
         BatchExportClient client = new BatchExportClient(http.endpointId(), settings.model(), settings.maxTokensField(),
@@ -324,6 +314,17 @@ final class RunnerEngine implements MeasurementEngine {
                 + "merge them with: java -jar fracture.jar batch export " + writer.requestsFile().toAbsolutePath()
                 .getParent() + " --out requests.jsonl"));
         return client;
+    }
+
+    /** The response cache an export serves stored answers from, when there is one to read; else {@code null}. */
+    private static ResponseCache exportCache(Settings.Engine settings, Deque<AutoCloseable> opened) {
+        if (settings.cacheMode() == CacheMode.OFF || settings.cacheMode() == CacheMode.REFRESH
+                || !Files.isRegularFile(settings.cacheDir().resolve(CACHE_FILE))) {
+            return null;
+        }
+        ResponseCache cache = ResponseCache.open(settings.cacheDir().resolve(CACHE_FILE));
+        opened.push(cache);
+        return cache;
     }
 
     private static Judge judge(Settings.Engine settings, ChatClient client, String method) {
