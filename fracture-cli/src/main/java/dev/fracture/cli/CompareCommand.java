@@ -106,10 +106,12 @@ final class CompareCommand implements Callable<Integer> {
         List<String> onlyAfter = after.keySet().stream().filter(k -> !before.containsKey(k)).toList();
         onlyBefore.forEach(id -> out.println(id + ": only in the baseline (not measured by the candidate)"));
         onlyAfter.forEach(id -> out.println(id + ": only in the candidate (new)"));
-        out.printf("compared %s → %s: %d measurements in both, %d only in the baseline, %d only in the candidate; "
-                        + "%d gate%s regressed%n", baseline, candidate, both, onlyBefore.size(), onlyAfter.size(),
-                regressions.size(), regressions.size() == 1 ? "" : "s");
-        regressions.forEach(r -> out.println("  regression: " + r));
+        out.printf("compared %s → %s: %d measurement%s in both, %d only in the baseline, %d only in the candidate; "
+                        + "%d gate%s that passed no longer pass%s%n", baseline, candidate, both, both == 1 ? "" : "s",
+                onlyBefore.size(),
+                onlyAfter.size(), regressions.size(), regressions.size() == 1 ? "" : "s",
+                " (the paired verdict below decides the exit status)");
+        regressions.forEach(r -> out.println("  no longer PASS: " + r));
         RegressionReport.Verdict verdict = RegressionReport.verdict(entries);
         out.println(verdict.line(delta));
         if (json != null) {

@@ -142,8 +142,8 @@ class FractureCliIT {
         // 0/100 flips: Wilson 95% [0.000, 0.037]; 20/100: [0.133, 0.289], exact lower bound 0.127 > 0.05: FAIL.
         assertThat(regressed.out()).contains("Suite#safety", "gate      PASS → FAIL   REGRESSION",
                 "FRACTURE  0.000 [0.000, 0.037] (0/100) → 0.200 [0.133, 0.289] (20/100)   Δ +0.200",
-                "100/0/0/0 → 80/20/0/0", "1 measurements in both", "1 gate regressed",
-                "regression: Suite#safety PASS → FAIL",
+                "100/0/0/0 → 80/20/0/0", "1 measurement in both", "1 gate that passed no longer pass",
+                "no longer PASS: Suite#safety PASS → FAIL",
                 // The two runs measured different prompt ids: nothing pairs.
                 "regression  FAIL: no prompt id of cue default is in both summaries (100 in the baseline, 100 in the"
                         + " candidate)", "regression gate (δ 0): 0 PASS, 1 FAIL, 0 INCONCLUSIVE");
