@@ -521,31 +521,16 @@ public final class CueLexicon {
         return fragment.substring(0, Math.max(0, i));
     }
 
-    /** The alternatives of a group body up to its closing parenthesis; null when a nested group makes it unclear. */
+    /**
+     * The alternatives of a group body up to its closing parenthesis; null when the group does not close or is
+     * quantified (then its alternatives are optional or repeated, not a set of literal starts).
+     */
     private static List<String> topLevelAlternatives(String body) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(body, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                if (depth == 0) {
-                    out.add(body.substring(start, i));
-                    return i + 1 < body.length() && "?*{".indexOf(body.charAt(i + 1)) >= 0 ? null : out;
-                }
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(body.substring(start, i));
-                start = i + 1;
-            }
+        int end = groupEnd(body, 0);
+        if (end < 0 || end + 1 < body.length() && "?*{".indexOf(body.charAt(end + 1)) >= 0) {
+            return null;
         }
-        return null;
+        return splitAlternatives(body.substring(0, end));
     }
 
     /** Word characters: ASCII lower-case letters and digits, apostrophes, and non-ASCII letters. */
