@@ -1,7 +1,6 @@
 package dev.fracture.core.judge.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -135,75 +134,10 @@ public final class SpeechActGrams {
         return sb.toString();
     }
 
-    /** The mapped token stream of an answer (normalised text expected). */
-    static List<String> tokens(String t, Set<String> promptWords) {
-        List<String> out = new ArrayList<>();
-        out.add("<s>");
-        int len = t.length();
-        int i = 0;
-        boolean lineStart = true;
-        while (i < len && out.size() < MAX_TOKENS) {
-            if (lineStart) {
-                lineStart = false;
-                int j = i;
-                while (j < len && t.charAt(j) == ' ') {
-                    j++;
-                }
-                int k = j;
-                while (k < len && Character.isDigit(t.charAt(k))) {
-                    k++;
-                }
-                boolean numbered = k > j && k + 1 < len && (t.charAt(k) == '.' || t.charAt(k) == ')') && t.charAt(k + 1) == ' ';
-                boolean bullet = j + 1 < len && (t.charAt(j) == '-' || t.charAt(j) == '*' || t.charAt(j) == '•')
-                        && t.charAt(j + 1) == ' ';
-                if (numbered || bullet) {
-                    add(out, "<li>");
-                    i = numbered ? k + 2 : j + 2;
-                    continue;
-                }
-            }
-            char c = t.charAt(i);
-            if (c == '`') {
-                boolean fence = t.startsWith("```", i);
-                int close = fence ? t.indexOf("```", i + 3) : t.indexOf('`', i + 1);
-                int lineEnd = t.indexOf('\n', i);
-                if (!fence && (close < 0 || (lineEnd >= 0 && close > lineEnd))) {
-                    i++;
-                    continue;
-                }
-                add(out, "<code>");
-                i = close < 0 ? len : close + (fence ? 3 : 1);
-            } else if (c == '\n') {
-                add(out, "<nl>");
-                lineStart = true;
-                i++;
-            } else if (Character.isLetter(c)) {
-                int j = i + 1;
-                while (j < len && (Character.isLetter(t.charAt(j)) || t.charAt(j) == '\'' || t.charAt(j) == '-')) {
-                    j++;
-                }
-                add(out, map(t.substring(i, j), promptWords));
-                i = j;
-            } else if (Character.isDigit(c)) {
-                int j = i + 1;
-                while (j < len && (Character.isDigit(t.charAt(j)) || ((t.charAt(j) == '.' || t.charAt(j) == ',')
-                        && j + 1 < len && Character.isDigit(t.charAt(j + 1))))) {
-                    j++;
-                }
-                add(out, "<num>");
-                i = j;
-            } else {
-                if (c == '?' || c == '!' || c == ':') {
-                    add(out, String.valueOf(c));
-                }
-                i++;
-            }
-        }
-        out.add("</s>");
-        return out;
-    }
-
-    /** {@link #tokens} as token ids, without building strings. */
+    /**
+     * The mapped token stream of an answer (normalised text expected) as token ids: line-start list markers, code,
+     * newlines, words (mapped), numbers and ?!: — without building strings.
+     */
     static int[] tokenIds(String t, Set<String> promptWords) {
         int[] out = new int[Math.min(MAX_TOKENS + 2, t.length() + 2)];
         int n = 0;
@@ -353,22 +287,6 @@ public final class SpeechActGrams {
         }
     }
 
-    private static String map(String word, Set<String> promptWords) {
-        if (KEEP.contains(word) || word.length() == 1) {
-            return word;
-        }
-        return promptWords.contains(AnswerFeatures.stem(word)) ? "<p>" : "_";
-    }
-
-    /** Appends a token; runs of the same filler token count once. */
-    private static void add(List<String> out, String tok) {
-        if (!out.isEmpty() && out.get(out.size() - 1).equals(tok)
-                && (tok.equals("_") || tok.equals("<p>") || tok.equals("<nl>"))) {
-            return;
-        }
-        out.add(tok);
-    }
-
     /** Share of numbers and words outside the kept vocabulary among the first 30 words: high for direct answers. */
     static double density(String t) {
         int words = 0;
@@ -399,28 +317,5 @@ public final class SpeechActGrams {
             }
         }
         return words == 0 ? 0.0 : (double) content / words;
-    }
-
-    /** Uni-, bi- and trigrams of the token stream, plus head-prefixed copies; no gram of bare fillers. */
-    public static Set<String> grams(String normalisedAnswer, Set<String> promptWords) {
-        List<String> t = tokens(normalisedAnswer, promptWords);
-        Set<String> grams = new HashSet<>();
-        for (int i = 0; i < t.size(); i++) {
-            StringBuilder sb = new StringBuilder();
-            boolean informative = false;
-            for (int n = 0; n < 3 && i + n < t.size(); n++) {
-                String tok = t.get(i + n);
-                informative |= !(tok.equals("_") || tok.equals("<p>") || tok.equals("<nl>"));
-                sb.append(n == 0 ? "" : " ").append(tok);
-                if (informative) {
-                    String g = sb.toString();
-                    grams.add(g);
-                    if (i + n < HEAD_TOKENS) {
-                        grams.add("h:" + g);
-                    }
-                }
-            }
-        }
-        return grams;
     }
 }
