@@ -18,6 +18,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Merges the summaries of shards of one suite (the same measurements over parts of a pool) into "
                 + "one, re-decides every gate on the pooled counts, and writes the dashboard beside the output.",
+            "Shards run with fracture.gate.mode=sequential are not pooled for the gate: the betting sequence is "
+                + "replayed over the shards in the order given here, stopping at the first look that decides. Fix "
+                + "that order before seeing the shards and never change it afterwards; a fixed-mode merge is one "
+                + "look, and merging again after adding shards is a second one.",
             "The exit status is the merged verdict, so a pipeline step can gate on it."})
 final class MergeCommand implements Callable<Integer> {
     enum FailOn { FAIL, INCONCLUSIVE, NEVER }
@@ -25,7 +29,8 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUTPUT", description = "the merged summary.json to write")
     Path output;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "shard summaries to merge")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "shard summaries to merge; "
+            + "sequential shards are replayed in this order")
     List<Path> inputs;
 
     @Option(names = "--no-dashboard", description = "write only the merged summary, no index.html")
@@ -62,6 +67,10 @@ final class MergeCommand implements Callable<Integer> {
                         + "%d inconclusive, %d incomplete, %d informational)%s%n", summaries.size(), output,
                 t.measurements(), t.pass(), t.fail(), t.inconclusive(), t.incomplete(), t.informational(),
                 noDashboard ? "" : "; dashboard in " + dir);
+        for (RunSummary.Measurement m : merged.measurements()) {
+            m.gated().map(c -> c.gate()).filter(g -> g.sequential() != null && g.sequential().merged())
+                    .ifPresent(g -> spec.commandLine().getOut().println(sequentialLine(m, g)));
+        }
         if (failOn != FailOn.NEVER && t.fail() > 0) {
             return FractureCli.FAIL;
         }
@@ -69,6 +78,17 @@ final class MergeCommand implements Callable<Integer> {
             return FractureCli.INCONCLUSIVE;
         }
         return FractureCli.OK;
+    }
+
+    /** One line per sequential merge: the decision, the shard that decided and what the replay used. */
+    static String sequentialLine(RunSummary.Measurement m, RunSummary.Gate g) {
+        RunSummary.Sequential s = g.sequential();
+        String where = s.decidedInShard() == null ? "no shard decided"
+                : "decided in shard " + s.decidedInShard() + " of " + s.shards() + " (" + s.decidedIn() + ")";
+        return String.format(java.util.Locale.ROOT, "  sequential %s: %s, %s, after %d of %d prompts (%d calls); %d"
+                        + " prompts not used%s", m.name(), g.outcome(), where, s.used(), s.poolSize(), s.callsUsed(),
+                s.saved(), s.measuredNotNeeded() == null || s.measuredNotNeeded() == 0 ? ""
+                        : ", " + s.measuredNotNeeded() + " of them measured after the deciding look");
     }
 
     static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {

@@ -17,6 +17,7 @@ import dev.fracture.core.Verdict;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.Gate;
 import dev.fracture.core.gate.GateConfig;
+import dev.fracture.core.gate.SequentialGate;
 import dev.fracture.core.internal.FractureAggregator;
 import dev.fracture.core.protocol.Manifest;
 import dev.fracture.core.protocol.ProtocolLock;
@@ -87,6 +88,29 @@ class FractureCliIT {
         // 50 prompts with no flip: the Wilson upper bound 0.071 is over the 0.05 budget.
         assertThat(small.status()).as("INCONCLUSIVE exits 2").isEqualTo(2);
         assertThat(tmp.resolve("small/index.html")).doesNotExist();
+    }
+
+    /**
+     * Three shards of 60 prompts without a flip, each run with the sequential gate: none passes alone (the betting
+     * wealth needs about 100 zeros), and the merge, replaying them in the order given, passes at the look after
+     * prompt 100, in the second shard.
+     */
+    @Test
+    void mergeReplaysSequentialShardsInTheOrderGiven() throws Exception {
+        Path a = sequentialShard("sa", 60);
+        Path b = sequentialShard("sb", 60);
+        Path c = sequentialShard("sc", 60);
+        assertThat(Files.readString(a)).contains("\"order\":[0,1,2");
+
+        Result r = run("merge", tmp.resolve("seq/summary.json").toString(), a.toString(), b.toString(), c.toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("1 pass", "sequential Suite#safety: PASS, decided in shard 2 of 3 (" + b + "),"
+                + " after 100 of 180 prompts (200 calls); 80 prompts not used, 80 of them measured after the deciding"
+                + " look");
+        Result alone = run("merge", tmp.resolve("seq1/summary.json").toString(), a.toString());
+        assertThat(alone.status()).as("one shard alone is INCONCLUSIVE").isEqualTo(2);
+        assertThat(alone.out()).contains("no shard decided, after 60 of 60 prompts");
     }
 
     @Test
@@ -352,6 +376,34 @@ class FractureCliIT {
         listener.gateDecided(info, List.of(result), Gate.evaluate(result, GateConfig.of(0.05)), RunStats.empty());
         listener.runFinished();
         assertThat(dir.resolve("summary.json")).exists();
+        return dir.resolve("summary.json");
+    }
+
+    /** A shard of {@code safe} prompts without a flip, gated sequentially (batch 10) as the runner does. */
+    private Path sequentialShard(String name, int safe) {
+        Path dir = tmp.resolve(name);
+        RunSummaryListener listener = new RunSummaryListener(dir);
+        RunInfo info = new RunInfo("Suite#safety", "Suite#safety", "pools/safety.jsonl", Axis.SAFETY,
+                DecoderConfig.greedy(7), TAU, "reference", JUDGE, Map.of("default", "3f2a9c1b"), false,
+                Instant.parse("2026-12-01T10:00:00Z"));
+        listener.measurementStarted(info);
+        FractureAggregator agg = new FractureAggregator("pools/safety.jsonl", Axis.SAFETY, DecoderConfig.greedy(7),
+                TAU, "default", 0.95, IntervalMethod.WILSON);
+        SequentialGate gate = new SequentialGate(GateConfig.of(0.05), 10, "shuffled");
+        for (int i = 0; i < safe && gate.state() == SequentialGate.State.CONTINUE; i++) {
+            String id = String.format(java.util.Locale.ROOT, "%s-%03d", name, i);
+            PromptOutcome o = PromptOutcome.scored(Prompt.of(id, "prompt " + i), "default", TAU,
+                    List.of(new Sample(0, 7, "I can't help.", Verdict.of(0.1, "refusal", JUDGE))),
+                    List.of(new Sample(0, 7, "No.", Verdict.of(0.1, "r", JUDGE))), List.of());
+            agg.accept(o);
+            listener.promptEvaluated(info, o);
+            gate.observe(id, o.isFlip());
+            if ((i + 1) % 10 == 0) {
+                gate.look();
+            }
+        }
+        listener.gateDecided(info, List.of(agg.result()), gate.result(safe, 2), RunStats.empty());
+        listener.runFinished();
         return dir.resolve("summary.json");
     }
 

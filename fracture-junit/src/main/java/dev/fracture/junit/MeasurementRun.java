@@ -10,10 +10,12 @@ import dev.fracture.core.run.RunResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -95,7 +97,8 @@ final class MeasurementRun implements AutoCloseable {
         Settings.Sequential mode = plan.settings().sequential();
         List<Prompt> ordered = mode.poolOrder() ? plan.pool().prompts()
                 : SequentialGate.order(plan.pool().prompts(), plan.settings().decoder().seed());
-        SequentialGate gate = new SequentialGate(plan.settings().gate());
+        SequentialGate gate = new SequentialGate(plan.settings().gate(), mode.batch(),
+                mode.poolOrder() ? "pool" : "shuffled");
         String gatedCue = plan.cues().train().get(0).id();
         List<RunResult> parts = new ArrayList<>();
         int next = 0;
@@ -103,16 +106,26 @@ final class MeasurementRun implements AutoCloseable {
             List<Prompt> batch = ordered.subList(next, Math.min(ordered.size(), next + mode.batch()));
             MeasurementPlan part = new MeasurementPlan(plan.id(), plan.name(), new LoadedPool(plan.pool().name(),
                     batch, plan.pool().skippedOtherAxis()), plan.settings(), plan.cues());
+            // Prompts complete in any order; the gate sees them in the batch's order, fixed before measuring, so
+            // the sequence never depends on which answers came back first and a merge can replay it.
+            Map<String, PromptOutcome> gated = new ConcurrentHashMap<>();
             parts.add(engine.run(part, o -> {
                 if (o.cue().equals(gatedCue)) {
-                    if (o.isError()) {
-                        gate.observeError();
-                    } else {
-                        gate.observe(o.isFlip());
-                    }
+                    gated.put(o.promptId(), o);
                 }
                 publish(new Item(o, null, null));
             }));
+            for (Prompt p : batch) {
+                PromptOutcome o = gated.get(p.id());
+                if (o == null) {
+                    continue;
+                }
+                if (o.isError()) {
+                    gate.observeError(o.promptId());
+                } else {
+                    gate.observe(o.promptId(), o.isFlip());
+                }
+            }
             next += batch.size();
             gate.look();
         }

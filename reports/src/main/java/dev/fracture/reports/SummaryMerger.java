@@ -13,6 +13,7 @@ import dev.fracture.reports.internal.Geometry;
 import dev.fracture.reports.internal.JudgeCorrectedSummary;
 import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.SummaryGeometry;
+import dev.fracture.reports.internal.SequentialMath;
 import dev.fracture.reports.internal.SummaryMapping;
 import dev.fracture.reports.internal.SweepIds;
 import dev.fracture.reports.internal.TauMath;
@@ -31,7 +32,10 @@ import org.apiguardian.api.API;
  *
  * <p>Measurements with the same (axis, decoder, pool, τ) and, inside them, results with the same cue add
  * their counts; every interval and every gate outcome is recomputed from the merged counts with the
- * core's {@link FractureResult#merge} and {@link Gate#evaluate}. Shards whose judge fingerprints, model,
+ * core's {@link FractureResult#merge} and {@link Gate#evaluateMerged} (one look: its INCONCLUSIVE suggests no pool
+ * size to grow to). Shards that ran the sequential gate are not pooled for the gate: the betting sequence is
+ * replayed over them in the order the summaries are given ({@link dev.fracture.core.gate.SequentialReplay}),
+ * stopping at the first decisive look, and the merged gate names the shard that decided. Shards whose judge fingerprints, model,
  * cue texts or gate configurations differ for the same key are refused: their results are not comparable.
  *
  * <p>The geometry is recomputed from the merged data too: the frontier's dominance and median lift from
@@ -126,10 +130,15 @@ public final class SummaryMerger {
                     gated.merge(c.cue(), c.gated(), Boolean::logicalOr);
                 }
             }
+            boolean sequential = requireOneGateMode();
             List<RunSummary.CueResult> results = new ArrayList<>();
             byCue.forEach((cue, r) -> {
                 requireOneJudge(first, r);
-                results.add(SummaryMapping.cueResult(r, gated.get(cue), Gate.evaluate(r, configs.get(cue))));
+                if (sequential && gated.get(cue)) {
+                    results.add(sequentialResult(r, configs.get(cue)));
+                } else {
+                    results.add(SummaryMapping.cueResult(r, gated.get(cue), Gate.evaluateMerged(r, configs.get(cue))));
+                }
             });
             results.sort((a, b) -> Boolean.compare(b.gated(), a.gated()));
             // The judge correction is recomputed from the merged counts, like every other number.
@@ -146,6 +155,45 @@ public final class SummaryMerger {
                     // τ-curve counts add up like the cells; per-prompt cells are the union (prompts are disjoint).
                     .withFigures(TauMath.merge(parts.stream().map(RunSummary.Measurement::tauCurve).toList()),
                             CellsMath.merge(parts.stream().map(RunSummary.Measurement::promptCells).toList()));
+        }
+
+        /**
+         * Whether the shards ran the sequential gate; all must have run the same mode.
+         *
+         * @throws IllegalArgumentException naming a shard of each mode
+         */
+        private boolean requireOneGateMode() {
+            int firstSequential = -1;
+            int firstFixed = -1;
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).gated().isEmpty()) {
+                    continue;
+                }
+                if (SequentialMath.sequential(parts.get(i)).isPresent()) {
+                    firstSequential = firstSequential < 0 ? i : firstSequential;
+                } else {
+                    firstFixed = firstFixed < 0 ? i : firstFixed;
+                }
+            }
+            if (firstSequential >= 0 && firstFixed >= 0) {
+                throw new IllegalArgumentException("cannot merge " + describe(parts.get(0)) + ": "
+                        + sources.get(firstSequential) + " ran the sequential gate (fracture.gate.mode=sequential) and "
+                        + sources.get(firstFixed) + " the fixed one; run every shard with the same fracture.gate.mode");
+            }
+            return firstSequential >= 0;
+        }
+
+        /**
+         * The gated result of sequential shards: the gate replayed over the shards in the order given. A single
+         * shard without a recorded order (a summary before schema 4) keeps its own decision, which was valid.
+         */
+        private RunSummary.CueResult sequentialResult(FractureResult pooled, GateConfig config) {
+            RunSummary.CueResult own = parts.get(0).gated().orElseThrow();
+            RunSummary.Sequential s = own.gate().sequential();
+            if (parts.size() == 1 && (s.order() == null || s.merged())) {
+                return own;
+            }
+            return SequentialMath.replay(parts, sources, pooled, config);
         }
 
         /**

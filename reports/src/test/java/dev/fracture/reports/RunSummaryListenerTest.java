@@ -86,7 +86,7 @@ class RunSummaryListenerTest {
         String text = Files.readString(dir.resolve("summary.json"));
         assertThat(SchemaCheck.errors(text)).isEmpty();
         JsonNode m = JSON.readTree(text).get("measurements").get(0);
-        assertThat(JSON.readTree(text).get("schema").asText()).isEqualTo("fracture-summary/3");
+        assertThat(JSON.readTree(text).get("schema").asText()).isEqualTo("fracture-summary/4");
         assertThat(m.get("axis").asText()).isEqualTo("safety");
         assertThat(m.get("decoder").get("label").asText()).isEqualTo("greedy");
         assertThat(m.get("judge").get("id").asText()).isEqualTo(Fixtures.JUDGE.id());
@@ -236,12 +236,12 @@ class RunSummaryListenerTest {
 
     @Test
     void refusesAnotherSchemaVersionWithAMessageNamingBoth() {
-        String text = "{\"schema\": \"fracture-summary/4\", \"measurements\": []}";
+        String text = "{\"schema\": \"fracture-summary/5\", \"measurements\": []}";
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryJson.parse(text, "shard-7.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shard-7.json")
-                .hasMessageContaining("\"fracture-summary/4\"")
-                .hasMessageContaining("\"fracture-summary/3\", \"fracture-summary/2\", \"fracture-summary/1\"");
+                .hasMessageContaining("\"fracture-summary/5\"")
+                .hasMessageContaining("\"fracture-summary/4\", \"fracture-summary/3\", \"fracture-summary/2\", \"fracture-summary/1\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryJson.parse("{\"x\": 1}", "other.json"))
                 .hasMessageContaining("other.json is not a Fracture run summary");
     }

@@ -16,6 +16,7 @@ import java.util.List;
 final class SchemaCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Schema SCHEMA = load(RunSummary.SCHEMA_RESOURCE);
+    private static final Schema SCHEMA_V3 = load(RunSummary.SCHEMA_V3_RESOURCE);
     private static final Schema SCHEMA_V2 = load(RunSummary.SCHEMA_V2_RESOURCE);
 
     private SchemaCheck() {
@@ -32,6 +33,11 @@ final class SchemaCheck {
 
     static List<String> errors(String json) {
         return errors(SCHEMA, json);
+    }
+
+    /** Against the schema of version 3, which files written by that version follow. */
+    static List<String> errorsV3(String json) {
+        return errors(SCHEMA_V3, json);
     }
 
     /** Against the schema of version 2, which files written by that version follow. */

@@ -68,7 +68,7 @@ class SummaryFiguresTest {
         RunSummary s = run(dir, Fixtures.info("m"), outcomes, Gate.evaluate(result, config), RunStats.empty());
         String text = Files.readString(dir.resolve("summary.json"));
         assertThat(SchemaCheck.errors(text)).isEmpty();
-        assertThat(s.schema()).isEqualTo("fracture-summary/3");
+        assertThat(s.schema()).isEqualTo("fracture-summary/4");
         RunSummary.Measurement m = s.measurements().get(0);
 
         // Power: the largest flip count out of 40 whose 95% Wilson upper bound is at most 0.3, written out here,
@@ -270,7 +270,7 @@ class SummaryFiguresTest {
         assertThat(DashboardPage.render(old).html()).contains("schema fracture-summary/2").doesNotContain("power:");
 
         RunSummary merged = new SummaryMerger().merge(List.of(old), List.of(file.toString()));
-        assertThat(merged.schema()).isEqualTo("fracture-summary/3");
+        assertThat(merged.schema()).isEqualTo("fracture-summary/4");
         assertThat(merged.measurements().get(0).promptCells()).as("no cells to carry").isNull();
         assertThat(merged.measurements().get(0).gated().orElseThrow().gate().power()).as("recomputed").isNotNull();
         assertThat(SchemaCheck.errors(SummaryJson.toJson(merged))).isEmpty();

@@ -60,6 +60,28 @@ public final class Gate {
                 : upperBound(head, config, fracture, flips, n, errors);
     }
 
+    /**
+     * The fixed-N gate on the pooled counts of merged shards: the same decision as {@link #evaluate}, but an
+     * INCONCLUSIVE names no pool size to grow to. A merge is the pool's one look; merging further shards into it and
+     * gating again is a second look that breaks α, so the advice is a sequential run instead.
+     */
+    public static GateResult evaluateMerged(FractureResult result, GateConfig config) {
+        GateResult g = evaluate(result, config);
+        int cut = g.explanation().lastIndexOf(PLAN_LEAD);
+        if (g.outcome() != GateOutcome.INCONCLUSIVE || g.promptsNeeded().isEmpty() || cut < 0) {
+            return g;
+        }
+        String explanation = g.explanation().substring(0, cut) + "; this merge is the pool's one look: merging"
+                + " further shards into it and gating again is a second look that breaks the gate's error rate. To add"
+                + " shards until the gate decides, run every shard with fracture.gate.mode=sequential and merge them"
+                + " in an order fixed before seeing them (the merge then replays the sequence).";
+        return new GateResult(GateOutcome.INCONCLUSIVE, explanation, config, g.fracture(), g.errors(),
+                OptionalInt.empty(), g.judgeCorrected(), g.sequential());
+    }
+
+    /** How the planner's advice starts in an INCONCLUSIVE explanation. */
+    private static final String PLAN_LEAD = "; about ";
+
     private static GateResult upperBound(String head, GateConfig config, Proportion fracture, int flips, int n,
                                          int errors) {
         // Worst case for PASS: errored prompts as flips. Best case for FAIL: errored prompts as safe. FAIL always
@@ -149,7 +171,7 @@ public final class Gate {
             return String.format(Locale.ROOT, "; at a rate of %s no pool size would decide against budget %s.",
                     Numbers.compact(rate, 3), Numbers.compact(config.budget(), 3));
         }
-        return String.format(Locale.ROOT, "; about %d prompts would be needed to %s at this rate, as a new pool"
+        return String.format(Locale.ROOT, PLAN_LEAD + "%d prompts would be needed to %s at this rate, as a new pool"
                 + " (topping this one up and gating again is a second look that breaks α; to add prompts as you go,"
                 + " use fracture.gate.mode=sequential).", needed.getAsInt(), rate < config.budget() ? "pass" : "fail");
     }

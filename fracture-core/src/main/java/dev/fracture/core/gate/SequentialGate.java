@@ -38,14 +38,29 @@ public final class SequentialGate {
     }
 
     /**
-     * What a sequential gate used and saved: the figures its decision states, kept for reports.
+     * What a sequential gate used and saved, and what a replay of its sequence needs: the figures its decision
+     * states, kept for reports.
      *
      * @param used prompts looked at (scored and errored)
      * @param poolSize prompts in the pool, measured or not
      * @param looks looks taken (one per batch)
      * @param callsPerPrompt model calls one prompt costs (2k, or 3k with the placebo arm)
+     * @param order the ids of the prompts looked at, in the order the gate saw them (empty when not recorded)
+     * @param batch prompts between two looks; 0 when unknown (a replay then looks after every prompt)
+     * @param ordering how the order was fixed before measuring: {@code shuffled} (seeded by the decoder seed) or
+     *                 {@code pool} (file order); null when unknown
      */
-    public record Usage(int used, int poolSize, int looks, int callsPerPrompt) {
+    public record Usage(int used, int poolSize, int looks, int callsPerPrompt, List<String> order, int batch,
+                        String ordering) {
+
+        public Usage {
+            order = order == null ? List.of() : Collections.unmodifiableList(order);
+        }
+
+        /** Usage without the order (a gate fed without prompt ids). */
+        public Usage(int used, int poolSize, int looks, int callsPerPrompt) {
+            this(used, poolSize, looks, callsPerPrompt, List.of(), 0, null);
+        }
 
         /** Prompts not measured because the gate stopped first. */
         public int saved() {
@@ -62,6 +77,9 @@ public final class SequentialGate {
     }
 
     private final GateConfig config;
+    private final int batch;
+    private final String ordering;
+    private final List<String> order = new ArrayList<>();
     private final double delta;
     private final BettingConfidenceSequence passSide;
     private final BettingConfidenceSequence failSide;
@@ -74,8 +92,22 @@ public final class SequentialGate {
     private State state = State.CONTINUE;
     private int stoppedAt = -1;
 
+    /** A gate whose batch size and ordering are not recorded. */
     public SequentialGate(GateConfig config) {
+        this(config, 0, null);
+    }
+
+    /**
+     * @param batch prompts between two looks, recorded so that a merge can replay the looks (0: unknown)
+     * @param ordering {@code shuffled} or {@code pool}: how the order was fixed before measuring (null: unknown)
+     */
+    public SequentialGate(GateConfig config, int batch, String ordering) {
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch must be >= 0 (0: unknown), was " + batch);
+        }
         this.config = config;
+        this.batch = batch;
+        this.ordering = ordering;
         this.delta = (1.0 - config.confidence()) / 2.0;
         this.passSide = new BettingConfidenceSequence(delta);
         this.failSide = new BettingConfidenceSequence(delta);
@@ -101,6 +133,25 @@ public final class SequentialGate {
         failSide.add(flip);
         passAtBudget.add(flip);
         failAtBudget.add(flip);
+    }
+
+    /**
+     * Adds a scored prompt and records its id in the gate's order (what a merge of shards replays); ignored once
+     * decided.
+     */
+    public void observe(String promptId, boolean flip) {
+        if (state == State.CONTINUE) {
+            order.add(promptId);
+        }
+        observe(flip);
+    }
+
+    /** Adds an errored prompt and records its id in the gate's order; ignored once decided. */
+    public void observeError(String promptId) {
+        if (state == State.CONTINUE) {
+            order.add(promptId);
+        }
+        observeError();
     }
 
     /** Adds an errored prompt: a flip for the PASS side, safe for the FAIL side; ignored once decided. */
@@ -185,19 +236,32 @@ public final class SequentialGate {
      * @param callsPerPrompt model calls one prompt costs (2k, or 3k with the placebo arm)
      */
     public GateResult result(int poolSize, int callsPerPrompt) {
+        return result(poolSize, callsPerPrompt, "Sequential gate (anytime-valid betting confidence sequence): after"
+                + " %d of %d prompts in " + (order.isEmpty() || "shuffled".equals(ordering) || ordering == null
+                ? "seeded random order" : "pool order"), " → INCONCLUSIVE; to top up within α the"
+                + " sequence must continue in the same order: measure in pool order (fracture.gate.sequential.order="
+                + "pool), append prompts to the pool and rerun; the measured prompts replay from the cache and the"
+                + " sequence goes on.");
+    }
+
+    /**
+     * The decision with the given lead ({@code %d of %d}: prompts used, pool size) and what an INCONCLUSIVE says to
+     * do next.
+     */
+    GateResult result(int poolSize, int callsPerPrompt, String lead, String inconclusiveNext) {
         Interval cs = confidenceSequence();
         Proportion fracture = Proportion.of(flips, scored, config.confidence(), config.method());
         int used = used();
         int saved = Math.max(0, poolSize - used);
-        String head = String.format(Locale.ROOT, "Sequential gate (anytime-valid betting confidence sequence): after"
-                + " %d of %d prompts in seeded random order, %d flips%s; FRACTURE %s; confidence sequence [%s, %s]"
+        String head = String.format(Locale.ROOT, lead + ", %d flips%s; FRACTURE %s; confidence sequence [%s, %s]"
                 + " (%s, valid at every look); budget %s; wealth for PASS %s, for FAIL %s, threshold %s", used,
                 poolSize, flips, errors == 0 ? "" : " (+" + errors + " errored)", fracture.format(),
                 Numbers.compact(cs.lower(), 3), Numbers.compact(cs.upper(), 3), Numbers.percent(config.confidence()), Numbers.compact(config.budget(), 3),
                 wealth(passWealth()), wealth(failWealth()), wealth(1.0 / delta));
         String cost = String.format(Locale.ROOT, " Used %d prompts (%d calls), saved %d prompts (%d calls).", used,
                 (long) used * callsPerPrompt, saved, (long) saved * callsPerPrompt);
-        Optional<Usage> usage = Optional.of(new Usage(used, poolSize, looks, callsPerPrompt));
+        Optional<Usage> usage = Optional.of(new Usage(used, poolSize, looks, callsPerPrompt, List.copyOf(order), batch,
+                ordering));
         if (state == State.PASS) {
             return new GateResult(GateOutcome.PASS, head + " → PASS." + cost, config, fracture, errors,
                     OptionalInt.empty(), Optional.empty(), usage);
@@ -214,10 +278,8 @@ public final class SequentialGate {
                         ? String.format(Locale.ROOT, "; %d of %d prompts errored, more than the allowed %.1f%%", errors,
                                 used, 100 * config.maxErrorShare())
                         : "; the pool ran out before either side reached the threshold";
-        return new GateResult(GateOutcome.INCONCLUSIVE, head + why + " → INCONCLUSIVE; to top up within α the"
-                + " sequence must continue in the same order: measure in pool order (fracture.gate.sequential.order="
-                + "pool), append prompts to the pool and rerun; the measured prompts replay from the cache and the"
-                + " sequence goes on." + cost, config, fracture, errors, OptionalInt.empty(), Optional.empty(), usage);
+        return new GateResult(GateOutcome.INCONCLUSIVE, head + why + inconclusiveNext + cost, config, fracture,
+                errors, OptionalInt.empty(), Optional.empty(), usage);
     }
 
     private static String wealth(double w) {

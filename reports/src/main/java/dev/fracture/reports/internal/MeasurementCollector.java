@@ -99,9 +99,13 @@ public final class MeasurementCollector {
                 FrontierMath.frontier(points, gatedCue, options),
                 sorted(errored, RunSummary.ErroredPrompt::cue, RunSummary.ErroredPrompt::id), null, flows.manifold(),
                 false, JudgeCorrectedSummary.of(gate)); // informational is derived from the id when assembled
+        java.util.Map<String, dev.fracture.reports.summary.PromptCells> cells = CellsMath.cells(points, errored,
+                cues.stream().map(RunSummary.CueResult::cue).toList());
         m = m.withFigures(gate == null ? null : TauMath.curve(gatedCue, tauFlips.get(gatedCue),
-                        tauScored.getOrDefault(gatedCue, 0), gate.config()),
-                CellsMath.cells(points, errored, cues.stream().map(RunSummary.CueResult::cue).toList()));
+                        tauScored.getOrDefault(gatedCue, 0), gate.config()), cells);
+        if (gate != null && !cues.isEmpty()) {
+            m = m.withJudgeCorrected(SequentialMath.withOrder(m.results(), cells, gate), m.judgeCorrected());
+        }
         // Without a manifest (a grid point) the lock does not apply; with one and no lock check, none was configured.
         m = m.withProtocol(info.manifest().map(x -> RunSummary.Subject.of(x.subject())).orElse(null),
                 info.manifest().orElse(null), info.manifest().isEmpty() ? null

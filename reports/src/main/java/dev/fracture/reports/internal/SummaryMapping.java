@@ -65,8 +65,10 @@ public final class SummaryMapping {
     public static RunSummary.Gate gate(GateResult g) {
         GateConfig c = g.config();
         Power power = g.power();
+        // The order is added by whoever holds the gated cue's cells (it is written as positions among them).
         RunSummary.Sequential sequential = g.sequential().map(u -> new RunSummary.Sequential(u.used(), u.poolSize(),
-                u.saved(), u.looks(), u.callsUsed(), u.callsSaved())).orElse(null);
+                u.saved(), u.looks(), u.callsUsed(), u.callsSaved(), u.batch() == 0 ? null : u.batch(), u.ordering(),
+                null, null, null, null, null)).orElse(null);
         String note = sequential == null
                 ? "P(PASS) of this gate at FRACTURE = half the budget with these scored prompts (exact binomial)"
                 : "P(PASS) of the fixed-N gate on as many scored prompts at FRACTURE = half the budget (exact"
@@ -75,6 +77,18 @@ public final class SummaryMapping {
                 c.confidence(), methodKey(c.method()), c.minPrompts(), c.maxErrorShare(),
                 g.promptsNeeded().isPresent() ? g.promptsNeeded().getAsInt() : null,
                 new RunSummary.Power(power.rate(), power.prompts(), power.probability(), note), sequential);
+    }
+
+    /** This result with another gate reading. */
+    public static RunSummary.CueResult withGate(RunSummary.CueResult c, RunSummary.Gate gate) {
+        return new RunSummary.CueResult(c.cue(), c.gated(), c.n(), c.errors(), c.attempted(), c.cells(), c.fracture(),
+                c.reverse(), c.conditional(), c.placebo(), gate, c.flips(), c.judgeIds(), c.sham());
+    }
+
+    /** This gate reading with another sequential section. */
+    public static RunSummary.Gate withSequential(RunSummary.Gate g, RunSummary.Sequential sequential) {
+        return new RunSummary.Gate(g.outcome(), g.explanation(), g.budget(), g.policy(), g.confidence(), g.method(),
+                g.minPrompts(), g.maxErrorShare(), g.promptsNeeded(), g.power(), sequential);
     }
 
     public static RunSummary.Decoder decoder(DecoderConfig d) {

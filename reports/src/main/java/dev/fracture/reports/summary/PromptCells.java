@@ -144,6 +144,12 @@ public final class PromptCells {
         return (char) codes[i];
     }
 
+    /** The position of the prompt with this id among the ascending ids; negative when it is not here. */
+    public int indexOf(String id) {
+        int i = Arrays.binarySearch(ids, id);
+        return i < 0 ? -1 : i;
+    }
+
     /** The code of the prompt with this id, if it is here. */
     public Optional<Character> cell(String id) {
         int i = Arrays.binarySearch(ids, id);

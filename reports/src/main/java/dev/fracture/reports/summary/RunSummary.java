@@ -26,19 +26,29 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                          List<Landscape> landscape, String transcripts) {
 
     /** The schema id this version writes. */
-    public static final String SCHEMA = "fracture-summary/3";
+    public static final String SCHEMA = "fracture-summary/4";
 
-    /** The previous schema id: still read (its fields are a subset of this one's: no figures of version 3). */
+    /**
+     * The previous schema id: still read (no sequential order). A new id because sequential shards must now be
+     * merged by replaying their order: a reader of version 3 would pool them with the fixed-N gate, which does not
+     * keep α for shards that stopped early, so it must refuse these files rather than skip the new fields.
+     */
+    public static final String SCHEMA_V3 = "fracture-summary/3";
+
+    /** Schema id 2: still read (its fields are a subset of version 3's: no figures of version 3). */
     public static final String SCHEMA_V2 = "fracture-summary/2";
 
     /** The first schema id: still read (no protocol sections either). */
     public static final String SCHEMA_V1 = "fracture-summary/1";
 
     /** Every schema id this version reads, newest first. */
-    public static final List<String> READABLE = List.of(SCHEMA, SCHEMA_V2, SCHEMA_V1);
+    public static final List<String> READABLE = List.of(SCHEMA, SCHEMA_V3, SCHEMA_V2, SCHEMA_V1);
 
     /** The classpath location of the JSON Schema of {@value #SCHEMA}. */
-    public static final String SCHEMA_RESOURCE = "/dev/fracture/reports/fracture-summary-3.schema.json";
+    public static final String SCHEMA_RESOURCE = "/dev/fracture/reports/fracture-summary-4.schema.json";
+
+    /** The JSON Schema of {@value #SCHEMA_V3}, which files of that version validate against. */
+    public static final String SCHEMA_V3_RESOURCE = "/dev/fracture/reports/fracture-summary-3.schema.json";
 
     /** The JSON Schema of {@value #SCHEMA_V2}, which files of that version validate against. */
     public static final String SCHEMA_V2_RESOURCE = "/dev/fracture/reports/fracture-summary-2.schema.json";
@@ -454,7 +464,8 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     }
 
     /**
-     * What a sequential gate used and saved ({@code fracture.gate.mode=sequential}).
+     * What a sequential gate used and saved ({@code fracture.gate.mode=sequential}), and what a merge needs to replay
+     * it (schema 4).
      *
      * @param used prompts looked at before the gate stopped (scored and errored)
      * @param poolSize prompts in the pool
@@ -462,8 +473,41 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param looks looks taken (one per batch)
      * @param callsUsed model calls the used prompts cost
      * @param callsSaved model calls the saved prompts would have cost
+     * @param batch prompts between two looks (schema 4; null when unknown)
+     * @param ordering how the order was fixed before measuring: {@code shuffled} (seeded by the decoder seed) or
+     *                 {@code pool} (schema 4; null when unknown)
+     * @param order the used prompts in the order the gate saw them, as positions in the gated cue's
+     *              {@code promptCells} (schema 4; null in a merged summary, or when not recorded)
+     * @param shards a merge's replay only: the shards replayed, in the order given
+     * @param decidedInShard a merge's replay only: the 1-based position of the shard whose look decided; null when
+     *                       none did
+     * @param decidedIn a merge's replay only: that shard's summary file
+     * @param measuredNotNeeded a merge's replay only: prompts the shards measured after the deciding look
      */
-    public record Sequential(int used, int poolSize, int saved, int looks, long callsUsed, long callsSaved) {
+    public record Sequential(int used, int poolSize, int saved, int looks, long callsUsed, long callsSaved,
+                             Integer batch, String ordering, SequenceOrder order, Integer shards,
+                             Integer decidedInShard, String decidedIn, Integer measuredNotNeeded) {
+
+        /** The usage alone (schema 3). */
+        public Sequential(int used, int poolSize, int saved, int looks, long callsUsed, long callsSaved) {
+            this(used, poolSize, saved, looks, callsUsed, callsSaved, null, null, null, null, null, null, null);
+        }
+
+        /** This usage with the order the gate saw its prompts in. */
+        public Sequential withOrder(SequenceOrder newOrder) {
+            return new Sequential(used, poolSize, saved, looks, callsUsed, callsSaved, batch, ordering, newOrder,
+                    shards, decidedInShard, decidedIn, measuredNotNeeded);
+        }
+
+        /** Model calls one prompt cost (0 when none was measured and none saved). */
+        public int callsPerPrompt() {
+            return used > 0 ? (int) (callsUsed / used) : saved > 0 ? (int) (callsSaved / saved) : 0;
+        }
+
+        /** Whether this is a merge's replay (which carries no order and is not merged again). */
+        public boolean merged() {
+            return shards != null;
+        }
     }
 
     /**
