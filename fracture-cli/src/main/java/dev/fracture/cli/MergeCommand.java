@@ -86,8 +86,9 @@ final class MergeCommand implements Callable<Integer> {
         String where = s.decidedInShard() == null ? "no shard decided"
                 : "decided in shard " + s.decidedInShard() + " of " + s.shards() + " (" + s.decidedIn() + ")";
         return String.format(java.util.Locale.ROOT, "  sequential %s: %s, %s, after %d of %d prompts (%d calls); %d"
-                        + " prompts not used%s", m.name(), g.outcome(), where, s.used(), s.poolSize(), s.callsUsed(),
-                s.saved(), s.measuredNotNeeded() == null || s.measuredNotNeeded() == 0 ? ""
+                        + " %s not used%s", m.name(), g.outcome(), where, s.used(), s.poolSize(), s.callsUsed(),
+                s.saved(), s.saved() == 1 ? "prompt" : "prompts",
+                s.measuredNotNeeded() == null || s.measuredNotNeeded() == 0 ? ""
                         : ", " + s.measuredNotNeeded() + " of them measured after the deciding look");
     }
 

@@ -83,6 +83,8 @@ class SequentialMergeEndToEndTest {
         assertThat(s.measuredNotNeeded()).isEqualTo(sa.used() + sb.used() - s.used());
         assertThat(gated.gate().explanation()).contains("Sequential merge", "decided in shard 2 of 2 (shard-2.json)",
                 "→ FAIL");
+        assertThat(dev.fracture.reports.internal.DashboardPage.render(merged).html())
+                .contains("replayed over 2 shards in the order given, decided in shard 2 (shard-2.json)");
         // The descriptive counts stay the pooled ones, as for any merge.
         assertThat(gated.attempted()).isEqualTo(ownA.attempted() + ownB.attempted());
 

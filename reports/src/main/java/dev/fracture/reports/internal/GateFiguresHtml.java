@@ -31,7 +31,16 @@ final class GateFiguresHtml {
             out.append("<p class=\"meta sequential\">sequential gate: used ").append(s.used()).append(" of ")
                     .append(s.poolSize()).append(" prompts (").append(s.callsUsed()).append(" calls) in ")
                     .append(s.looks()).append(s.looks() == 1 ? " look" : " looks").append(", saved ")
-                    .append(s.saved()).append(" prompts (").append(s.callsSaved()).append(" calls)</p>\n");
+                    .append(s.saved()).append(" prompts (").append(s.callsSaved()).append(" calls)");
+            if (s.merged()) {
+                out.append("; replayed over ").append(s.shards()).append(" shards in the order given, ")
+                        .append(s.decidedInShard() == null ? "no shard decided"
+                                : "decided in shard " + s.decidedInShard() + " (" + Html.escape(s.decidedIn()) + ")");
+                if (s.measuredNotNeeded() != null && s.measuredNotNeeded() > 0) {
+                    out.append(", ").append(s.measuredNotNeeded()).append(" prompts measured after the deciding look");
+                }
+            }
+            out.append("</p>\n");
         }
         RunSummary.JudgeCorrected jc = m.judgeCorrected();
         if (jc != null && jc.correlationFree() != null) {
