@@ -67,7 +67,8 @@ public final class SequentialMath {
         if (s.order() == null || cells == null) {
             throw new IllegalArgumentException("cannot merge " + source + " sequentially: measurement " + m.name()
                     + " ran the sequential gate but its summary records no measuring order (written before "
-                    + RunSummary.SCHEMA + "); re-run that shard with this version of Fracture. Pooling it with the"
+                    + RunSummary.SCHEMA + ", or the gate's prompts were not all among its cells); re-run that shard"
+                    + " with this version of Fracture. Pooling it with the"
                     + " fixed-N gate instead would not keep α: the shard stopped when its own gate decided");
         }
         if (s.order().size() != s.used()) {
