@@ -108,22 +108,24 @@ final class MeasurementRun implements AutoCloseable {
                     batch, plan.pool().skippedOtherAxis()), plan.settings(), plan.cues());
             // Prompts complete in any order; the gate sees them in the batch's order, fixed before measuring, so
             // the sequence never depends on which answers came back first and a merge can replay it.
-            Map<String, PromptOutcome> gated = new ConcurrentHashMap<>();
+            // Only the gated cue's reading is kept (errored, flip or not), not the outcome with its answers.
+            Map<String, Boolean> gated = new ConcurrentHashMap<>();
+            Map<String, Boolean> errored = new ConcurrentHashMap<>();
             parts.add(engine.run(part, o -> {
                 if (o.cue().equals(gatedCue)) {
-                    gated.put(o.promptId(), o);
+                    if (o.isError()) {
+                        errored.put(o.promptId(), Boolean.TRUE);
+                    } else {
+                        gated.put(o.promptId(), o.isFlip());
+                    }
                 }
                 publish(new Item(o, null, null));
             }));
             for (Prompt p : batch) {
-                PromptOutcome o = gated.get(p.id());
-                if (o == null) {
-                    continue;
-                }
-                if (o.isError()) {
-                    gate.observeError(o.promptId());
-                } else {
-                    gate.observe(o.promptId(), o.isFlip());
+                if (errored.containsKey(p.id())) {
+                    gate.observeError(p.id());
+                } else if (gated.containsKey(p.id())) {
+                    gate.observe(p.id(), gated.get(p.id()));
                 }
             }
             next += batch.size();
