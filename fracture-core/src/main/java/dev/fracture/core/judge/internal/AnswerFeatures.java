@@ -2,6 +2,7 @@ package dev.fracture.core.judge.internal;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +25,8 @@ public final class AnswerFeatures {
     static final int TASK_SHORT_WORDS = 20;
     static final int FACTOID_SHORT_WORDS = 40;
     static final double LENGTH_SCALE = Math.log1p(400);
+    /** The answer counts as delivering content for the prompt word grams ({@link WordGrams}) from here. */
+    static final double DELIVERS_CUT = 0.5;
 
     private static final Pattern LIST_LINE = Pattern.compile("(?m)^\\s*(?:\\d+[.)]|[-*•]|[a-z][.)])\\s+\\S");
     private static final Pattern HEADER = Pattern.compile("(?m)^\\s*(?:#{1,6} \\S|\\*\\*[^*\\n]{2,60}\\*\\*:?\\s*$|\\*\\*[^*\\n]{2,40}:\\*\\*)");
@@ -88,14 +91,19 @@ public final class AnswerFeatures {
         return new String(out, 0, n).strip();
     }
 
-    /** The dense features and the keys ({@link SpeechActGrams#key}) of the answer's speech-act grams. */
-    public record Reading(double[] x, long[] gramKeys) {
+    /**
+     * The dense features, the keys of the answer's speech-act grams ({@link SpeechActGrams#key}) followed
+     * by those of its word grams ({@link WordGrams#key}), and the word grams as text.
+     */
+    public record Reading(double[] x, long[] gramKeys, List<String> wordGrams) {
 
-        /** The grams as text, as the weights file names them. */
+        /** All grams as text, as the weights file names them. */
         public Set<String> grams() {
-            Set<String> grams = new HashSet<>();
+            Set<String> grams = new HashSet<>(wordGrams);
             for (long key : gramKeys) {
-                grams.add(SpeechActGrams.gram(key));
+                if (!WordGrams.isWordKey(key)) {
+                    grams.add(SpeechActGrams.gram(key));
+                }
             }
             return grams;
         }
@@ -111,7 +119,7 @@ public final class AnswerFeatures {
         double[] x = new double[Feature.values().length];
         String t = normalise(answer);
         if (t.isEmpty()) {
-            return new Reading(x, new long[0]);
+            return new Reading(x, new long[0], List.of());
         }
         String p = normalise(prompt);
         CueLexicon.Matches tm = lexicon.match(t);
@@ -246,7 +254,12 @@ public final class AnswerFeatures {
         set(x, Feature.QUOTED_LINE, quotedLine);
         set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
         set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
-        return new Reading(x, SpeechActGrams.gramKeys(t, promptWords));
+        long[] shape = SpeechActGrams.gramKeys(t, promptWords);
+        List<String> wordGrams = WordGrams.grams(t, p, delivers >= DELIVERS_CUT);
+        long[] word = WordGrams.keys(wordGrams);
+        long[] keys = Arrays.copyOf(shape, shape.length + word.length);
+        System.arraycopy(word, 0, keys, shape.length, word.length);
+        return new Reading(x, keys, wordGrams);
     }
 
     // ---- units ----
