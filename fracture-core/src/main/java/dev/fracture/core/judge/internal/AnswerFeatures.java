@@ -2,7 +2,6 @@ package dev.fracture.core.judge.internal;
 
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -92,14 +91,15 @@ public final class AnswerFeatures {
     }
 
     /**
-     * The dense features, the keys of the answer's speech-act grams ({@link SpeechActGrams#key}) followed
-     * by those of its word grams ({@link WordGrams#key}), and the word grams as text.
+     * The dense features and the keys of the answer's speech-act grams ({@link SpeechActGrams#key})
+     * followed by those of its word grams ({@link WordGrams#key}), each once; {@code text},
+     * {@code prompt} and {@code delivers} are what the word grams were read from.
      */
-    public record Reading(double[] x, long[] gramKeys, List<String> wordGrams) {
+    public record Reading(double[] x, long[] gramKeys, String text, String prompt, boolean delivers) {
 
-        /** All grams as text, as the weights file names them. */
+        /** All grams as text, as the weights file names them (built on demand: the trainer's path). */
         public Set<String> grams() {
-            Set<String> grams = new HashSet<>(wordGrams);
+            Set<String> grams = new HashSet<>(WordGrams.grams(text, prompt, delivers));
             for (long key : gramKeys) {
                 if (!WordGrams.isWordKey(key)) {
                     grams.add(SpeechActGrams.gram(key));
@@ -119,7 +119,7 @@ public final class AnswerFeatures {
         double[] x = new double[Feature.values().length];
         String t = normalise(answer);
         if (t.isEmpty()) {
-            return new Reading(x, new long[0], List.of());
+            return new Reading(x, new long[0], "", "", false);
         }
         String p = normalise(prompt);
         CueLexicon.Matches tm = lexicon.match(t);
@@ -255,11 +255,11 @@ public final class AnswerFeatures {
         set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
         set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
         long[] shape = SpeechActGrams.gramKeys(t, promptWords);
-        List<String> wordGrams = WordGrams.grams(t, p, delivers >= DELIVERS_CUT);
-        long[] word = WordGrams.keys(wordGrams);
+        boolean deliversContent = delivers >= DELIVERS_CUT;
+        long[] word = WordGrams.keys(t, p, deliversContent);
         long[] keys = Arrays.copyOf(shape, shape.length + word.length);
         System.arraycopy(word, 0, keys, shape.length, word.length);
-        return new Reading(x, keys, wordGrams);
+        return new Reading(x, keys, t, p, deliversContent);
     }
 
     // ---- units ----

@@ -53,13 +53,106 @@ public final class WordGrams {
         }
     }
 
-    /** The keys of the grams, in the same order. */
-    public static long[] keys(List<String> grams) {
-        long[] keys = new long[grams.size()];
+    /**
+     * The keys of {@link #grams}, each once, in no particular order, computed from the text without
+     * building a string: the FNV-1a state after a region's prefix and a word is the unigram's key, and
+     * continued with a space and the next word, the bigram's.
+     */
+    public static long[] keys(String t, String prompt, boolean delivers) {
+        int[] a = bounds(t, Integer.MAX_VALUE);
+        int n = a.length / 2;
+        int open = Math.min(OPENING, n);
+        long[] out = new long[4 * OPENING + 4 * CLOSING + 4 * PROMPT];
+        int k = regionKeys(t, a, 0, open, OPEN_STATE, out, 0);
+        k = regionKeys(t, a, Math.max(0, n - CLOSING), n, CLOSE_STATE, out, k);
+        int[] b = bounds(prompt, PROMPT);
+        k = regionKeys(prompt, b, 0, b.length / 2, delivers ? DELIVERS_STATE : NOT_DELIVERS_STATE, out, k);
+        long[] keys = java.util.Arrays.copyOf(out, k);
+        java.util.Arrays.sort(keys);
+        int unique = 0;
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = key(grams.get(i));
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                keys[unique++] = keys[i];
+            }
         }
-        return keys;
+        return java.util.Arrays.copyOf(keys, unique);
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long OPEN_STATE = fnv(FNV_OFFSET, "w:o:", 0, 4);
+    private static final long CLOSE_STATE = fnv(FNV_OFFSET, "w:c:", 0, 4);
+    private static final long DELIVERS_STATE = fnv(FNV_OFFSET, "w:pd:", 0, 5);
+    private static final long NOT_DELIVERS_STATE = fnv(FNV_OFFSET, "w:pn:", 0, 5);
+    private static final String NUM = "<num>";
+
+    private static long fnv(long h, CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h ^= s.charAt(i);
+            h *= FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** FNV-1a continued over word {@code w} of the bounds: its characters, or {@code <num>} for a number. */
+    private static long word(long h, String t, int[] bounds, int w) {
+        int from = bounds[2 * w];
+        int to = bounds[2 * w + 1];
+        return to < 0 ? fnv(h, NUM, 0, NUM.length()) : fnv(h, t, from, to);
+    }
+
+    private static int regionKeys(String t, int[] bounds, int from, int to, long state, long[] out, int k) {
+        for (int i = from; i < to; i++) {
+            long uni = word(state, t, bounds, i);
+            out[k++] = uni | WORD_BIT;
+            if (i + 1 < to) {
+                long bi = word((uni ^ ' ') * FNV_PRIME, t, bounds, i + 1);
+                out[k++] = bi | WORD_BIT;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * The words of a normalised text as {start, end} pairs, at most {@code max} words; a number has end -1.
+     * The same scan as {@link #words}.
+     */
+    static int[] bounds(String t, int max) {
+        int[] out = new int[32];
+        int n = 0;
+        int len = t.length();
+        int i = 0;
+        while (i < len && n / 2 < max) {
+            char c = t.charAt(i);
+            if (Character.isLetter(c)) {
+                int j = i + 1;
+                while (j < len && (Character.isLetter(t.charAt(j)) || ((t.charAt(j) == '\'' || t.charAt(j) == '-')
+                        && j + 1 < len && Character.isLetter(t.charAt(j + 1))))) {
+                    j++;
+                }
+                if (n + 2 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = i;
+                out[n++] = j;
+                i = j;
+            } else if (Character.isDigit(c)) {
+                int j = i + 1;
+                while (j < len && (Character.isDigit(t.charAt(j)) || ((t.charAt(j) == '.' || t.charAt(j) == ',')
+                        && j + 1 < len && Character.isDigit(t.charAt(j + 1))))) {
+                    j++;
+                }
+                if (n + 2 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = i;
+                out[n++] = -1;
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Whether a gram (as the weights file names it) is a word gram. */
@@ -74,12 +167,7 @@ public final class WordGrams {
 
     /** The key of a word gram: FNV-1a over its UTF-16 units, top bit set. */
     public static long key(String gram) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < gram.length(); i++) {
-            h ^= gram.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h | WORD_BIT;
+        return fnv(FNV_OFFSET, gram, 0, gram.length()) | WORD_BIT;
     }
 
     /** The words of a normalised text: letters with inner apostrophes and hyphens, and numbers as {@code <num>}. */
