@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * <p>It reads only files named {@code *-dev.jsonl} in the data directory (default
  * {@code src/main/resources/dev/fracture/core/judge/eval}), the first shipped set {@code judge-eval.jsonl}
  * (both of its splits, as extra rows; {@code --extra} names another file) and the reference subject's
- * answer templates; it never reads a test split. One L2-regularised logistic model per axis (features and speech-act grams) is fitted from zero,
+ * answer templates; it never reads the test or holdout split. One L2-regularised logistic model per axis (features, speech-act grams and word grams) is fitted from zero,
  * with the two classes weighted equally, so the output is a function of the data alone: the same rows
  * give the same file byte for byte.
  */
@@ -139,7 +139,7 @@ public final class EmbeddedJudgeTrainer {
         }
     }
 
-    /** The {@code *-dev.jsonl} files of the directory, sorted; never a test split. */
+    /** The {@code *-dev.jsonl} files of the directory, sorted; never a test or holdout split. */
     static List<Path> devFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data " + dir + ": no such directory");
