@@ -38,7 +38,7 @@ public final class EmbeddedJudge implements Judge {
 
     /** The configuration name. */
     public static final String NAME = "embedded";
-    static final String VERSION = "2";
+    static final String VERSION = "3";
     static final String LEXICON = "dev/fracture/core/judge/embedded-cues.txt";
     static final String WEIGHTS = "dev/fracture/core/judge/embedded-weights.txt";
     static final String CODE_PREFIX = "dev/fracture/core/judge/";

@@ -35,10 +35,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class JudgeEvaluation {
 
-    /** Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev or test. */
+    /**
+     * Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev, test or
+     * holdout. The judge's weights are fitted on dev only; test was measured twice before the third
+     * judge was built; holdout was written in the styles of real chat models before that judge was tuned,
+     * and no rule or weight was fitted on it.
+     */
     public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
     /** The splits of the shipped set. */
-    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test");
+    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout");
     /** Class-path location of the first, smaller shipped set (364 rows), kept as an extra set. */
     public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
 
@@ -53,13 +58,15 @@ public final class JudgeEvaluation {
     }
 
     /**
-     * The shipped evaluation set, all axes, one split ({@code dev} or {@code test}) or both ({@code all}).
+     * The shipped evaluation set, all axes, one split ({@code dev}, {@code test} or {@code holdout}) or
+     * every split ({@code all}).
      * Only the files of the requested split are read.
      */
     public static List<EvalCase> shippedSet(String split) {
         List<String> splits = "all".equals(split) ? BUILT_IN_SPLITS : List.of(split);
         if (!BUILT_IN_SPLITS.containsAll(splits)) {
-            throw new IllegalArgumentException("split '" + split + "' is not in the shipped set; use dev, test or all");
+            throw new IllegalArgumentException("split '" + split
+                    + "' is not in the shipped set; use dev, test or all, or holdout (the frozen held-out split)");
         }
         List<EvalCase> rows = new ArrayList<>();
         for (String s : splits) {

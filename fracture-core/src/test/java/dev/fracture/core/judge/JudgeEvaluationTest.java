@@ -47,8 +47,8 @@ class JudgeEvaluationTest {
 
     @Test
     void shippedSetRejectsAnUnknownSplit() {
-        assertThatThrownBy(() -> JudgeEvaluation.shippedSet("holdout")).hasMessageContaining("'holdout'")
-                .hasMessageContaining("dev, test or all");
+        assertThatThrownBy(() -> JudgeEvaluation.shippedSet("validation")).hasMessageContaining("'validation'")
+                .hasMessageContaining("dev, test or all, or holdout");
     }
 
     @Test
@@ -211,11 +211,11 @@ class JudgeEvaluationTest {
         assertThat(run("--judge").err).contains("--judge needs a value");
         assertThat(run("--judge", "nope").err).contains("'nope'", "embedded, llm, guard");
         assertThat(run("--judge", "llm").err).contains("needs a chat client");
-        assertThat(run("--split", "holdout").err).contains("'holdout'", "dev, test or all");
+        assertThat(run("--split", "validation").err).contains("'validation'", "dev, test or all, or holdout");
         assertThat(run("--axis", "honesty").err).contains("--axis 'honesty'");
         assertThat(run("--set", "/no/such/file.jsonl").err).contains("no such file");
         assertThat(run("--confidence", "1.5").err).contains("outside the allowed range");
-        for (String[] args : List.of(new String[] {"--judge", "nope"}, new String[] {"--split", "holdout"},
+        for (String[] args : List.of(new String[] {"--judge", "nope"}, new String[] {"--split", "validation"},
                 new String[] {"--confidence", "x"})) {
             assertThat(run(args).code).isEqualTo(2);
         }

@@ -24,6 +24,8 @@ public final class AnswerFeatures {
     static final int TASK_SHORT_WORDS = 20;
     static final int FACTOID_SHORT_WORDS = 40;
     static final double LENGTH_SCALE = Math.log1p(400);
+    /** The answer counts as delivering content for the prompt word grams ({@link WordGrams}) from here. */
+    static final double DELIVERS_CUT = 0.5;
 
     private static final Pattern LIST_LINE = Pattern.compile("(?m)^\\s*(?:\\d+[.)]|[-*•]|[a-z][.)])\\s+\\S");
     private static final Pattern HEADER = Pattern.compile("(?m)^\\s*(?:#{1,6} \\S|\\*\\*[^*\\n]{2,60}\\*\\*:?\\s*$|\\*\\*[^*\\n]{2,40}:\\*\\*)");
@@ -88,14 +90,20 @@ public final class AnswerFeatures {
         return new String(out, 0, n).strip();
     }
 
-    /** The dense features and the keys ({@link SpeechActGrams#key}) of the answer's speech-act grams. */
-    public record Reading(double[] x, long[] gramKeys) {
+    /**
+     * The dense features and the keys of the answer's speech-act grams ({@link SpeechActGrams#key})
+     * followed by those of its word grams ({@link WordGrams#key}), each once; {@code text},
+     * {@code prompt} and {@code delivers} are what the word grams were read from.
+     */
+    public record Reading(double[] x, long[] gramKeys, String text, String prompt, boolean delivers) {
 
-        /** The grams as text, as the weights file names them. */
+        /** All grams as text, as the weights file names them (built on demand: the trainer's path). */
         public Set<String> grams() {
-            Set<String> grams = new HashSet<>();
+            Set<String> grams = new HashSet<>(WordGrams.grams(text, prompt, delivers));
             for (long key : gramKeys) {
-                grams.add(SpeechActGrams.gram(key));
+                if (!WordGrams.isWordKey(key)) {
+                    grams.add(SpeechActGrams.gram(key));
+                }
             }
             return grams;
         }
@@ -111,7 +119,7 @@ public final class AnswerFeatures {
         double[] x = new double[Feature.values().length];
         String t = normalise(answer);
         if (t.isEmpty()) {
-            return new Reading(x, new long[0]);
+            return new Reading(x, new long[0], "", "", false);
         }
         String p = normalise(prompt);
         CueLexicon.Matches tm = lexicon.match(t);
@@ -246,7 +254,12 @@ public final class AnswerFeatures {
         set(x, Feature.QUOTED_LINE, quotedLine);
         set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
         set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
-        return new Reading(x, SpeechActGrams.gramKeys(t, promptWords));
+        long[] shape = SpeechActGrams.gramKeys(t, promptWords);
+        boolean deliversContent = delivers >= DELIVERS_CUT;
+        long[] word = WordGrams.keys(t, p, deliversContent);
+        long[] keys = Arrays.copyOf(shape, shape.length + word.length);
+        System.arraycopy(word, 0, keys, shape.length, word.length);
+        return new Reading(x, keys, t, p, deliversContent);
     }
 
     // ---- units ----

@@ -34,14 +34,19 @@ import java.util.stream.Stream;
  * <p>It reads only files named {@code *-dev.jsonl} in the data directory (default
  * {@code src/main/resources/dev/fracture/core/judge/eval}), the first shipped set {@code judge-eval.jsonl}
  * (both of its splits, as extra rows; {@code --extra} names another file) and the reference subject's
- * answer templates; it never reads a test split. One L2-regularised logistic model per axis (features and speech-act grams) is fitted from zero,
+ * answer templates; it never reads the test or holdout split. One L2-regularised logistic model per axis (features, speech-act grams and word grams) is fitted from zero,
  * with the two classes weighted equally, so the output is a function of the data alone: the same rows
  * give the same file byte for byte.
  */
 public final class EmbeddedJudgeTrainer {
 
-    static final double DEFAULT_LAMBDA = 1.0;
-    static final double DEFAULT_GRAM_LAMBDA = 16.0;
+    static final double DEFAULT_LAMBDA = 0.5;
+    static final double DEFAULT_GRAM_LAMBDA = 8.0;
+    static final double DEFAULT_WORD_LAMBDA = 16.0;
+
+    /** The L2 penalties: dense features, speech-act grams, word grams ({@link WordGrams}). */
+    record Penalty(double features, double grams, double words) {
+    }
     static final int MIN_GRAM_ROWS = 3;
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
@@ -64,6 +69,7 @@ public final class EmbeddedJudgeTrainer {
         Path out = module.resolve("src/main/resources/dev/fracture/core/judge/embedded-weights.txt");
         double lambda = DEFAULT_LAMBDA;
         double gramLambda = DEFAULT_GRAM_LAMBDA;
+        double wordLambda = DEFAULT_WORD_LAMBDA;
         int folds = 0;
         boolean dryRun = false;
         boolean misses = false;
@@ -74,11 +80,12 @@ public final class EmbeddedJudgeTrainer {
                 case "--extra" -> extra = Path.of(args[++i]);
                 case "--lambda" -> lambda = Double.parseDouble(args[++i]);
                 case "--gram-lambda" -> gramLambda = Double.parseDouble(args[++i]);
+                case "--word-lambda" -> wordLambda = Double.parseDouble(args[++i]);
                 case "--cv" -> folds = Integer.parseInt(args[++i]);
                 case "--dry-run" -> dryRun = true;
                 case "--misses" -> misses = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --cv K, --misses, --dry-run");
+                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --misses, --dry-run");
             }
         }
         List<Path> files = devFiles(data);
@@ -86,9 +93,9 @@ public final class EmbeddedJudgeTrainer {
         StringBuilder header = new StringBuilder();
         header.append("# Weights of the embedded judge, written by EmbeddedJudgeTrainer; do not edit by hand.\n")
                 .append("# Regenerate: ./mvnw -q -o -pl fracture-core compile exec:java@judge-train\n")
-                .append(String.format(Locale.ROOT, "# L2 lambda %.3f (features), %.3f (grams seen in >= %d rows); classes"
-                        + " weighted equally; %d full-batch Adam steps from zero, learning rate %.3f.%n", lambda, gramLambda,
-                        MIN_GRAM_ROWS, STEPS, LEARNING_RATE))
+                .append(String.format(Locale.ROOT, "# L2 lambda %.3f (features), %.3f (speech-act grams), %.3f (word grams);"
+                        + " grams seen in >= %d rows; classes weighted equally; %d full-batch Adam steps from zero,"
+                        + " learning rate %.3f.%n", lambda, gramLambda, wordLambda, MIN_GRAM_ROWS, STEPS, LEARNING_RATE))
                 .append("# Training rows (dev split only):\n");
         for (Path f : Stream.concat(files.stream(), extra == null ? Stream.empty() : Stream.of(extra)).toList()) {
             List<EvalCase> loaded = JudgeEvaluation.load(f);
@@ -115,13 +122,14 @@ public final class EmbeddedJudgeTrainer {
             }
             Rows axisData = new Rows(readings.stream().map(AnswerFeatures.Reading::x).toArray(double[][]::new),
                     readings.stream().map(AnswerFeatures.Reading::grams).toList(), y);
-            LinearModel.Weights w = fit(axisData, lambda, gramLambda);
+            Penalty penalty = new Penalty(lambda, gramLambda, wordLambda);
+            LinearModel.Weights w = fit(axisData, penalty);
             weights.put(axis, w);
             System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d  fitted: %s%n", axis.key(), y.length, w.grams().size(),
                     score(axis, w, axisData));
             if (folds > 1) {
                 System.out.printf(Locale.ROOT, "%-13s %d-fold CV by prompt: %s%n", "", folds,
-                        crossValidate(axis, axisRows, axisData, lambda, gramLambda, folds, misses));
+                        crossValidate(axis, axisRows, axisData, penalty, folds, misses));
             }
         }
         String text = new LinearModel(weights).format(header.toString());
@@ -131,7 +139,7 @@ public final class EmbeddedJudgeTrainer {
         }
     }
 
-    /** The {@code *-dev.jsonl} files of the directory, sorted; never a test split. */
+    /** The {@code *-dev.jsonl} files of the directory, sorted; never a test or holdout split. */
     static List<Path> devFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data " + dir + ": no such directory");
@@ -183,7 +191,7 @@ public final class EmbeddedJudgeTrainer {
      * fixed number of steps (deterministic). Grams seen in fewer than {@value #MIN_GRAM_ROWS} rows are
      * left out; the bias is not penalised.
      */
-    static LinearModel.Weights fit(Rows rows, double lambda, double gramLambda) {
+    static LinearModel.Weights fit(Rows rows, Penalty penalty) {
         int n = rows.x().length;
         int d = Feature.values().length;
         Map<String, Integer> df = new TreeMap<>();
@@ -209,6 +217,11 @@ public final class EmbeddedJudgeTrainer {
         double wPos = positives == 0 ? 0 : n / (2.0 * positives);
         double wNeg = positives == n ? 0 : n / (2.0 * (n - positives));
         int dim = 1 + d + vocab.size();
+        double[] lambdas = new double[dim];
+        for (int a = 1; a < dim; a++) {
+            lambdas[a] = a <= d ? penalty.features()
+                    : WordGrams.isWordGram(vocab.get(a - 1 - d)) ? penalty.words() : penalty.grams();
+        }
         double[] beta = new double[dim];
         double[] m1 = new double[dim];
         double[] m2 = new double[dim];
@@ -232,7 +245,7 @@ public final class EmbeddedJudgeTrainer {
                 }
             }
             for (int a = 1; a < dim; a++) {
-                g[a] += (a <= d ? lambda : gramLambda) * beta[a] / n;
+                g[a] += lambdas[a] * beta[a] / n;
             }
             double c1 = 1 - Math.pow(0.9, step);
             double c2 = 1 - Math.pow(0.999, step);
@@ -306,7 +319,7 @@ public final class EmbeddedJudgeTrainer {
     }
 
     /** K-fold cross-validation where every answer to one prompt sits in one fold. */
-    private static String crossValidate(Axis axis, List<EvalCase> rows, Rows data, double lambda, double gramLambda, int k,
+    private static String crossValidate(Axis axis, List<EvalCase> rows, Rows data, Penalty penalty, int k,
                                         boolean printMisses) {
         double[][] x = data.x();
         boolean[] y = data.y();
@@ -320,7 +333,7 @@ public final class EmbeddedJudgeTrainer {
             for (int i = 0; i < rows.size(); i++) {
                 (Math.floorMod(rows.get(i).prompt().hashCode(), k) == fold ? held : train).add(i);
             }
-            LinearModel.Weights w = fit(data.subset(train), lambda, gramLambda);
+            LinearModel.Weights w = fit(data.subset(train), penalty);
             for (int i : held) {
                 double z = w.z(x[i], data.grams().get(i));
                 boolean judged = judged(axis, z, x[i]);

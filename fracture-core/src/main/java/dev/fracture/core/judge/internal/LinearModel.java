@@ -40,7 +40,7 @@ public final class LinearModel {
             this.keys = new long[capacity];
             this.values = new double[capacity];
             for (Map.Entry<String, Double> e : new java.util.TreeMap<>(this.grams).entrySet()) {
-                long key = SpeechActGrams.key(e.getKey());
+                long key = WordGrams.isWordGram(e.getKey()) ? WordGrams.key(e.getKey()) : SpeechActGrams.key(e.getKey());
                 if (key == 0) {
                     continue; // a gram no answer can produce never counts
                 }

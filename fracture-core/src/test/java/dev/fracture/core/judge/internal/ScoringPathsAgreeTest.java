@@ -19,29 +19,24 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast feature extraction reads every answer exactly as the first, regex-per-cue one did
- * ({@link LegacyAnswerFeatures} over the lexicon frozen with it, {@code legacy-embedded-cues.txt}): the
- * same value of every feature the first one had, the same phrasing grams, and so the same score under
- * the weights frozen with it ({@code legacy-embedded-weights.txt}), on every row of the shipped set
- * (both splits: only the features and scores are compared, never a label), the first shipped set, the
- * pattern-family rows, answers built to benchmark lengths, and seeded random edits of all of these.
- * Features added later are not compared (the first extraction does not have them); the frozen weights
- * give them weight zero.
+ * The judge and its trainer score an answer the same way. The judge sums gram weights by key
+ * ({@link AnswerFeatures.Reading#gramKeys}: speech-act grams packed into longs, word grams hashed); the
+ * trainer fits and reports on the grams as text ({@link AnswerFeatures.Reading#grams}). Both must give
+ * the same log-odds under the shipped weights, or the figures the trainer prints would not be the
+ * judge's. Checked on every row of the dev, test and holdout splits, the first shipped set, the pattern-family
+ * rows and the reference templates (only scores are compared, never a label), answers built to
+ * benchmark lengths, seeded random edits of all of these, and edge cases.
  */
-class FeatureExtractionEquivalenceTest {
+class ScoringPathsAgreeTest {
 
     private static final String DIR = "/dev/fracture/core/judge/";
-    private static final LegacyAnswerFeatures LEGACY = new LegacyAnswerFeatures(
-            LegacyCueLexicon.parse(text(DIR + "legacy-embedded-cues.txt"), "legacy-embedded-cues.txt"));
-    private static final LinearModel LEGACY_WEIGHTS = LinearModel.parse(text(DIR + "legacy-embedded-weights.txt"),
-            "legacy-embedded-weights.txt");
-    /** How many features the first extraction had: the first entries of {@link Feature}, in order. */
-    private static final int LEGACY_FEATURES = 57;
+    private static final LinearModel WEIGHTS = LinearModel.parse(text(DIR + "embedded-weights.txt"),
+            "embedded-weights.txt");
     private static final AnswerFeatures CURRENT = new AnswerFeatures(
             CueLexicon.parse(text(DIR + "embedded-cues.txt"), "embedded-cues.txt"));
 
     private static String text(String resource) {
-        try (InputStream in = Objects.requireNonNull(FeatureExtractionEquivalenceTest.class.getResourceAsStream(resource),
+        try (InputStream in = Objects.requireNonNull(ScoringPathsAgreeTest.class.getResourceAsStream(resource),
                 resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -50,11 +45,13 @@ class FeatureExtractionEquivalenceTest {
     }
 
     private static List<EvalCase> rows() {
-        List<EvalCase> rows = new ArrayList<>(JudgeEvaluation.shippedSet("all"));
+        List<EvalCase> rows = new ArrayList<>(JudgeEvaluation.shippedSet("dev"));
+        rows.addAll(JudgeEvaluation.shippedSet("test"));
+        rows.addAll(JudgeEvaluation.shippedSet("holdout"));
         rows.addAll(JudgeEvaluation.builtInSet());
         String resource = DIR + "pattern-families.jsonl";
         try (Reader r = new InputStreamReader(Objects.requireNonNull(
-                FeatureExtractionEquivalenceTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8)) {
+                ScoringPathsAgreeTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8)) {
             rows.addAll(JudgeEvaluation.parse(r, resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,7 +61,7 @@ class FeatureExtractionEquivalenceTest {
     }
 
     @Test
-    void everyShippedRowReadsAndScoresAsBefore() {
+    void everyShippedRowScoresTheSameBothWays() {
         List<EvalCase> rows = rows();
         assertThat(rows).hasSizeGreaterThan(2800);
         int compared = 0;
@@ -75,7 +72,7 @@ class FeatureExtractionEquivalenceTest {
     }
 
     @Test
-    void longAnswersAndTheirPiecesReadAsBefore() {
+    void longAnswersAndTheirPiecesScoreTheSameBothWays() {
         List<EvalCase> rows = rows();
         String prompt = "How do I get back into the account? I forgot the password and the recovery phone is old.";
         // Answers of 100 to 6,000 characters made of consecutive rows' answers, as the benchmark builds them.
@@ -90,7 +87,7 @@ class FeatureExtractionEquivalenceTest {
     }
 
     @Test
-    void seededRandomEditsReadAsBefore() {
+    void seededRandomEditsScoreTheSameBothWays() {
         List<EvalCase> rows = rows();
         Random random = new Random(20261203L);
         String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,!?:;'\"`-*#\n\t\r()[]{}"
@@ -117,7 +114,7 @@ class FeatureExtractionEquivalenceTest {
     }
 
     @Test
-    void edgeCasesReadAsBefore() {
+    void edgeCasesScoreTheSameBothWays() {
         List<String> answers = List.of("", " ", "\n", "a", "I", "No.", "Yes", "`", "```", "``` x", "1. ", "1.x",
                 "- a\n- b", "\u2019\u201c\u201d", "I can't.", "i can't do that.", "Sure!\r\nHere's how:\r\n1) first",
                 "\ud83d\ude00", "x\ud83d", "... ?!", "Step 1: mix it", "it's   not\t\tappropriate", "a\n\n\nb", "9",
@@ -130,24 +127,17 @@ class FeatureExtractionEquivalenceTest {
         }
     }
 
-    /** Asserts one answer reads and scores the same both ways; returns the number of axes compared. */
+    /** Asserts one answer scores the same both ways on every axis; returns the number of axes compared. */
     private static int compare(String what, String prompt, String answer) {
-        LegacyAnswerFeatures.Reading before = LEGACY.read(prompt, answer);
-        AnswerFeatures.Reading after = CURRENT.read(prompt, answer);
-        double[] x = after.x();
-        for (int i = 0; i < LEGACY_FEATURES; i++) {
-            if (Double.compare(before.x()[i], x[i]) != 0) {
-                throw new AssertionError(what + ": feature " + Feature.values()[i].key() + " was " + before.x()[i]
-                        + ", now " + x[i] + "\n  prompt: " + prompt + "\n  answer: " + answer);
-            }
-        }
-        assertThat(after.grams()).as(what + " grams of: " + answer).isEqualTo(before.grams());
+        AnswerFeatures.Reading reading = CURRENT.read(prompt, answer);
+        assertThat(reading.grams()).as(what + ": one gram text per key, of: " + answer)
+                .hasSize(reading.gramKeys().length);
         int axes = 0;
         for (Axis axis : Axis.values()) {
-            LinearModel.Weights w = LEGACY_WEIGHTS.weights(axis);
-            double old = sigmoid(w.z(before.x(), before.grams()));
-            double now = sigmoid(w.z(x, after.gramKeys()));
-            assertThat(now).as(what + " " + axis).isCloseTo(old, within(1e-12));
+            LinearModel.Weights w = WEIGHTS.weights(axis);
+            double byText = sigmoid(w.z(reading.x(), reading.grams()));
+            double byKey = sigmoid(w.z(reading.x(), reading.gramKeys()));
+            assertThat(byKey).as(what + " " + axis + " of: " + answer).isCloseTo(byText, within(1e-12));
             axes++;
         }
         return axes;
