@@ -66,7 +66,7 @@ public final class JudgeEvaluation {
         List<String> splits = "all".equals(split) ? BUILT_IN_SPLITS : List.of(split);
         if (!BUILT_IN_SPLITS.containsAll(splits)) {
             throw new IllegalArgumentException("split '" + split
-                    + "' is not in the shipped set; use dev, test or all, or holdout (the frozen held-out split)");
+                    + "' is not in the shipped set; use dev, test, holdout or all");
         }
         List<EvalCase> rows = new ArrayList<>();
         for (String s : splits) {
