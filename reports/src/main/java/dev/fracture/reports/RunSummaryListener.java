@@ -148,7 +148,15 @@ public final class RunSummaryListener implements FractureListener {
         synchronized (this) {
             log = transcripts;
             transcripts = null;
-            summary = drain();
+            try {
+                summary = drain();
+            } catch (OutOfMemoryError e) {
+                measurements.clear(); // garbage now: room to say so
+                if (log != null) {
+                    log.close();
+                }
+                throw ReportFiles.outOfMemory(directory.get(), e);
+            }
         }
         if (summary == null) {
             if (log != null) {

@@ -158,6 +158,7 @@ public final class PoolMemoryBench {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder().build());
             org.junit.platform.launcher.listeners.SummaryGeneratingListener summary =
                     new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
+            LAUNCHED.set(System.nanoTime());
             launcher.execute(request, new Probe(), summary);
             System.out.printf("tests: %d succeeded, %d failed, %d aborted%n", summary.getSummary()
                     .getTestsSucceededCount(), summary.getSummary().getTestsFailedCount(),
@@ -252,6 +253,11 @@ public final class PoolMemoryBench {
         @Override
         public void promptEvaluated(dev.fracture.core.event.RunInfo info, dev.fracture.core.PromptOutcome outcome) {
             int n = done.incrementAndGet();
+            if (n == 1) {
+                System.out.printf("  first prompt measured %.2f s after the launcher started, %.2f s after JVM start%n",
+                        (System.nanoTime() - LAUNCHED.get()) / 1e9, (System.currentTimeMillis()
+                                - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+            }
             int prompts = PROMPTS.get();
             if (prompts > 0 && n % Math.max(1, prompts / 10) == 0) {
                 long live = liveHeap();
@@ -263,6 +269,8 @@ public final class PoolMemoryBench {
     }
 
     private static final long STARTED = System.nanoTime();
+    /** When {@code Launcher.execute} was called. */
+    private static final java.util.concurrent.atomic.AtomicLong LAUNCHED = new java.util.concurrent.atomic.AtomicLong();
 
     /** Measures the live heap after the gate. */
     private static final class Probe implements TestExecutionListener {
