@@ -33,7 +33,7 @@ import org.apiguardian.api.API;
  * <p>Ids are checked with a 64-bit fingerprint per prompt (8 bytes, dropped once the pool is built): the
  * fingerprints are sorted and neighbours compared. Equal ids always have equal fingerprints, so no duplicate is
  * missed; equal fingerprints are only candidates: the records carrying them are read again and their ids compared as
- * text, so a duplicate is reported only when the ids are really equal (a fingerprint collision, about 1 in 10^7 for
+ * text, so a duplicate is reported only when the ids are really equal (a fingerprint collision, about 3 in 10^8 for
  * a million ids, costs one more pass over the file and nothing else).
  *
  * <p>CSV files and {@link PromptSource}s are held as the list they load into (CSV records can span lines).
