@@ -3,6 +3,7 @@ package dev.fracture.reports.internal;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
@@ -15,6 +16,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
 public final class SerialWorker {
+    private static final long IDLE_SECONDS = 1;
     private final String name;
     private final BlockingQueue<Runnable> queue;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -72,23 +74,23 @@ public final class SerialWorker {
     }
 
     private void enqueue(Runnable task) {
-        start();
         boolean interrupted = false;
         while (true) {
             try {
-                queue.put(task);
+                queue.put(task); // a full queue has a live worker: it ends only when the queue is empty
                 break;
             } catch (InterruptedException e) {
                 interrupted = true; // a prompt handed over must still be recorded
             }
         }
+        start();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
     private synchronized void start() {
-        if (thread != null && thread.isAlive()) {
+        if (thread != null) {
             return;
         }
         thread = new Thread(this::work, name);
@@ -96,13 +98,23 @@ public final class SerialWorker {
         thread.start();
     }
 
+    /** Runs the tasks; ends after a second with nothing to do (a listener per engine run leaves no thread behind). */
     private void work() {
         while (true) {
             Runnable task;
             try {
-                task = queue.take();
+                task = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                continue; // a daemon: it ends with the JVM, never with work left in the queue
+                continue; // a daemon: it ends idle or with the JVM, never with work left in the queue
+            }
+            if (task == null) {
+                synchronized (this) {
+                    if (queue.isEmpty()) { // checked under the lock start() takes after every put
+                        thread = null;
+                        return;
+                    }
+                }
+                continue;
             }
             task.run();
         }

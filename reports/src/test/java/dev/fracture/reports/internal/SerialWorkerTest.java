@@ -71,6 +71,26 @@ class SerialWorkerTest {
         worker.flush("prompt(s) could not be recorded"); // cleared for the next run
     }
 
+    @Test
+    void theThreadEndsWhenIdleAndAnotherStartsForTheNextTask() throws InterruptedException {
+        SerialWorker worker = new SerialWorker("test-idle-worker", 4);
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        worker.submit(() -> seen.add(1));
+        worker.flush("tasks failed");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (alive("test-idle-worker") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(alive("test-idle-worker")).isFalse();
+        worker.submit(() -> seen.add(2));
+        worker.flush("tasks failed");
+        assertThat(seen).containsExactly(1, 2);
+    }
+
+    private static boolean alive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
