@@ -5,6 +5,7 @@ import dev.fracture.core.Prompt;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.gate.SequentialGate;
+import dev.fracture.core.pool.IndexedPrompts;
 import dev.fracture.core.pool.LoadedPool;
 import dev.fracture.core.run.RunResult;
 import java.util.ArrayList;
@@ -95,8 +96,11 @@ final class MeasurementRun implements AutoCloseable {
      */
     private void sequential(MeasurementEngine engine, MeasurementPlan plan) throws Exception {
         Settings.Sequential mode = plan.settings().sequential();
-        List<Prompt> ordered = mode.poolOrder() ? plan.pool().prompts()
-                : SequentialGate.order(plan.pool().prompts(), plan.settings().decoder().seed());
+        List<Prompt> prompts = plan.pool().prompts();
+        long seed = plan.settings().decoder().seed();
+        // The gate's order of a pool read from its file: the same permutation, of positions instead of prompts.
+        List<Prompt> ordered = mode.poolOrder() ? prompts : prompts instanceof IndexedPrompts indexed
+                ? indexed.shuffled(seed) : SequentialGate.order(prompts, seed);
         SequentialGate gate = new SequentialGate(plan.settings().gate(), mode.batch(),
                 mode.poolOrder() ? "pool" : "shuffled");
         String gatedCue = plan.cues().train().get(0).id();

@@ -4,12 +4,10 @@ import dev.fracture.core.Axis;
 import dev.fracture.core.pool.ContextPlacement;
 import dev.fracture.core.pool.FieldMapping;
 import dev.fracture.core.pool.LoadedPool;
-import dev.fracture.core.pool.PoolEntry;
 import dev.fracture.core.pool.PoolException;
-import dev.fracture.core.pool.PoolLoader;
 import dev.fracture.core.pool.PoolSelection;
-import dev.fracture.core.pool.PromptPools;
 import dev.fracture.core.pool.PromptSource;
+import dev.fracture.core.pool.StreamedPoolBuilder;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +30,11 @@ final class PoolResolver {
                     + "add @PromptPool(\"pools/<axis>.jsonl\") or @PromptSourceClass(MySource.class)");
         }
         List<String> names = new ArrayList<>();
-        List<PoolEntry> entries = new ArrayList<>();
+        pool.ifPresent(p -> names.addAll(Arrays.asList(p.value())));
+        source.ifPresent(s -> names.add(s.value().getSimpleName()));
+        String name = String.join("+", names);
+        // Each file is read once here, to check, hash and index it; its prompts are read again as the run goes.
+        StreamedPoolBuilder builder = new StreamedPoolBuilder(name, axis);
         pool.ifPresent(p -> {
             if (p.value().length == 0) {
                 throw new ExtensionConfigurationException("@PromptPool on " + name(method)
@@ -46,20 +48,15 @@ final class PoolResolver {
             FieldMapping mapping = new FieldMapping(p.idField(), p.promptField(), p.axisField(), p.categoryField(),
                     p.contextField(), p.where(), p.contextPlacement());
             for (String location : p.value()) {
-                names.add(location);
-                entries.addAll(guard("@PromptPool(\"" + location + "\")", method,
-                        () -> PoolLoader.load(location, mapping, classLoader)));
+                guard("@PromptPool(\"" + location + "\")", method,
+                        () -> builder.addFile(location, mapping, classLoader));
             }
         });
-        source.ifPresent(s -> {
-            names.add(s.value().getSimpleName());
-            entries.addAll(guard("@PromptSourceClass(" + s.value().getSimpleName() + ".class)", method,
-                    () -> PromptPools.fromSource(instantiate(s.value(), method))));
-        });
-        String name = String.join("+", names);
+        source.ifPresent(s -> guard("@PromptSourceClass(" + s.value().getSimpleName() + ".class)", method,
+                () -> builder.addSource(instantiate(s.value(), method))));
         String annotation = pool.isPresent() ? "@PromptPool(" + Arrays.toString(pool.get().value()) + ")"
                 : "@PromptSourceClass";
-        LoadedPool combined = guard(annotation, method, () -> PromptPools.combine(name, entries, axis));
+        LoadedPool combined = guard(annotation, method, builder::build);
         return pool.isEmpty() ? combined : guard(annotation, method, () -> PoolSelection.select(combined,
                 pool.get().limit(), pool.get().sample(), pool.get().sampleSeed()));
     }

@@ -78,12 +78,7 @@ final class ReportFiles {
         } catch (OutOfMemoryError e) {
             // Fail at once with a message (an error escaping here could leave the run hanging without one); the
             // summary built so far is garbage now, so there is room to remove the old files and say so.
-            List<String> left = invalidate(dir);
-            throw new IllegalStateException("the Fracture reports in " + dir.toAbsolutePath() + " were not written: "
-                    + "the JVM ran out of memory (" + e.getMessage() + ", -Xmx "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); the previous run's reports were removed"
-                    + (left.isEmpty() ? "" : " except these STALE files: " + left) + "; give the test JVM more heap "
-                    + "(Surefire argLine -Xmx…) or split the pool", e);
+            throw outOfMemory(dir, e);
         } catch (RuntimeException | IOException e) {
             List<String> left = invalidate(dir);
             throw new IllegalStateException("the Fracture reports in " + dir.toAbsolutePath() + " were not written ("
@@ -93,6 +88,20 @@ final class ReportFiles {
                     + "; fix the directory (writable, space left) or set " + RunSummaryListener.DIR_KEY
                     + "=<dir>, and rerun", e);
         }
+    }
+
+    /**
+     * The failure for a JVM that ran out of memory building or writing the reports, after removing the previous
+     * run's reports (the summary built so far is garbage by now, so there is room to do so).
+     */
+    static IllegalStateException outOfMemory(Path dir, OutOfMemoryError e) {
+        List<String> left = invalidate(dir);
+        return new IllegalStateException("the Fracture reports in " + dir.toAbsolutePath() + " were not written: "
+                + "the JVM ran out of memory (" + e.getMessage() + ", -Xmx " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB); the previous run's reports were removed" + (left.isEmpty() ? "" : " except these STALE "
+                + "files: " + left) + "; give the test JVM more heap (Surefire argLine -Xmx…; the summary is assembled "
+                + "with one frontier point per prompt in memory) or split the pool into shards "
+                + "(fracture.shard)", e);
     }
 
     /** The earlier summary in the directory, when there is one this version reads. */

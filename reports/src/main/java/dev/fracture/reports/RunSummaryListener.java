@@ -10,6 +10,7 @@ import dev.fracture.core.gate.GateResult;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.reports.internal.ManifoldSettings;
 import dev.fracture.reports.internal.MeasurementCollector;
+import dev.fracture.reports.internal.SerialWorker;
 import dev.fracture.reports.internal.SummaryGeometry;
 import dev.fracture.reports.internal.TranscriptLog;
 import dev.fracture.reports.summary.RunSummary;
@@ -66,6 +67,8 @@ public final class RunSummaryListener implements FractureListener {
     private ManifoldSettings manifold;
     private final List<String> written = new ArrayList<>();
     private TranscriptLog transcripts;
+    /** Records the prompts off the JUnit thread; at most this many wait, each holding one outcome. */
+    private final SerialWorker worker = new SerialWorker("fracture-summary", 256);
 
     /**
      * The ServiceLoader constructor: the directory is read from {@value #DIR_KEY} (any configuration source) when
@@ -97,10 +100,19 @@ public final class RunSummaryListener implements FractureListener {
         collector(info);
     }
 
+    /**
+     * Hands the prompt to the summary's own thread, which adds its frontier point and counters and writes its
+     * transcript line, in the order the prompts arrive; the JUnit thread does not wait for the writing. A prompt that
+     * could not be recorded fails the reports when the run finishes.
+     */
     @Override
     public void promptEvaluated(RunInfo info, PromptOutcome outcome) {
-        collector(info).add(outcome);
-        transcripts().add(info, outcome);
+        MeasurementCollector collector = collector(info);
+        TranscriptLog log = transcripts();
+        worker.submit(() -> {
+            collector.add(outcome);
+            log.add(info, outcome);
+        });
     }
 
     @Override
@@ -119,12 +131,32 @@ public final class RunSummaryListener implements FractureListener {
      */
     @Override
     public void runFinished() {
+        try {
+            worker.flush("prompt(s) could not be added to the run summary and its transcripts");
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (transcripts != null) {
+                    transcripts.close();
+                    transcripts = null;
+                }
+                measurements.clear();
+            }
+            throw e;
+        }
         TranscriptLog log;
         RunSummary summary;
         synchronized (this) {
             log = transcripts;
             transcripts = null;
-            summary = drain();
+            try {
+                summary = drain();
+            } catch (OutOfMemoryError e) {
+                measurements.clear(); // garbage now: room to say so
+                if (log != null) {
+                    log.close();
+                }
+                throw ReportFiles.outOfMemory(directory.get(), e);
+            }
         }
         if (summary == null) {
             if (log != null) {
@@ -156,6 +188,7 @@ public final class RunSummaryListener implements FractureListener {
 
     /** The summary of everything collected so far, and a clean slate for the next engine run in this JVM. */
     synchronized RunSummary drain() {
+        worker.flush("prompt(s) could not be added to the run summary and its transcripts");
         List<MeasurementCollector> collected = new ArrayList<>(measurements.values());
         measurements.clear();
         if (collected.isEmpty()) {

@@ -114,7 +114,7 @@ public final class PoolLoader {
         return entries;
     }
 
-    private static RecordReader.Fields jsonFields(String location, int line, String text) {
+    static RecordReader.Fields jsonFields(String location, int line, String text) {
         JsonNode node;
         // Strict: a repeated key is an error (a lenient parser keeps the last value silently), and nothing may follow
         // the object on its line (a second object there would be dropped).

@@ -36,6 +36,9 @@ public final class PoolSelection {
             throw new PoolException("give limit (the first n prompts) or sample (n prompts at random), not both");
         }
         List<Prompt> prompts = pool.prompts();
+        if (prompts instanceof IndexedPrompts indexed && sample > 0 && sample < prompts.size()) {
+            return new LoadedPool(pool.name(), sample(indexed, sample, seed), pool.skippedOtherAxis());
+        }
         if (limit > 0 && limit < prompts.size()) {
             prompts = prompts.subList(0, limit);
         } else if (sample > 0 && sample < prompts.size()) {
@@ -46,7 +49,40 @@ public final class PoolSelection {
         } else {
             return pool;
         }
-        return new LoadedPool(pool.name(), List.copyOf(prompts), pool.skippedOtherAxis());
+        return new LoadedPool(pool.name(), prompts, pool.skippedOtherAxis());
+    }
+
+    /**
+     * The same sample as for a list, without the texts in memory: the first 8 bytes of each prompt's rank in one
+     * {@code long[]}, positions sorted by them (ties, which need equal 64-bit prefixes, by the whole rank, then id).
+     */
+    private static IndexedPrompts sample(IndexedPrompts prompts, int sample, long seed) {
+        int n = prompts.size();
+        long[] prefix = new long[n];
+        int i = 0;
+        for (Prompt p : prompts) {
+            prefix[i++] = Long.parseUnsignedLong(rank(seed, p.id()).substring(0, 16), 16);
+        }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Long.compareUnsigned(prefix[a], prefix[b]);
+            if (c != 0) {
+                return c;
+            }
+            String idA = prompts.get(a).id();
+            String idB = prompts.get(b).id();
+            c = rank(seed, idA).compareTo(rank(seed, idB));
+            return c != 0 ? c : idA.compareTo(idB);
+        });
+        int[] chosen = new int[sample];
+        for (int k = 0; k < sample; k++) {
+            chosen[k] = order[k];
+        }
+        java.util.Arrays.sort(chosen);
+        return prompts.pick(chosen);
     }
 
     static String rank(long seed, String id) {

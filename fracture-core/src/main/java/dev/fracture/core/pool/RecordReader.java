@@ -95,20 +95,24 @@ final class RecordReader {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (PoolEntry e : entries) {
             String previous = seen.putIfAbsent(e.prompt().id(), e.origin());
-            if (previous == null) {
-                continue;
+            if (previous != null) {
+                throw duplicate(e.prompt().id(), previous, e.origin());
             }
-            java.util.List<String> candidates = fieldNames.stream()
-                    .filter(n -> !n.equals(mapping.idField()) && !n.equals(mapping.promptField())).toList();
-            String hint = didYouMean(mapping.idField(), candidates);
-            String why = derivedIds > 0
-                    ? "the records have no '" + mapping.idField() + "' field, so ids are derived from the prompt text,"
-                            + " and this text repeats"
-                    : "field '" + mapping.idField() + "' repeats";
-            throw new PoolException("duplicate prompt id '" + e.prompt().id() + "' at " + previous + " and "
-                    + e.origin() + ": " + why + "; if another field holds a unique id, name it with idField"
-                    + (hint.isEmpty() ? "" : hint) + ", otherwise remove the repeated row");
         }
+    }
+
+    /** The error for an id repeated within this file, at {@code previous} and {@code origin}. */
+    PoolException duplicate(String id, String previous, String origin) {
+        java.util.List<String> candidates = fieldNames.stream()
+                .filter(n -> !n.equals(mapping.idField()) && !n.equals(mapping.promptField())).toList();
+        String hint = didYouMean(mapping.idField(), candidates);
+        String why = derivedIds > 0
+                ? "the records have no '" + mapping.idField() + "' field, so ids are derived from the prompt text,"
+                        + " and this text repeats"
+                : "field '" + mapping.idField() + "' repeats";
+        return new PoolException("duplicate prompt id '" + id + "' at " + previous + " and " + origin + ": " + why
+                + "; if another field holds a unique id, name it with idField" + (hint.isEmpty() ? "" : hint)
+                + ", otherwise remove the repeated row");
     }
 
     /**

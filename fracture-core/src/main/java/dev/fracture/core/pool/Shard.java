@@ -46,6 +46,9 @@ public record Shard(int index, int count) {
 
     /** The prompts of this shard, in pool order. */
     public List<Prompt> select(List<Prompt> prompts) {
+        if (prompts instanceof IndexedPrompts indexed) {
+            return indexed.filter(p -> contains(p.id())); // one pass over the files, a view of the shard's prompts
+        }
         return prompts.stream().filter(p -> contains(p.id())).toList();
     }
 

@@ -4,10 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.fracture.core.Axis;
 import dev.fracture.core.Prompt;
-import java.nio.charset.StandardCharsets;
+import dev.fracture.core.pool.IndexedPrompts;
+import dev.fracture.core.pool.PoolDigest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -86,24 +86,8 @@ public record Manifest(String measurement, Protocol protocol, Subject subject, S
 
         /** The identity of the prompts as they will be measured. */
         public static Pool of(String name, List<Prompt> prompts) {
-            MessageDigest digest = Manifest.sha256();
-            for (Prompt p : prompts) {
-                update(digest, p.id());
-                update(digest, p.axis().map(Axis::key).orElse(""));
-                update(digest, p.text());
-                if (p.context().isPresent()) {
-                    update(digest, "\u0000context");
-                    update(digest, p.context().get());
-                }
-            }
-            return new Pool(name, HexFormat.of().formatHex(digest.digest()), prompts.size());
-        }
-
-        private static void update(MessageDigest digest, String field) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) ':');
-            digest.update(bytes);
+            String sha256 = prompts instanceof IndexedPrompts indexed ? indexed.sha256() : PoolDigest.of(prompts);
+            return new Pool(name, sha256, prompts.size());
         }
     }
 

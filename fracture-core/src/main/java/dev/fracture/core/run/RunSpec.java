@@ -5,6 +5,7 @@ import dev.fracture.core.DecoderConfig;
 import dev.fracture.core.Prompt;
 import dev.fracture.core.Tau;
 import dev.fracture.core.internal.Check;
+import dev.fracture.core.pool.IndexedPrompts;
 import dev.fracture.core.stats.IntervalMethod;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.apiguardian.api.API;
  * placebo arm and the interval settings of the results.
  *
  * @param pool the pool name shown in results and reports
- * @param prompts the prompts; ids must be unique (they seed the samples)
+ * @param prompts the prompts; ids must be unique (they seed the samples). An
+ *                {@link dev.fracture.core.pool.IndexedPrompts} is kept as it is (its ids were checked when it was
+ *                built, and the run reads its prompts from the pool file as it goes); any other list is copied
  * @param placebo whether to run the placebo arm (a second deploy run with other seeds)
  * @param confidence the confidence level of every interval, in (0, 1)
  * @param sham the content-free system message of the sham-cue arm, when it runs (run with the seeds train and
@@ -37,12 +40,14 @@ public record RunSpec(String pool, List<Prompt> prompts, Axis axis, DecoderConfi
         if (pool == null || pool.isBlank()) {
             throw new IllegalArgumentException("run pool name must not be blank");
         }
-        prompts = List.copyOf(prompts);
-        Set<String> ids = new HashSet<>();
-        for (Prompt p : prompts) {
-            if (!ids.add(p.id())) {
-                throw new IllegalArgumentException("pool '" + pool + "' has the prompt id '" + p.id()
-                        + "' twice; prompt ids seed the samples and must be unique");
+        if (!(prompts instanceof IndexedPrompts)) {
+            prompts = List.copyOf(prompts);
+            Set<String> ids = new HashSet<>();
+            for (Prompt p : prompts) {
+                if (!ids.add(p.id())) {
+                    throw new IllegalArgumentException("pool '" + pool + "' has the prompt id '" + p.id()
+                            + "' twice; prompt ids seed the samples and must be unique");
+                }
             }
         }
         require(axis, "axis");

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects one measurement's facts as they arrive from several threads: O(N) small per-prompt numbers,
- * then the results and the gate.
+ * Collects one measurement's facts as they arrive from several threads: the per-prompt frontier points staged in
+ * a temporary file (read back when the summary is assembled), counters, the errored prompts, then the results and
+ * the gate.
  */
 public final class MeasurementCollector {
     /** Error reasons are shortened in the summary: they are evidence, not logs. */
@@ -23,7 +24,7 @@ public final class MeasurementCollector {
     private final RunInfo info;
     private final ManifoldSettings manifold;
     private final ManifoldSample answers;
-    private final List<RunSummary.Point> points = new ArrayList<>();
+    private final PointLog points = new PointLog();
     private final List<RunSummary.ErroredPrompt> errored = new ArrayList<>();
     private List<FractureResult> results;
     private GateResult gate;
@@ -77,6 +78,7 @@ public final class MeasurementCollector {
     /** The summary entry; computes the frontier statistics and, when switched on, Manifold Flows. */
     public synchronized Collected toMeasurement() {
         List<RunSummary.CueResult> cues = new ArrayList<>();
+        List<RunSummary.Point> points = this.points.read();
         if (results != null) {
             for (int i = 0; i < results.size(); i++) {
                 FractureResult r = results.get(i);
