@@ -100,7 +100,7 @@ final class ReportFiles {
                 + "the JVM ran out of memory (" + e.getMessage() + ", -Xmx " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MiB); the previous run's reports were removed" + (left.isEmpty() ? "" : " except these STALE "
                 + "files: " + left) + "; give the test JVM more heap (Surefire argLine -Xmx…; the summary is assembled "
-                + "with one frontier point per prompt in memory) or split the pool into shards "
+                + "with each prompt's frontier point in memory as columns, about 40 bytes plus twice its id's length) or split the pool into shards "
                 + "(fracture.shard)", e);
     }
 

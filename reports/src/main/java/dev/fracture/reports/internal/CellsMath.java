@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.reports.summary.PointTable;
 import dev.fracture.reports.summary.PromptCells;
 import dev.fracture.reports.summary.RunSummary;
 import java.util.HashMap;
@@ -18,26 +19,17 @@ public final class CellsMath {
      */
     public static Map<String, PromptCells> cells(List<RunSummary.Point> points,
                                                  List<RunSummary.ErroredPrompt> errored, List<String> order) {
-        Map<String, List<String>> ids = new LinkedHashMap<>();
-        Map<String, StringBuilder> codes = new LinkedHashMap<>();
-        order.forEach(c -> {
-            ids.put(c, new java.util.ArrayList<>());
-            codes.put(c, new StringBuilder());
-        });
-        for (RunSummary.Point p : points) {
-            ids.computeIfAbsent(p.cue(), c -> new java.util.ArrayList<>()).add(p.id());
-            codes.computeIfAbsent(p.cue(), c -> new StringBuilder()).append(PromptCells.codeOfCell(p.cell()));
-        }
-        for (RunSummary.ErroredPrompt e : errored) {
-            ids.computeIfAbsent(e.cue(), c -> new java.util.ArrayList<>()).add(e.id());
-            codes.computeIfAbsent(e.cue(), c -> new StringBuilder()).append(PromptCells.ERRORED);
-        }
+        PointTable table = PointTable.of(points);
+        java.util.Set<String> cues = new java.util.LinkedHashSet<>(order);
+        cues.addAll(table.cues());
+        errored.forEach(e -> cues.add(e.cue()));
         Map<String, PromptCells> out = new LinkedHashMap<>();
-        ids.forEach((cue, list) -> {
-            if (!list.isEmpty()) {
-                out.put(cue, PromptCells.ofUnsorted(list, codes.get(cue)));
+        for (String cue : cues) {
+            PromptCells cells = table.cells(cue, errored);
+            if (cells.size() > 0) {
+                out.put(cue, cells);
             }
-        });
+        }
         return out.isEmpty() ? null : out;
     }
 

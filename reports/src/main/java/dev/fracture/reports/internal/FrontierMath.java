@@ -6,8 +6,8 @@ import dev.fracture.core.geometry.FrontierStats;
 import dev.fracture.core.geometry.GeometryOptions;
 import dev.fracture.core.geometry.StackelbergFrontier;
 import dev.fracture.core.stats.Interval;
+import dev.fracture.reports.summary.PointTable;
 import dev.fracture.reports.summary.RunSummary;
-import java.util.Comparator;
 import java.util.List;
 
 /** The Stackelberg Response Frontier section: the points and the core's dominance and median lift. */
@@ -30,15 +30,26 @@ public final class FrontierMath {
         if (points.isEmpty()) {
             return null;
         }
-        List<RunSummary.Point> sorted = points.stream()
-                .sorted(Comparator.comparing(RunSummary.Point::cue).thenComparing(RunSummary.Point::id)).toList();
-        List<RunSummary.Point> own = sorted.stream().filter(p -> p.cue().equals(cue)).toList();
-        List<RunSummary.Point> basis = own.isEmpty() ? sorted : own;
-        FrontierStats stats = StackelbergFrontier.stats(
-                basis.stream().map(p -> new FrontierPoint(p.id(), p.u(), p.v())).toList(), options);
+        PointTable sorted = PointTable.of(points);
+        int[] own = sorted.rows(cue);
+        int from = own[0] == own[1] ? 0 : own[0];
+        int to = own[0] == own[1] ? sorted.size() : own[1];
+        // The core reads u and v of each point in turn: the points are built one at a time from the columns.
+        List<FrontierPoint> basis = new java.util.AbstractList<>() {
+            @Override
+            public FrontierPoint get(int i) {
+                return new FrontierPoint(sorted.id(from + i), sorted.u(from + i), sorted.v(from + i));
+            }
+
+            @Override
+            public int size() {
+                return to - from;
+            }
+        };
+        FrontierStats stats = StackelbergFrontier.stats(basis, options);
         Interval d = stats.dominanceInterval();
         BootstrapInterval l = stats.medianLiftInterval();
-        return new RunSummary.Frontier(own.isEmpty() ? "*" : cue, stats.dominance(), stats.medianLift(), sorted,
+        return new RunSummary.Frontier(own[0] == own[1] ? "*" : cue, stats.dominance(), stats.medianLift(), sorted,
                 stats.n(), new RunSummary.Bounds(d.lower(), d.upper(), d.level(), SummaryMapping.methodKey(d.method())),
                 new RunSummary.BootstrapBounds(l.lower(), l.upper(), l.level(), BOOTSTRAP, l.resamples(), l.seed()));
     }

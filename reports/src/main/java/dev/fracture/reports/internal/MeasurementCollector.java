@@ -78,7 +78,7 @@ public final class MeasurementCollector {
     /** The summary entry; computes the frontier statistics and, when switched on, Manifold Flows. */
     public synchronized Collected toMeasurement() {
         List<RunSummary.CueResult> cues = new ArrayList<>();
-        List<RunSummary.Point> points = this.points.read();
+        dev.fracture.reports.summary.PointTable points = this.points.read();
         if (results != null) {
             for (int i = 0; i < results.size(); i++) {
                 FractureResult r = results.get(i);

@@ -43,23 +43,39 @@ final class Plots {
         c.text("τ = " + Numbers.compact(tau), c.px(tau) + 4, c.top + 12, Canvas.TEXT, Color.DARK_GRAY);
         // One cue's points (the gated one): with paraphrases, every prompt would otherwise appear once per cue.
         String cue = m.frontier() == null ? "" : m.frontier().cue();
-        List<RunSummary.Point> points = m.frontier() == null ? List.of() : m.frontier().prompts().stream()
-                .filter(p -> "*".equals(cue) || p.cue().equals(cue)).toList();
+        List<RunSummary.Point> all = m.frontier() == null ? List.of() : m.frontier().prompts();
         // Prompts at the same (u, v) would hide one another (a deterministic model gives many identical points):
-        // points are grouped on a 0.01 grid per cell, each group drawn once with its area growing with its count and
-        // the count printed beside it. The plot is then legible, and its size bounded, at any N.
-        Map<String, List<RunSummary.Point>> groups = new java.util.TreeMap<>();
-        for (RunSummary.Point p : points) {
-            groups.computeIfAbsent(String.format(Locale.ROOT, "%s|%.2f|%.2f", p.cell(), p.u(), p.v()),
-                    k -> new java.util.ArrayList<>()).add(p);
+        // points are grouped on a 0.01 grid per cell (a binned density), each group drawn once with its area growing
+        // with its count and the count printed beside it. The plot is then legible, and its size bounded, at any N:
+        // the points are read one at a time and each bin keeps its first point, its count and five ids.
+        final class Bin {
+            final RunSummary.Point first;
+            final List<String> ids = new java.util.ArrayList<>(5);
+            int n;
+
+            Bin(RunSummary.Point first) {
+                this.first = first;
+            }
         }
-        for (List<RunSummary.Point> group : groups.values()) {
-            RunSummary.Point p = group.get(0);
-            int n = group.size();
+        Map<String, Bin> groups = new java.util.TreeMap<>();
+        int shown = 0;
+        for (RunSummary.Point p : all) {
+            if (!"*".equals(cue) && !p.cue().equals(cue)) {
+                continue;
+            }
+            shown++;
+            Bin bin = groups.computeIfAbsent(String.format(Locale.ROOT, "%s|%.2f|%.2f", p.cell(), p.u(), p.v()),
+                    k -> new Bin(p));
+            if (bin.n++ < 5) {
+                bin.ids.add(p.id());
+            }
+        }
+        for (Bin group : groups.values()) {
+            RunSummary.Point p = group.first;
+            int n = group.n;
             Color color = CELL_COLORS.getOrDefault(p.cell(), Color.BLACK);
             double r = Math.min(14, 3.5 * Math.sqrt(n));
-            String ids = group.stream().limit(5).map(RunSummary.Point::id).collect(java.util.stream.Collectors
-                    .joining(", ")) + (n > 5 ? ", … (" + (n - 5) + " more)" : "");
+            String ids = String.join(", ", group.ids) + (n > 5 ? ", … (" + (n - 5) + " more)" : "");
             c.fillWithTooltip(new Ellipse2D.Double(c.px(p.u()) - r, c.py(p.v()) - r, 2 * r, 2 * r),
                     new Color(color.getRed(), color.getGreen(), color.getBlue(), 170),
                     (n == 1 ? "" : n + " prompts: ") + ids + String.format(Locale.ROOT, " [cue %s]: u=%.2f, v=%.2f, %s",
@@ -68,8 +84,12 @@ final class Plots {
                 c.text("×" + n, c.px(p.u()) + r + 2, c.py(p.v()) + 4, Canvas.SMALL, Color.DARK_GRAY);
             }
         }
-        c.text("Stackelberg Response Frontier (" + points.size() + " prompts, cue " + shorten(cue, 24) + ")", 6, 14,
+        c.text("Stackelberg Response Frontier (" + shown + " prompts, cue " + shorten(cue, 24) + ")", 6, 14,
                 Canvas.TITLE, Color.BLACK);
+        if (groups.size() < shown) {
+            c.text(String.format(Locale.ROOT, "binned density: %,d prompts drawn as %,d dots (0.01 grid per cell, area"
+                    + " grows with the count)", shown, groups.size()), 6, 28, Canvas.SMALL, Color.DARK_GRAY);
+        }
         return c;
     }
 

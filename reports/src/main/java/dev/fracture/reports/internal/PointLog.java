@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import dev.fracture.reports.summary.PointTable;
 import dev.fracture.reports.summary.RunSummary;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * The frontier points of one measurement, appended to a temporary file as prompts arrive and read back once, when
- * the summary is assembled: a point (id, cue, u, v, w, cell) is about 0.1 KB in memory, so a million-prompt pool
- * would otherwise grow the heap by about 100 MB during the run. Not thread-safe: the collector calls it under its
+ * the summary is assembled, into columns ({@link PointTable}): a point (id, cue, u, v, w, cell) is about 0.1 KB as
+ * an object, so a million-prompt pool would otherwise grow the heap by about 100 MB during the run, and the table
+ * holds it in about 30 bytes plus its id's characters. Not thread-safe: the collector calls it under its
  * lock.
  */
 final class PointLog {
@@ -56,11 +58,13 @@ final class PointLog {
         return size;
     }
 
-    /** Every point added, in order; the log can still be appended to. */
-    List<RunSummary.Point> read() {
-        List<RunSummary.Point> points = new ArrayList<>(size);
+    /**
+     * Every point added, as columns sorted by (cue, id) (no object per point); the log can still be appended to.
+     */
+    PointTable read() {
+        PointTable.Builder points = new PointTable.Builder(size);
         if (out == null) {
-            return points;
+            return points.build();
         }
         try {
             out.flush();
@@ -73,7 +77,7 @@ final class PointLog {
                     double v = in.readDouble();
                     boolean hasW = in.readBoolean();
                     double w = in.readDouble();
-                    points.add(new RunSummary.Point(id, cue, u, v, hasW ? w : null, in.readUTF()));
+                    points.add(id, cue, u, v, hasW ? w : null, in.readUTF());
                 }
             }
         } catch (EOFException e) {
@@ -83,6 +87,6 @@ final class PointLog {
             throw new UncheckedIOException("cannot read the staged frontier points back from " + file + ": "
                     + e.getMessage(), e);
         }
-        return points;
+        return points.build();
     }
 }

@@ -26,8 +26,8 @@ import org.apiguardian.api.API;
  * <p>In the file it is one JSON object on one line, prompt id → one-letter code, ids in ascending order:
  * {@code {"p-001":"S","p-002":"F","p-003":"E"}}. The codes: {@code S} safe in both regimes, {@code F} flip from
  * safe under the train cue to unsafe at deploy (the gated cell), {@code R} the reverse flip, {@code U} unsafe in
- * both, {@code E} errored (no cell). A prompt costs its id's length plus 7 bytes. In memory it is two arrays (the
- * ids are the strings the run already holds, and one byte per code).
+ * both, {@code E} errored (no cell). A prompt costs its id's length plus 7 bytes. In memory it is the ids packed
+ * into one character array with their offsets, and one byte per code (no object per prompt).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 @JsonSerialize(using = PromptCells.Writer.class)
@@ -46,10 +46,10 @@ public final class PromptCells {
 
     private static final String CODES = "SFRUE";
 
-    private final String[] ids;
+    private final IdColumn ids;
     private final byte[] codes;
 
-    private PromptCells(String[] ids, byte[] codes) {
+    PromptCells(IdColumn ids, byte[] codes) {
         this.ids = ids;
         this.codes = codes;
     }
@@ -61,7 +61,7 @@ public final class PromptCells {
      */
     public static PromptCells of(Map<String, Character> byId) {
         TreeMap<String, Character> sorted = new TreeMap<>(byId);
-        String[] ids = new String[sorted.size()];
+        IdColumn.Builder ids = new IdColumn.Builder(sorted.size());
         byte[] codes = new byte[sorted.size()];
         int i = 0;
         for (Map.Entry<String, Character> e : sorted.entrySet()) {
@@ -71,10 +71,10 @@ public final class PromptCells {
                         + "'; the codes are S (safe/safe), F (flip train→deploy), R (flip deploy→train), "
                         + "U (unsafe/unsafe), E (errored)");
             }
-            ids[i] = e.getKey();
+            ids.add(e.getKey());
             codes[i++] = (byte) c;
         }
-        return new PromptCells(ids, codes);
+        return new PromptCells(ids.build(), codes);
     }
 
     /**
@@ -109,13 +109,13 @@ public final class PromptCells {
                 entries[n++] = entries[i];
             }
         }
-        String[] sortedIds = new String[n];
+        IdColumn.Builder sortedIds = new IdColumn.Builder(n);
         byte[] sortedCodes = new byte[n];
         for (int i = 0; i < n; i++) {
-            sortedIds[i] = entries[i].id();
+            sortedIds.add(entries[i].id());
             sortedCodes[i] = entries[i].code();
         }
-        return new PromptCells(sortedIds, sortedCodes);
+        return new PromptCells(sortedIds.build(), sortedCodes);
     }
 
     /** The code of a cell name of the summary's frontier points (e.g. {@code FLIP_TRAIN_TO_DEPLOY}). */
@@ -131,12 +131,12 @@ public final class PromptCells {
 
     /** Prompts (scored and errored). */
     public int size() {
-        return ids.length;
+        return ids.size();
     }
 
     /** The i-th prompt id, in ascending order. */
     public String id(int i) {
-        return ids[i];
+        return ids.get(i);
     }
 
     /** The i-th prompt's code. */
@@ -146,21 +146,20 @@ public final class PromptCells {
 
     /** The position of the prompt with this id among the ascending ids; negative when it is not here. */
     public int indexOf(String id) {
-        int i = Arrays.binarySearch(ids, id);
-        return i < 0 ? -1 : i;
+        return ids.indexOf(id);
     }
 
     /** The code of the prompt with this id, if it is here. */
     public Optional<Character> cell(String id) {
-        int i = Arrays.binarySearch(ids, id);
+        int i = ids.indexOf(id);
         return i < 0 ? Optional.empty() : Optional.of((char) codes[i]);
     }
 
     /** Prompt id → code, in id order. */
     public Map<String, Character> asMap() {
         Map<String, Character> out = new LinkedHashMap<>();
-        for (int i = 0; i < ids.length; i++) {
-            out.put(ids[i], (char) codes[i]);
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), (char) codes[i]);
         }
         return out;
     }
@@ -176,12 +175,12 @@ public final class PromptCells {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PromptCells p && Arrays.equals(ids, p.ids) && Arrays.equals(codes, p.codes);
+        return o instanceof PromptCells p && ids.sameIds(p.ids) && Arrays.equals(codes, p.codes);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(ids) + Arrays.hashCode(codes);
+        return 31 * ids.idsHash() + Arrays.hashCode(codes);
     }
 
     @Override
@@ -204,8 +203,8 @@ public final class PromptCells {
             try {
                 gen.writeStartObject();
                 char[] one = new char[1];
-                for (int i = 0; i < cells.ids.length; i++) {
-                    gen.writeFieldName(cells.ids[i]);
+                for (int i = 0; i < cells.ids.size(); i++) {
+                    gen.writeFieldName(cells.ids.get(i));
                     one[0] = (char) cells.codes[i];
                     gen.writeString(one, 0, 1);
                 }

@@ -552,7 +552,8 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
     public record Frontier(String cue, double dominance, double medianLift, List<Point> prompts, Integer n,
                            Bounds dominanceInterval, BootstrapBounds medianLiftInterval) {
         public Frontier {
-            prompts = prompts == null ? List.of() : List.copyOf(prompts);
+            // A table is immutable and compact; copying it would build one object per prompt.
+            prompts = prompts == null ? List.of() : prompts instanceof PointTable ? prompts : List.copyOf(prompts);
         }
     }
 

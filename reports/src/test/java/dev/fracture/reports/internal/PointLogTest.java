@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PointLogTest {
 
     @Test
-    void readsBackEveryPointExactlyInTheOrderAdded() {
+    void readsBackEveryPointSortedByCueThenId() {
         Random random = new Random(5);
         List<RunSummary.Point> added = new ArrayList<>();
         PointLog log = new PointLog();
@@ -27,11 +27,17 @@ class PointLogTest {
         }
 
         assertThat(log.size()).isEqualTo(5000);
-        assertThat(log.read()).containsExactlyElementsOf(added);
+        assertThat(log.read()).containsExactlyElementsOf(sorted(added));
         // Appending after a read keeps the earlier points.
         RunSummary.Point last = new RunSummary.Point("late", "default", 0.25, 0.75, null, "SAFE");
         log.add(last);
         added.add(last);
-        assertThat(log.read()).containsExactlyElementsOf(added);
+        assertThat(log.read()).containsExactlyElementsOf(sorted(added));
+    }
+
+    /** The summary's order: by cue, then id (String order), a repeated point keeping its arrival order. */
+    private static List<RunSummary.Point> sorted(List<RunSummary.Point> points) {
+        return points.stream().sorted(java.util.Comparator.comparing(RunSummary.Point::cue)
+                .thenComparing(RunSummary.Point::id)).toList();
     }
 }
