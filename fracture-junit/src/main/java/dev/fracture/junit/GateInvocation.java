@@ -167,6 +167,11 @@ final class GateInvocation implements TestTemplateInvocationContext {
             throw failure;
         }
         lock.ifPresent(check -> listeners.lockChecked(info, check));
+        if (baselineCheck != null) {
+            baseline = baselineCheck.run();
+            listeners.baselineCompared(info, baseline);
+            context.publishReportEntry("fracture.baseline", baseline.describe());
+        }
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
         String withoutInvocation = quietLine();
@@ -184,10 +189,6 @@ final class GateInvocation implements TestTemplateInvocationContext {
         result.result().shamReport().ifPresent(line -> context.publishReportEntry("fracture.gate.sham", line));
         gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",
                 (c.gated() ? "gated: " : "reported only: ") + c.format()));
-        if (baselineCheck != null) {
-            baseline = baselineCheck.run();
-            context.publishReportEntry("fracture.baseline", baseline.describe());
-        }
         if (gate.outcome() == GateOutcome.FAIL) {
             throw new AssertionFailedError(message(""));
         }
