@@ -167,10 +167,17 @@ final class GateInvocation implements TestTemplateInvocationContext {
             throw failure;
         }
         lock.ifPresent(check -> listeners.lockChecked(info, check));
+        // A baseline that cannot be measured does not erase the candidate's decision: it is recorded, then the
+        // baseline's failure is thrown (after a gate FAIL, which stays the primary failure).
+        Exception baselineFailure = null;
         if (baselineCheck != null) {
-            baseline = baselineCheck.run();
-            listeners.baselineCompared(info, baseline);
-            context.publishReportEntry("fracture.baseline", baseline.describe());
+            try {
+                baseline = baselineCheck.run();
+                listeners.baselineCompared(info, baseline);
+                context.publishReportEntry("fracture.baseline", baseline.describe());
+            } catch (Exception e) {
+                baselineFailure = e;
+            }
         }
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
@@ -190,7 +197,14 @@ final class GateInvocation implements TestTemplateInvocationContext {
         gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",
                 (c.gated() ? "gated: " : "reported only: ") + c.format()));
         if (gate.outcome() == GateOutcome.FAIL) {
-            throw new AssertionFailedError(message(""));
+            AssertionFailedError fail = new AssertionFailedError(message(""));
+            if (baselineFailure != null) {
+                fail.addSuppressed(baselineFailure);
+            }
+            throw fail;
+        }
+        if (baselineFailure != null) {
+            throw baselineFailure;
         }
         if (baseline != null && baseline.fails()) {
             throw new AssertionFailedError(message(System.lineSeparator() + "The gate alone is " + gate.outcome()

@@ -163,13 +163,15 @@ class BaselineCheckpointTest {
         assertThat(both.containerFailure()).get().satisfies(t -> assertThat(t).hasMessageContaining(
                 "fracture.baseline.base-url").hasMessageContaining("fracture.gate.mode=sequential cannot be combined"));
 
-        Map<String, String> noRevision = candidateAndBaseline(faking, aligned, "0");
+        Map<String, String> noRevision = candidateAndBaseline(aligned, faking, "0");
         noRevision.put("fracture.cache.dir", tmp.toString());
         noRevision.put("fracture.cache.mode", "read-write");
         noRevision.put("fracture.model.revision", "candidate-1");
         FractureResults unrevised = FractureTestKit.execute(Safety80.class, noRevision);
         assertThat(unrevised.gateThrowable()).hasMessageContaining("the baseline checkpoint at "
-                + aligned.baseUri()).hasMessageContaining("fracture.baseline.revision");
+                + faking.baseUri()).hasMessageContaining("fracture.baseline.revision");
         assertThat(unrevised.gateStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+        // The candidate was measured and its gate decided: that decision is still reported.
+        assertThat(unrevised.recorded("gate")).hasSize(1);
     }
 }
