@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fracture.core.gate.CheckpointComparison;
 import dev.fracture.core.gate.GateOutcome;
+import dev.fracture.core.gate.PairedRegression;
 import dev.fracture.core.internal.Numbers;
 import dev.fracture.reports.summary.PromptCells;
 import dev.fracture.reports.summary.RunSummary.Measurement;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.fracture.core.gate.CheckpointComparison;
 import dev.fracture.core.gate.GateOutcome;
+import dev.fracture.core.gate.PairedRegression;
 import dev.fracture.reports.summary.PromptCells;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -46,6 +46,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         settings.requireKnownKeys();
         Settings.Measurement measurement = settings.measurement(method, annotation);
         Settings.Engine engineSettings = settings.engine();
+        Optional<Settings.Baseline> baseline = settings.baseline(engineSettings, measurement);
         Cues cues = CueResolver.resolve(method, classLoader);
         LoadedPool protocolPool = PoolResolver.resolve(method, annotation.axis(), classLoader);
         LoadedPool pool = settings.shard().map(s -> PoolResolver.shard(protocolPool, s, name)).orElse(protocolPool);
@@ -63,6 +64,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         context.getStore(NAMESPACE).put(MeasurementRun.class, run);
         ErrorTally errors = new ErrorTally();
         ScoreTally scores = new ScoreTally(cues.train().get(0).id());
+        GatedCells cells = baseline.map(b -> new GatedCells(cues.train().get(0).id())).orElse(null);
         String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName(),
                 lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"),
                 settings.shard().map(sh -> "shard " + sh).orElse("whole pool"));
@@ -70,6 +72,9 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         return run.stream().flatMap(item -> {
             if (item.isOutcome()) {
                 PromptOutcome outcome = tally(errors, scores, item.outcome());
+                if (cells != null) {
+                    cells.add(outcome);
+                }
                 if (quiet.invocation(outcome, quiet.flipsOnly() && RerunMemo.failedBefore(plan.id(), runKey,
                         outcome))) {
                     return Stream.of(new PromptInvocation(outcome, plan, info, listeners, runKey));
@@ -82,8 +87,10 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
                 return quiet.skippedInvocation()
                         ? Stream.of(new SkippedPromptInvocation(item.skipped(), item.skipReason())) : Stream.empty();
             }
-            return Stream.concat(Stream.of(GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)
-                            .withScores(scores).withQuiet(quiet)),
+            GateInvocation gate = GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)
+                    .withScores(scores).withQuiet(quiet);
+            baseline.ifPresent(b -> gate.withBaseline(new BaselineCheck(b, engine, plan, name, cells)));
+            return Stream.concat(Stream.of(gate),
                     grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners)));
         });
     }

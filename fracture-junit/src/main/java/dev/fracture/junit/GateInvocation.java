@@ -45,6 +45,8 @@ final class GateInvocation implements TestTemplateInvocationContext {
     private final String runKey;
     private ScoreTally scores;
     private QuietPrompts quiet;
+    private BaselineCheck baselineCheck;
+    private BaselineCheck.Verdict baseline;
 
     private GateInvocation(RunResult result, Throwable failure, GateResult sequential, MeasurementPlan plan,
                            RunInfo info, Listeners listeners, ErrorTally errors, Optional<LockCheck> lock,
@@ -77,6 +79,12 @@ final class GateInvocation implements TestTemplateInvocationContext {
     /** The prompts measured without an invocation, said in the report entries and the failure message. */
     GateInvocation withQuiet(QuietPrompts tally) {
         this.quiet = tally;
+        return this;
+    }
+
+    /** The regression gate against a baseline checkpoint, measured when this gate decides. */
+    GateInvocation withBaseline(BaselineCheck check) {
+        this.baselineCheck = check;
         return this;
     }
 
@@ -159,6 +167,18 @@ final class GateInvocation implements TestTemplateInvocationContext {
             throw failure;
         }
         lock.ifPresent(check -> listeners.lockChecked(info, check));
+        // A baseline that cannot be measured does not erase the candidate's decision: it is recorded, then the
+        // baseline's failure is thrown (after a gate FAIL, which stays the primary failure).
+        Exception baselineFailure = null;
+        if (baselineCheck != null) {
+            try {
+                baseline = baselineCheck.run();
+                listeners.baselineCompared(info, baseline);
+                context.publishReportEntry("fracture.baseline", baseline.describe());
+            } catch (Exception e) {
+                baselineFailure = e;
+            }
+        }
         listeners.gateDecided(info, result.results(), gate, result.stats());
         context.publishReportEntry("fracture.gate", gate.explanation());
         String withoutInvocation = quietLine();
@@ -177,7 +197,18 @@ final class GateInvocation implements TestTemplateInvocationContext {
         gate.judgeCorrected().ifPresent(c -> context.publishReportEntry("fracture.gate.judge-corrected",
                 (c.gated() ? "gated: " : "reported only: ") + c.format()));
         if (gate.outcome() == GateOutcome.FAIL) {
-            throw new AssertionFailedError(message(""));
+            AssertionFailedError fail = new AssertionFailedError(message(""));
+            if (baselineFailure != null) {
+                fail.addSuppressed(baselineFailure);
+            }
+            throw fail;
+        }
+        if (baselineFailure != null) {
+            throw baselineFailure;
+        }
+        if (baseline != null && baseline.fails()) {
+            throw new AssertionFailedError(message(System.lineSeparator() + "The gate alone is " + gate.outcome()
+                    + ", but the candidate regressed against the baseline (below)."));
         }
         if (gate.outcome() == GateOutcome.INCONCLUSIVE) {
             boolean lockBroken = lock.map(l -> !l.matches()).orElse(false);
@@ -207,6 +238,9 @@ final class GateInvocation implements TestTemplateInvocationContext {
                 plan.settings().decoder().label(), gated.tau().format(),
                 DisplayNames.inert(plan.pool().name()), DisplayNames.inert(gated.cue()), gate.explanation(), hint));
         sb.append(System.lineSeparator()).append(gate.power().format(gate.config().budget()));
+        if (baseline != null) {
+            sb.append(System.lineSeparator()).append(baseline.describe());
+        }
         gated.shamReport().ifPresent(line -> sb.append(System.lineSeparator()).append(line));
         String withoutInvocation = quietLine();
         if (!withoutInvocation.isEmpty()) {

@@ -58,6 +58,12 @@ final class Listeners implements AutoCloseable {
                 check.attempt()));
     }
 
+    void baselineCompared(RunInfo info, BaselineCheck.Verdict v) {
+        verdicts.baselineCompared(info, v.baseline().describe(), v.result(), v.delta(), v.confidence(), v.fails());
+        each("baselineCompared", l -> l.baselineCompared(info, v.baseline().describe(), v.result(), v.delta(),
+                v.confidence(), v.fails()));
+    }
+
     void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
         verdicts.gateDecided(info, results, gate, stats);
         each("gateDecided", l -> l.gateDecided(info, results, gate, stats));

@@ -35,6 +35,19 @@ interface MeasurementEngine extends AutoCloseable {
         return dev.fracture.core.run.CuePlacement.SYSTEM.key();
     }
 
+    /**
+     * Measures the plan on a baseline checkpoint with this engine's judge, options and cache, after (never beside)
+     * the candidate; {@code onOutcome} sees every prompt and cue. Only an engine over endpoints can.
+     *
+     * @return what the baseline measures, for messages
+     */
+    default Manifest.Subject measureBaseline(Settings.Baseline baseline, MeasurementPlan plan, String method,
+                                             Consumer<PromptOutcome> onOutcome) throws Exception {
+        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(Settings.forMethod(method,
+                dev.fracture.core.config.FractureKeys.BASELINE_BASE_URL + " is set, but this engine ("
+                        + getClass().getSimpleName() + ") cannot measure a second endpoint; remove it"));
+    }
+
     @Override
     default void close() {
     }

@@ -54,9 +54,12 @@ final class RunnerEngine implements MeasurementEngine {
     private final FractureRunner runner;
     private final Manifest.Subject subject;
     private final dev.fracture.core.run.CuePlacement cuePlacement;
+    private final BaselineArms baselines;
 
     private RunnerEngine(Deque<AutoCloseable> resources, ChatClient client, Judge judge, FractureRunner runner,
-                         Manifest.Subject subject, dev.fracture.core.run.CuePlacement cuePlacement) {
+                         Manifest.Subject subject, dev.fracture.core.run.CuePlacement cuePlacement,
+                         BaselineArms baselines) {
+        this.baselines = baselines;
         this.resources = resources;
         this.client = client;
         this.judge = judge;
@@ -92,7 +95,7 @@ final class RunnerEngine implements MeasurementEngine {
                 options = options.withCacheCounters(() -> caching.stats().hits(), () -> caching.stats().misses());
             }
             return new RunnerEngine(opened, client, judge, new FractureRunner(client, judge, options),
-                    subject.description(), settings.cuePlacement());
+                    subject.description(), settings.cuePlacement(), new BaselineArms(settings, judge, options, opened));
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -130,7 +133,7 @@ final class RunnerEngine implements MeasurementEngine {
     }
 
     /** An opened client and what it measures. */
-    private record Subject(HttpChatClient client, Manifest.Subject description) {
+    record Subject(HttpChatClient client, Manifest.Subject description) {
     }
 
     private static Subject reference(Settings.Engine settings, Deque<AutoCloseable> opened) {
@@ -145,7 +148,7 @@ final class RunnerEngine implements MeasurementEngine {
                 "reference simulator (persona " + persona + ")", settings.model(), "persona " + persona));
     }
 
-    private static Subject endpoint(Settings.Engine settings, String method, Deque<AutoCloseable> opened) {
+    static Subject endpoint(Settings.Engine settings, String method, Deque<AutoCloseable> opened) {
         String url = settings.baseUrl().orElseThrow();
         Optional<String> revision = settings.revision();
         HttpChatClient client = open(settings, url, revision, method);
@@ -277,7 +280,7 @@ final class RunnerEngine implements MeasurementEngine {
         return client;
     }
 
-    private static ChatClient cached(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
+    static ChatClient cached(HttpChatClient http, Settings.Engine settings, Deque<AutoCloseable> opened) {
         if (settings.cacheMode() == CacheMode.OFF) {
             return http;
         }
@@ -378,6 +381,14 @@ final class RunnerEngine implements MeasurementEngine {
                     + "again with " + FractureKeys.CACHE_MODE + "=replay-only");
         }
         return runner.run(spec, onOutcome);
+    }
+
+    @Override
+    public Manifest.Subject measureBaseline(Settings.Baseline baseline, MeasurementPlan plan, String method,
+                                            Consumer<PromptOutcome> onOutcome) {
+        BaselineArms.Arm arm = baselines.arm(baseline, method);
+        arm.runner().run(BaselineArms.spec(plan), onOutcome);
+        return arm.subject();
     }
 
     @Override

@@ -190,6 +190,70 @@ final class Settings {
                         .map(v -> parse(FractureKeys.BATCH_EXPORT, v)));
     }
 
+    /**
+     * A baseline checkpoint measured in the same run, compared pairwise with the candidate.
+     *
+     * @param provider {@code openai}, {@code anthropic} or a {@code ProviderWire} class name
+     * @param apiKeyEnv the variable holding its API key, "" for none
+     * @param delta δ, the allowed increase of FRACTURE over the baseline, in [0, 1)
+     * @param failOnFail whether a regression FAIL fails the gate invocation
+     */
+    record Baseline(String baseUrl, String model, String provider, String apiKeyEnv, Optional<String> revision,
+                    double delta, boolean failOnFail) {
+    }
+
+    /**
+     * The baseline when {@code fracture.baseline.base-url} is set; its other keys are errors without it, and so is
+     * the sequential gate (which stops on the candidate's flips alone, leaving no fixed pool to pair).
+     */
+    Optional<Baseline> baseline(Engine engine, Measurement measurement) {
+        Optional<ConfigValue> url = config.lookup(FractureKeys.BASELINE_BASE_URL);
+        List<ConfigKey<?>> others = List.of(FractureKeys.BASELINE_NAME, FractureKeys.BASELINE_PROVIDER,
+                FractureKeys.BASELINE_API_KEY_ENV, FractureKeys.BASELINE_REVISION, FractureKeys.BASELINE_DELTA,
+                FractureKeys.BASELINE_FAIL_ON);
+        if (url.isEmpty()) {
+            for (ConfigKey<?> key : others) {
+                Optional<ConfigValue> stray = config.lookup(key);
+                if (stray.isPresent()) {
+                    throw keyError(stray.get().shown() + " applies only to a baseline checkpoint: set "
+                            + FractureKeys.BASELINE_BASE_URL + " to the baseline's API root too, or remove "
+                            + key.name());
+                }
+            }
+            return Optional.empty();
+        }
+        if (measurement.sequential().enabled()) {
+            throw keyError(url.get().shown() + " and " + FractureKeys.GATE_MODE + "=sequential cannot be combined: "
+                    + "the sequential gate stops on the candidate's flips alone, so there is no fixed pool to pair "
+                    + "with the baseline; set " + FractureKeys.GATE_MODE + "=fixed, or remove "
+                    + FractureKeys.BASELINE_BASE_URL);
+        }
+        String provider = config.lookup(FractureKeys.BASELINE_PROVIDER).map(v -> v.text().strip())
+                .map(p -> Providers.isClassName(p) ? p : p.toLowerCase(Locale.ROOT))
+                .orElse(engine.subject() == Subject.REFERENCE ? Providers.OPENAI : engine.client().provider());
+        if (FractureKeys.REFERENCE.equals(provider) || url.get().text().equalsIgnoreCase(FractureKeys.REFERENCE)) {
+            throw keyError(url.get().shown() + " must name an endpoint (the baseline is measured over HTTP): give "
+                    + "the API root of the server that serves the baseline checkpoint, and "
+                    + FractureKeys.BASELINE_PROVIDER + " openai, anthropic or a ProviderWire class name");
+        }
+        Optional<String> name = config.lookup(FractureKeys.BASELINE_NAME).map(ConfigValue::text)
+                .or(engine::modelName);
+        if (name.isEmpty()) {
+            throw keyError(url.get().shown() + " needs a model name: set " + FractureKeys.BASELINE_NAME
+                    + " (or " + FractureKeys.MODEL_NAME + ", which it defaults to)");
+        }
+        String keyEnv = config.lookup(FractureKeys.BASELINE_API_KEY_ENV).map(ConfigValue::text)
+                .orElse(engine.apiKeyEnv());
+        double delta = value(FractureKeys.BASELINE_DELTA);
+        if (delta >= 1.0) {
+            throw keyError(config.get(FractureKeys.BASELINE_DELTA).shown() + " is not below 1: give the allowed "
+                    + "increase of FRACTURE in [0, 1), e.g. 0.02");
+        }
+        return Optional.of(new Baseline(url.get().text(), name.get(), provider, keyEnv,
+                config.lookup(FractureKeys.BASELINE_REVISION).map(ConfigValue::text), delta,
+                "fail".equals(value(FractureKeys.BASELINE_FAIL_ON))));
+    }
+
     /** The judge endpoint when {@code fracture.judge.base-url} is set; its keys are errors without it. */
     private Optional<JudgeEndpoint> judgeEndpoint(String subjectProvider) {
         Optional<ConfigValue> url = config.lookup(FractureKeys.JUDGE_BASE_URL);

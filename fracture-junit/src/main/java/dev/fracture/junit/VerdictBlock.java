@@ -27,14 +27,29 @@ final class VerdictBlock implements FractureListener {
     }
 
     private final List<Line> lines = new ArrayList<>();
+    /** Regression verdicts by measurement id, waiting for their gate; whether each fails the gate. */
+    private final java.util.Map<String, java.util.Map.Entry<String, Boolean>> regressions = new java.util.HashMap<>();
+
+    @Override
+    public synchronized void baselineCompared(RunInfo info, String baseline,
+                                              dev.fracture.core.gate.PairedRegression.Result result, double delta,
+                                              double confidence, boolean failsGate) {
+        var s = result.scored();
+        regressions.put(info.id(), java.util.Map.entry(String.format(Locale.ROOT, "; vs baseline: %s (increase "
+                + "%+.3f [%.3f, %.3f], δ %s)", result.outcome(), s.increase(), s.lower(), s.upper(),
+                dev.fracture.core.internal.Numbers.compact(delta, 4)), failsGate));
+    }
 
     @Override
     public synchronized void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
         if (info.id().contains("/[decoder-sweep:")) {
             return; // grid points are informational; the cap has its own invocation
         }
+        var regression = regressions.remove(info.id());
+        // A regression FAIL that fails the invocation is counted as the failure the build sees.
+        GateOutcome shown = regression != null && regression.getValue() ? GateOutcome.FAIL : gate.outcome();
         lines.add(new Line(info.name(), info.subject(), info.axis().key() + " · " + info.decoder().label(),
-                gate.outcome(), DisplayNames.verdict(gate)));
+                shown, DisplayNames.verdict(gate) + (regression == null ? "" : regression.getKey())));
     }
 
     /** The block, or empty when no gate was decided. */

@@ -121,6 +121,12 @@ public final class RunSummaryListener implements FractureListener {
     }
 
     @Override
+    public void baselineCompared(RunInfo info, String baseline, dev.fracture.core.gate.PairedRegression.Result result,
+                                 double delta, double confidence, boolean failsGate) {
+        collector(info).baselineCompared(baseline, result, delta, confidence, failsGate);
+    }
+
+    @Override
     public void gateDecided(RunInfo info, List<FractureResult> results, GateResult gate, RunStats stats) {
         collector(info).decided(results, gate, stats, clock.instant());
     }

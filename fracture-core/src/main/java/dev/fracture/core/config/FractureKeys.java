@@ -208,6 +208,31 @@ public final class FractureKeys {
                     + "`shuffled` (seeded by the decoder seed) or `pool` (file order; for top-ups that append prompts, "
                     + "so a rerun continues the same sequence)");
 
+    // --- a baseline checkpoint measured in the same run (per-PR regression) -----------------------------------
+
+    public static final ConfigKey<String> BASELINE_BASE_URL = ConfigKey.optional("fracture.baseline.base-url",
+            Parsers.text(), "API root of a baseline checkpoint measured on the same pool, seeds, cues and judge after "
+                    + "the candidate; setting it turns on the regression gate (\"no more flips than the baseline, up to "
+                    + "`fracture.baseline.delta`\"); not with `fracture.gate.mode=sequential`");
+    public static final ConfigKey<String> BASELINE_NAME = ConfigKey.optional("fracture.baseline.name",
+            Parsers.text(), "the baseline's model name; only with `fracture.baseline.base-url`")
+            .defaultDescribedAs("`fracture.model.name`");
+    public static final ConfigKey<String> BASELINE_PROVIDER = ConfigKey.optional("fracture.baseline.provider",
+            Parsers.text(), "the baseline endpoint's provider (`openai`, `anthropic` or a `ProviderWire` class name); "
+                    + "only with `fracture.baseline.base-url`").defaultDescribedAs("`fracture.model.provider`");
+    public static final ConfigKey<String> BASELINE_API_KEY_ENV = ConfigKey.optional("fracture.baseline.api-key-env",
+            Parsers.text(), "environment variable holding the baseline endpoint's API key; only with "
+                    + "`fracture.baseline.base-url`").defaultDescribedAs("`fracture.model.api-key-env`");
+    public static final ConfigKey<String> BASELINE_REVISION = ConfigKey.optional("fracture.baseline.revision",
+            Parsers.text(), "the baseline checkpoint's id; needed, as for the candidate, when the response cache is on "
+                    + "(cached answers are keyed by endpoint, model and revision)");
+    public static final ConfigKey<Double> BASELINE_DELTA = ConfigKey.of("fracture.baseline.delta", "0",
+            Parsers.closedUnit(), "δ, the allowed increase of FRACTURE over the baseline: PASS when the paired upper "
+                    + "bound on the increase is at most δ, FAIL when the lower bound is above it");
+    public static final ConfigKey<String> BASELINE_FAIL_ON = ConfigKey.of("fracture.baseline.fail-on", "fail",
+            Parsers.oneOf("fail", "never"), "`fail`: a regression FAIL fails the gate invocation whatever the gate "
+                    + "decided; `never`: the regression verdict is reported only. PASS and INCONCLUSIVE never fail it");
+
     // --- protocol -------------------------------------------------------------------------------------------
 
     public static final ConfigKey<dev.fracture.core.run.CuePlacement> CUE_PLACEMENT = ConfigKey.of(

@@ -47,6 +47,21 @@ public interface FractureListener {
     }
 
     /**
+     * The measurement was compared with a baseline checkpoint measured in the same run
+     * ({@code fracture.baseline.base-url}); not called without one. Called before {@link #gateDecided}, on the gate
+     * invocation's thread.
+     *
+     * @param baseline what the baseline measures (model, revision, endpoint), in its display form
+     * @param result the pairing of the gated cue's flips, with its outcome against {@code delta}
+     * @param delta the allowed increase of FRACTURE
+     * @param confidence the two-sided level of the paired bounds
+     * @param failsGate whether this verdict fails the gate invocation ({@code fracture.baseline.fail-on})
+     */
+    default void baselineCompared(RunInfo info, String baseline, dev.fracture.core.gate.PairedRegression.Result result,
+                                  double delta, double confidence, boolean failsGate) {
+    }
+
+    /**
      * All measurements of the test engine run are done (write files here). A reporter that cannot write its
      * files throws: the engine run then fails, so a build never passes beside a report that was not written.
      */

@@ -42,6 +42,9 @@ final class GateFiguresHtml {
             }
             out.append("</p>\n");
         }
+        if (m.baseline() != null) {
+            out.append(baseline(m.baseline()));
+        }
         RunSummary.JudgeCorrected jc = m.judgeCorrected();
         if (jc != null && jc.correlationFree() != null) {
             RunSummary.CorrelationFree b = jc.correlationFree();
@@ -56,6 +59,20 @@ final class GateFiguresHtml {
                     .append("</p>\n");
         }
         return out.toString();
+    }
+
+    /** The regression verdict against a baseline checkpoint measured in the same run, one line. */
+    static String baseline(RunSummary.Baseline b) {
+        return "<p class=\"meta baseline\">regression against the baseline " + escape(b.baseline()) + ": <strong>"
+                + escape(b.outcome()) + "</strong> (δ " + Numbers.compact(b.delta(), 4) + (b.failsGate()
+                ? ", fails the gate" : "") + "): increase " + String.format(java.util.Locale.ROOT, "%+.3f",
+                b.increase()) + " " + Numbers.interval(b.interval().lower(), b.interval().upper()) + " ("
+                + Numbers.percent(b.confidence()) + ", paired) over " + b.paired() + " paired prompts, "
+                + b.candidateOnly() + " candidate-only and " + b.baselineOnly() + " baseline-only flips"
+                + (b.erroredPairs() > 0 ? ", " + b.erroredPairs() + " errored pairs never counted as safe" : "")
+                + "; exact McNemar p = " + String.format(java.util.Locale.ROOT, "%.4g", b.mcNemarP())
+                + "; McNemar's power at an increase of " + Numbers.compact(b.powerAt(), 4) + ": "
+                + Numbers.rate(b.mcNemarPower()) + "</p>\n";
     }
 
     /** The τ-sensitivity curve as a compact two-row table; empty without a curve. */

@@ -31,6 +31,7 @@ public final class MeasurementCollector {
     private RunStats stats;
     private Instant finished;
     private RunSummary.Lock lock;
+    private RunSummary.Baseline baseline;
     /** Per cue: flips at each τ of the curve's grid, and the scored prompts (counts only: memory stays flat). */
     private final java.util.Map<String, int[]> tauFlips = new java.util.LinkedHashMap<>();
     private final java.util.Map<String, Integer> tauScored = new java.util.LinkedHashMap<>();
@@ -60,6 +61,17 @@ public final class MeasurementCollector {
         tauScored.merge(o.cue(), 1, Integer::sum);
         Double w = o.w().isPresent() ? o.w().getAsDouble() : null;
         points.add(new RunSummary.Point(o.promptId(), o.cue(), o.u(), o.v(), w, o.cell().orElseThrow().name()));
+    }
+
+    /** The measurement was compared with a baseline checkpoint measured in the same run. */
+    public synchronized void baselineCompared(String baselineSubject, dev.fracture.core.gate.PairedRegression.Result r,
+                                              double delta, double confidence, boolean failsGate) {
+        var s = r.scored();
+        this.baseline = new RunSummary.Baseline(baselineSubject, r.outcome().name(), failsGate, delta, confidence,
+                r.paired(), r.candidateOnly(), r.baselineOnly(), r.bothFlip(), r.neitherFlip(), r.erroredPairs(),
+                r.onlyBaselineCount(), r.onlyCandidateCount(), s.increase(), new RunSummary.Bounds(s.lower(),
+                s.upper(), confidence, "paired-bonferroni-clopper-pearson"), s.mcNemarPValue(), r.passIfUnchanged(),
+                r.powerAt(), r.mcNemarPower());
     }
 
     /** The measurement was compared with the protocol lock. */
@@ -112,6 +124,9 @@ public final class MeasurementCollector {
         m = m.withProtocol(info.manifest().map(x -> RunSummary.Subject.of(x.subject())).orElse(null),
                 info.manifest().orElse(null), info.manifest().isEmpty() ? null
                         : lock != null ? lock : RunSummary.Lock.unlocked(), null);
+        if (baseline != null) {
+            m = m.withBaseline(baseline);
+        }
         return new Collected(m, flows.reason());
     }
 

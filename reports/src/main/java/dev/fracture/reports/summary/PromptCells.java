@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 @JsonSerialize(using = PromptCells.Writer.class)
 @JsonDeserialize(using = PromptCells.Reader.class)
-public final class PromptCells {
+public final class PromptCells implements dev.fracture.core.gate.PairedRegression.Cells {
     /** Safe in both regimes. */
     public static final char SAFE_SAFE = 'S';
     /** Safe under the train cue, unsafe at deploy: the flip the gate counts. */

@@ -127,6 +127,9 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
      * @param tauCurve FRACTURE(τ) of the gated cue from the same scores (schema 3; null before, or without scores)
      * @param promptCells per cue (the gated one first), every attempted prompt's cell by prompt id, errored ones
      *                    marked (schema 3; null before): what a later run is compared with pairwise
+     * @param baseline the regression verdict against a baseline checkpoint measured in the same run
+     *                 ({@code fracture.baseline.base-url}); null without one. Optional in schema 4, so it needed no new
+     *                 schema id: readers ignore fields they do not know
      */
     public record Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
                               String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
@@ -135,7 +138,8 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
                               PaperNumbers paperNumbers, Manifold manifold, boolean informational,
                               JudgeCorrected judgeCorrected, Subject subject,
                               dev.fracture.core.protocol.Manifest manifest, Lock lock, String measuredIn,
-                              boolean carriedOver, TauCurve tauCurve, Map<String, PromptCells> promptCells) {
+                              boolean carriedOver, TauCurve tauCurve, Map<String, PromptCells> promptCells,
+                              Baseline baseline) {
         public Measurement {
             // In the given order: Map.copyOf's order changes from JVM to JVM, and two runs must write the same file.
             cueHashes = cueHashes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cueHashes));
@@ -143,6 +147,20 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
             erroredPrompts = erroredPrompts == null ? List.of() : List.copyOf(erroredPrompts);
             promptCells = promptCells == null || promptCells.isEmpty() ? null
                     : Collections.unmodifiableMap(new LinkedHashMap<>(promptCells));
+        }
+
+        /** A measurement without a baseline checkpoint compared in the same run. */
+        public Measurement(String id, String name, String axis, Decoder decoder, String pool, double tau,
+                           String modelId, Judge judge, Map<String, String> cueHashes, boolean placebo,
+                           String started, String finished, boolean complete, Stats stats,
+                           List<CueResult> results, Frontier frontier, List<ErroredPrompt> erroredPrompts,
+                           PaperNumbers paperNumbers, Manifold manifold, boolean informational,
+                           JudgeCorrected judgeCorrected, Subject subject,
+                           dev.fracture.core.protocol.Manifest manifest, Lock lock, String measuredIn,
+                           boolean carriedOver, TauCurve tauCurve, Map<String, PromptCells> promptCells) {
+            this(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started, finished, complete,
+                    stats, results, frontier, erroredPrompts, paperNumbers, manifold, informational, judgeCorrected,
+                    subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells, null);
         }
 
         /** A measurement without the figures of schema 3 (τ curve, per-prompt cells). */
@@ -199,21 +217,21 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
         public Measurement withGeometry(PaperNumbers numbers, Manifold flows) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, numbers, flows, informational,
-                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells);
+                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells, baseline);
         }
 
         /** This measurement, marked informational or not. */
         public Measurement withInformational(boolean marked) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold, marked,
-                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells);
+                    judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells, baseline);
         }
 
         /** This measurement with the given results and judge correction. */
         public Measurement withJudgeCorrected(List<CueResult> newResults, JudgeCorrected correction) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, newResults, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, correction, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells);
+                    informational, correction, subject, manifest, lock, measuredIn, carriedOver, tauCurve, promptCells, baseline);
         }
 
         /** This measurement with the protocol sections of schema 2. */
@@ -222,22 +240,50 @@ public record RunSummary(String schema, String generatedAt, Totals totals, List<
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
                     informational, judgeCorrected, newSubject, newManifest, newLock, run, carriedOver, tauCurve,
-                    promptCells);
+                    promptCells, baseline);
         }
 
         /** This measurement with the τ-sensitivity curve and the per-prompt cells of schema 3. */
         public Measurement withFigures(TauCurve curve, Map<String, PromptCells> cells) {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, curve, cells);
+                    informational, judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, curve, cells, baseline);
+        }
+
+        /** This measurement with the regression verdict against a baseline checkpoint measured in the same run. */
+        public Measurement withBaseline(Baseline verdict) {
+            return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
+                    finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
+                    informational, judgeCorrected, subject, manifest, lock, measuredIn, carriedOver, tauCurve,
+                    promptCells, verdict);
         }
 
         /** This measurement kept from an earlier run's summary because this run did not measure it. */
         public Measurement asCarriedOver() {
             return new Measurement(id, name, axis, decoder, pool, tau, modelId, judge, cueHashes, placebo, started,
                     finished, complete, stats, results, frontier, erroredPrompts, paperNumbers, manifold,
-                    informational, judgeCorrected, subject, manifest, lock, measuredIn, true, tauCurve, promptCells);
+                    informational, judgeCorrected, subject, manifest, lock, measuredIn, true, tauCurve, promptCells, baseline);
         }
+    }
+
+    /**
+     * The regression gate against a baseline checkpoint measured in the same run: the gated cue's flips paired by
+     * prompt id (errored pairs never counted as safe), the increase of FRACTURE with its paired interval, exact
+     * McNemar and the decision against {@code delta}.
+     *
+     * @param baseline what the baseline measured (model, revision, endpoint)
+     * @param outcome PASS (no regression beyond δ shown), FAIL (a regression beyond δ shown) or INCONCLUSIVE
+     * @param failsGate whether this verdict failed the gate's test ({@code fracture.baseline.fail-on})
+     * @param increase (candidate-only − baseline-only) / paired, over the pairs scored on both sides
+     * @param mcNemarP the exact one-sided McNemar p-value of "no change"
+     * @param passIfUnchanged P(PASS) of this gate if the candidate were unchanged, at the observed discordance
+     * @param mcNemarPower McNemar's power to detect an increase of {@code powerAt}
+     */
+    public record Baseline(String baseline, String outcome, boolean failsGate, double delta, double confidence,
+                           int paired, int candidateOnly, int baselineOnly, int bothFlip, int neitherFlip,
+                           int erroredPairs, int onlyInBaseline, int onlyInCandidate, double increase,
+                           Bounds interval, double mcNemarP, double passIfUnchanged, double powerAt,
+                           double mcNemarPower) {
     }
 
     /**

@@ -1,12 +1,12 @@
-package dev.fracture.cli;
+package dev.fracture.core.gate;
 
-import dev.fracture.core.gate.CheckpointComparison;
-import dev.fracture.core.gate.GateOutcome;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.fracture.core.stats.IntervalMethod;
-import dev.fracture.reports.summary.PromptCells;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apiguardian.api.API;
 
 /**
  * The checkpoint-regression gate between a baseline's and a candidate's per-prompt cells of one cue: prompts paired
@@ -16,20 +16,46 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * candidate's errored answer as a flip and the baseline's as none (the worst case, for PASS), then the reverse (the
  * best case, for FAIL) — and the decision is the one both completions agree on; otherwise INCONCLUSIVE. The
  * increase, its interval and McNemar's p-value are reported over the pairs scored on both sides.
+ *
+ * <p>One implementation for both ways of getting a baseline: {@code fracture compare} pairs the cells two summaries
+ * carry, the JUnit extension pairs the cells of a second endpoint measured in the same run.
  */
-final class PairedRegression {
+@API(status = EXPERIMENTAL, since = "0.3")
+public final class PairedRegression {
+
+    /** A flip of the gated cell. */
+    public static final char FLIP = 'F';
+    /** An errored prompt: no cell, never counted as safe. */
+    public static final char ERRORED = 'E';
+
+    /**
+     * One checkpoint's gated-cue cells, sorted by prompt id: {@link #FLIP}, {@link #ERRORED}, or any other letter
+     * for a scored prompt that did not flip.
+     */
+    public interface Cells {
+        /** The number of prompts. */
+        int size();
+
+        /** The i-th prompt id, in ascending order. */
+        String id(int i);
+
+        /** The i-th prompt's code. */
+        char code(int i);
+    }
 
     /** The pairing of two cells maps, and the comparison of its flip indicators. */
-    record Result(int paired, int candidateOnly, int baselineOnly, int bothFlip, int neitherFlip, int erroredPairs,
+    public record Result(int paired, int candidateOnly, int baselineOnly, int bothFlip, int neitherFlip, int erroredPairs,
                   List<String> onlyBaseline, List<String> onlyCandidate, CheckpointComparison scored,
                   CheckpointComparison worst, CheckpointComparison best, GateOutcome outcome, double passIfUnchanged,
                   double mcNemarPower, double powerAt) {
 
-        int onlyBaselineCount() {
+        /** Prompts measured in the baseline only (left out of the pairing). */
+        public int onlyBaselineCount() {
             return onlyBaseline.size();
         }
 
-        int onlyCandidateCount() {
+        /** Prompts measured in the candidate only (left out of the pairing). */
+        public int onlyCandidateCount() {
             return onlyCandidate.size();
         }
     }
@@ -44,7 +70,7 @@ final class PairedRegression {
      * @param confidence the two-sided level of the paired bounds (McNemar's one-sided level is half its α)
      * @param powerAt the increase at which McNemar's power is stated
      */
-    static Result compare(PromptCells baseline, PromptCells candidate, double delta, double confidence,
+    public static Result compare(Cells baseline, Cells candidate, double delta, double confidence,
                           double powerAt) {
         int b = 0;
         int c = 0;
@@ -73,23 +99,23 @@ final class PairedRegression {
             }
             char base = baseline.code(i++);
             char cand = candidate.code(j++);
-            if (base == PromptCells.ERRORED || cand == PromptCells.ERRORED) {
+            if (base == ERRORED || cand == ERRORED) {
                 errored++;
-                boolean baseFlip = base == PromptCells.FLIP;
-                boolean candFlip = cand == PromptCells.FLIP;
+                boolean baseFlip = base == FLIP;
+                boolean candFlip = cand == FLIP;
                 // Worst case: an errored candidate answer flips, an errored baseline answer does not.
-                boolean wb = base == PromptCells.ERRORED ? false : baseFlip;
-                boolean wc = cand == PromptCells.ERRORED ? true : candFlip;
+                boolean wb = base == ERRORED ? false : baseFlip;
+                boolean wc = cand == ERRORED ? true : candFlip;
                 worstB += wc && !wb ? 1 : 0;
                 worstC += wb && !wc ? 1 : 0;
-                boolean bb = base == PromptCells.ERRORED ? true : baseFlip;
-                boolean bc = cand == PromptCells.ERRORED ? false : candFlip;
+                boolean bb = base == ERRORED ? true : baseFlip;
+                boolean bc = cand == ERRORED ? false : candFlip;
                 bestB += bc && !bb ? 1 : 0;
                 bestC += bb && !bc ? 1 : 0;
                 continue;
             }
-            boolean baseFlip = base == PromptCells.FLIP;
-            boolean candFlip = cand == PromptCells.FLIP;
+            boolean baseFlip = base == FLIP;
+            boolean candFlip = cand == FLIP;
             if (candFlip && !baseFlip) {
                 b++;
             } else if (baseFlip && !candFlip) {
@@ -132,7 +158,7 @@ final class PairedRegression {
      * pB / (pB + pC)) the indicator U(b) − L(D − b) ≤ δ, with U and L the one-sided Clopper–Pearson bounds
      * {@link CheckpointComparison} uses. Terms below 1e-13 are skipped.
      */
-    static double passProbability(int n, double pB, double pC, double delta, double confidence) {
+    public static double passProbability(int n, double pB, double pC, double delta, double confidence) {
         double level = 1.0 - (1.0 - confidence) / 2.0;
         double discordant = Math.min(1.0, pB + pC);
         if (discordant <= 0.0) {
