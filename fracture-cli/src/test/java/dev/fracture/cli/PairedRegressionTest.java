@@ -71,6 +71,27 @@ class PairedRegressionTest {
     }
 
     @Test
+    void powerAtAnIncreaseTheDiscordanceCannotHoldIsStatedAtTheLargestItCanAndSaysSo() {
+        // 80 pairs, 53 candidate-only and 0 baseline-only: pooled share (53 + 0) / 160 = 0.33125, so the
+        // candidate-only cell can be at most 1 − 0.33125 and the increase at most 1 − 2 × 0.33125 = 0.3375.
+        PromptCells base = cells(80, new int[0], new int[0], "q-");
+        PromptCells cand = cells(80, range(0, 53), new int[0], "q-");
+        double share = 53 / 160.0;
+        double alpha = 0.025;
+
+        PairedRegression.Result wide = PairedRegression.compare(base, cand, 0.0, 0.95, 0.475);
+        PairedRegression.Result wider = PairedRegression.compare(base, cand, 0.0, 0.95, 0.95);
+        PairedRegression.Result narrow = PairedRegression.compare(base, cand, 0.0, 0.95, 0.10);
+
+        assertThat(wide.powerAt()).isCloseTo(1 - 2 * share, within(1e-12));
+        assertThat(wider.powerAt()).isCloseTo(1 - 2 * share, within(1e-12));
+        assertThat(wide.mcNemarPower()).isEqualTo(CheckpointComparison.mcNemarPower(80, 1 - share, share, alpha));
+        assertThat(narrow.powerAt()).isEqualTo(0.10);
+        assertThat(narrow.mcNemarPower()).isEqualTo(CheckpointComparison.mcNemarPower(80, share + 0.10, share, alpha));
+        assertThat(narrow.mcNemarPower()).isLessThan(wide.mcNemarPower());
+    }
+
+    @Test
     void promptsInOneFileAreLeftOutAndNamed() {
         PromptCells base = cells(50, new int[0], new int[0], "q-");
         Map<String, Character> m = new LinkedHashMap<>(cells(48, new int[0], new int[0], "q-").asMap());

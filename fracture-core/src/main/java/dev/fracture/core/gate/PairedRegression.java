@@ -68,7 +68,8 @@ public final class PairedRegression {
      *
      * @param delta the allowed increase of FRACTURE
      * @param confidence the two-sided level of the paired bounds (McNemar's one-sided level is half its α)
-     * @param powerAt the increase at which McNemar's power is stated
+     * @param powerAt the increase at which McNemar's power is stated; beyond the largest increase the observed
+     *                discordance allows (1 − 2·share) it is stated there, and {@link Result#powerAt()} names it
      */
     public static Result compare(Cells baseline, Cells candidate, double delta, double confidence,
                           double powerAt) {
@@ -146,10 +147,12 @@ public final class PairedRegression {
         double share = n == 0 ? 0.0 : (b + c) / (2.0 * n);
         double passIfUnchanged = n == 0 ? 0.0 : passProbability(n, share, share, delta, confidence);
         double alpha = (1.0 - confidence) / 2.0;
-        double mcNemar = n == 0 ? 0.0
-                : CheckpointComparison.mcNemarPower(n, Math.min(1.0 - share, share + powerAt), share, alpha);
+        // The two discordant cells cannot add up to more than 1: an alternative beyond 1 − 2·share is stated at
+        // the largest increase the observed discordance allows, and the result names that increase.
+        double at = Math.min(powerAt, Math.max(0.0, 1.0 - 2.0 * share));
+        double mcNemar = n == 0 ? 0.0 : CheckpointComparison.mcNemarPower(n, share + at, share, alpha);
         return new Result(n, b, c, both, neither, errored, onlyBaseline, onlyCandidate, scored, worst, best, outcome,
-                passIfUnchanged, mcNemar, powerAt);
+                passIfUnchanged, mcNemar, at);
     }
 
     /**
