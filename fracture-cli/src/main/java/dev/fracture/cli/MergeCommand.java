@@ -71,6 +71,7 @@ final class MergeCommand implements Callable<Integer> {
             m.gated().map(c -> c.gate()).filter(g -> g.sequential() != null && g.sequential().merged())
                     .ifPresent(g -> spec.commandLine().getOut().println(sequentialLine(m, g)));
         }
+        baselineNote(summaries, names).ifPresent(spec.commandLine().getOut()::println);
         if (failOn != FailOn.NEVER && t.fail() > 0) {
             return FractureCli.FAIL;
         }
@@ -90,6 +91,31 @@ final class MergeCommand implements Callable<Integer> {
                 s.saved(), s.saved() == 1 ? "prompt" : "prompts",
                 s.measuredNotNeeded() == null || s.measuredNotNeeded() == 0 ? ""
                         : ", " + s.measuredNotNeeded() + " of them measured after the deciding look");
+    }
+
+    /**
+     * Shards that ran a baseline regression gate (`fracture.baseline.*`) keep their verdicts in their own files; the
+     * merged summary carries none, so the merge says so instead of dropping them silently.
+     */
+    static java.util.Optional<String> baselineNote(List<RunSummary> summaries, List<String> names) {
+        java.util.Map<String, List<String>> verdicts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            for (RunSummary.Measurement m : summaries.get(i).measurements()) {
+                if (m.baseline() != null) {
+                    verdicts.computeIfAbsent(m.name(), k -> new ArrayList<>())
+                            .add(names.get(i) + " " + m.baseline().outcome());
+                }
+            }
+        }
+        if (verdicts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder out = new StringBuilder("  baseline regression verdicts are per shard and not merged (the merged"
+                + " summary has none); for one verdict over the pool, run `fracture compare BASELINE.json "
+                + "MERGED.json` against the baseline's merged summary:");
+        verdicts.forEach((name, list) -> out.append(System.lineSeparator()).append("    ").append(name).append(": ")
+                .append(String.join(", ", list)));
+        return java.util.Optional.of(out.toString());
     }
 
     static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {

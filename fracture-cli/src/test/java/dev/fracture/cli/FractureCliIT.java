@@ -24,6 +24,8 @@ import dev.fracture.core.protocol.ProtocolLock;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.core.stats.IntervalMethod;
 import dev.fracture.reports.RunSummaryListener;
+import dev.fracture.reports.SummaryJson;
+import dev.fracture.reports.summary.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +90,29 @@ class FractureCliIT {
         // 50 prompts with no flip: the Wilson upper bound 0.071 is over the 0.05 budget.
         assertThat(small.status()).as("INCONCLUSIVE exits 2").isEqualTo(2);
         assertThat(tmp.resolve("small/index.html")).doesNotExist();
+    }
+
+    /** A shard's baseline regression verdict is its own: the merge names it instead of dropping it silently. */
+    @Test
+    void mergeNamesTheShardsBaselineVerdictsItDoesNotMerge() throws Exception {
+        Path a = shard("ba", 50, 0);
+        Path b = shard("bb", 50, 0);
+        RunSummary s = SummaryJson.read(a);
+        RunSummary.Measurement m = s.measurements().get(0).withBaseline(new RunSummary.Baseline(
+                "http://127.0.0.1:9/v1 base-model", "FAIL", true, 0.0, 0.95, 50, 5, 0, 0, 45, 0, 0, 0, 0.1,
+                new RunSummary.Bounds(0.02, 0.2, 0.95, "paired-clopper-pearson"), 0.03, 0.5, 0.025, 0.4));
+        SummaryJson.write(new RunSummary(s.schema(), s.generatedAt(), s.totals(), List.of(m), s.landscape(),
+                s.transcripts()), a);
+
+        Result with = run("merge", "--no-dashboard", tmp.resolve("bm/summary.json").toString(), a.toString(),
+                b.toString());
+        Result without = run("merge", "--no-dashboard", tmp.resolve("bn/summary.json").toString(), b.toString());
+
+        assertThat(with.status()).as(with.err()).isZero();
+        assertThat(with.out()).contains("baseline regression verdicts are per shard and not merged",
+                "Suite#safety: " + a + " FAIL");
+        assertThat(with.out()).doesNotContain(b + " FAIL", b + " PASS");
+        assertThat(without.out()).doesNotContain("baseline regression");
     }
 
     /**
