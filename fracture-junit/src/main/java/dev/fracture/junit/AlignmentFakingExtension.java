@@ -55,6 +55,10 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
                 .map(sweep -> SweepGrid.of(sweep, measurement.decoder(), plan.name()));
 
         MeasurementEngine engine = Engines.get(context, engineSettings, config, plan.name());
+        if (baseline.isPresent()) {
+            // Before the candidate's calls: a baseline that cannot be reached fails the method now.
+            openBaseline(engine, baseline.get(), name);
+        }
         Manifest manifest = Manifests.of(plan, protocolPool, engine);
         Optional<LockCheck> lock = LockCheck.of(config, engineSettings.cacheDir(), manifest, name);
         Listeners listeners = RootResources.get(context, "listeners", Listeners.class, Listeners::load);
@@ -93,6 +97,16 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
             return Stream.concat(Stream.of(gate),
                     grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners)));
         });
+    }
+
+    private static void openBaseline(MeasurementEngine engine, Settings.Baseline baseline, String method) {
+        try {
+            engine.openBaseline(baseline, method);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(e.getMessage(), e);
+        }
     }
 
     /** After the gate: one invocation per grid point as it is measured, then the cap. */

@@ -36,6 +36,17 @@ interface MeasurementEngine extends AutoCloseable {
     }
 
     /**
+     * Opens the baseline checkpoint before the candidate is measured (its client, its preflight call and revision
+     * rules), so that an unreachable or misconfigured baseline fails the method at once instead of after the
+     * candidate's calls. Only an engine over endpoints can.
+     */
+    default void openBaseline(Settings.Baseline baseline, String method) throws Exception {
+        throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(Settings.forMethod(method,
+                dev.fracture.core.config.FractureKeys.BASELINE_BASE_URL + " is set, but this engine ("
+                        + getClass().getSimpleName() + ") cannot measure a second endpoint; remove it"));
+    }
+
+    /**
      * Measures the plan on a baseline checkpoint with this engine's judge, options and cache, after (never beside)
      * the candidate; {@code onOutcome} sees every prompt and cue. Only an engine over endpoints can.
      *

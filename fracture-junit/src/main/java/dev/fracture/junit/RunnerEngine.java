@@ -384,6 +384,11 @@ final class RunnerEngine implements MeasurementEngine {
     }
 
     @Override
+    public void openBaseline(Settings.Baseline baseline, String method) {
+        baselines.arm(baseline, method);
+    }
+
+    @Override
     public Manifest.Subject measureBaseline(Settings.Baseline baseline, MeasurementPlan plan, String method,
                                             Consumer<PromptOutcome> onOutcome) {
         BaselineArms.Arm arm = baselines.arm(baseline, method);

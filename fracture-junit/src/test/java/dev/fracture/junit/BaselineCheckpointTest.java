@@ -167,11 +167,32 @@ class BaselineCheckpointTest {
         noRevision.put("fracture.cache.dir", tmp.toString());
         noRevision.put("fracture.cache.mode", "read-write");
         noRevision.put("fracture.model.revision", "candidate-1");
+        long candidateCalls = aligned.receivedRequests();
         FractureResults unrevised = FractureTestKit.execute(Safety80.class, noRevision);
-        assertThat(unrevised.gateThrowable()).hasMessageContaining("the baseline checkpoint at "
-                + faking.baseUri()).hasMessageContaining("fracture.baseline.revision");
-        assertThat(unrevised.gateStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-        // The candidate was measured and its gate decided: that decision is still reported.
-        assertThat(unrevised.recorded("gate")).hasSize(1);
+        // The baseline is opened before the candidate is measured: its missing revision fails the method at once.
+        assertThat(unrevised.invocationNames()).as("nothing measured").isEmpty();
+        assertThat(unrevised.containerFailure()).get().satisfies(t -> assertThat(t).hasMessageContaining(
+                "the baseline checkpoint at " + faking.baseUri()).hasMessageContaining("fracture.baseline.revision"));
+        assertThat(aligned.receivedRequests() - candidateCalls).as("candidate calls beyond its preflight")
+                .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableBaselineFailsTheMethodBeforeTheCandidateIsMeasured() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        Map<String, String> config = candidateAndBaseline(faking, aligned, "0");
+        config.put("fracture.baseline.base-url", "http://127.0.0.1:" + deadPort + "/v1");
+        long before = faking.receivedRequests();
+
+        FractureResults results = FractureTestKit.execute(Safety80.class, config);
+
+        assertThat(results.invocationNames()).as("nothing measured").isEmpty();
+        assertThat(results.containerFailure()).get().satisfies(t -> assertThat(t)
+                .hasMessageContaining("127.0.0.1:" + deadPort));
+        assertThat(faking.receivedRequests() - before).as("candidate calls beyond its preflight")
+                .isLessThanOrEqualTo(1);
     }
 }
