@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.apiguardian.api.API;
 
@@ -84,16 +85,25 @@ public final class StreamedPoolBuilder {
         return this;
     }
 
-    /** Adds a prompt source's prompts, numbered {@code Name#1}, {@code Name#2}, ... for errors; its list is kept. */
+    /** Adds a prompt source's prompts, numbered {@code Name#1}, {@code Name#2}, ... for errors. */
     public StreamedPoolBuilder addSource(PromptSource source) {
         String label = source.getClass().getSimpleName();
         List<Prompt> prompts = PromptPools.prompts(source);
+        return addList(prompts, i -> label + "#" + (i + 1));
+    }
+
+    /** Adds entries already loaded (a CSV file). */
+    StreamedPoolBuilder addEntries(List<PoolEntry> entries) {
+        return addList(entries.stream().map(PoolEntry::prompt).toList(), i -> entries.get(i).origin());
+    }
+
+    /** Prompts held in memory, each with where it came from ({@code origin}) for a duplicate id's message. */
+    private StreamedPoolBuilder addList(List<Prompt> prompts, IntFunction<String> origin) {
         long[] fps = new long[prompts.size()];
         List<Prompt> kept = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
-            Prompt p = prompts.get(i);
-            fps[i] = fingerprint.applyAsLong(p.id());
-            keep(p, kept);
+            fps[i] = fingerprint.applyAsLong(prompts.get(i).id());
+            keep(prompts.get(i), kept);
         }
         List<Prompt> segment = kept.size() == prompts.size() ? prompts : kept;
         parts.add(new Part() {
@@ -110,36 +120,8 @@ public final class StreamedPoolBuilder {
             @Override
             public void forEachEntry(Consumer<PoolEntry> action) {
                 for (int i = 0; i < prompts.size(); i++) {
-                    action.accept(new PoolEntry(prompts.get(i), label + "#" + (i + 1)));
+                    action.accept(new PoolEntry(prompts.get(i), origin.apply(i)));
                 }
-            }
-        });
-        return this;
-    }
-
-    /** Adds entries already loaded (a CSV file). */
-    StreamedPoolBuilder addEntries(List<PoolEntry> entries) {
-        long[] fps = new long[entries.size()];
-        List<Prompt> kept = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            fps[i] = fingerprint.applyAsLong(entries.get(i).prompt().id());
-            keep(entries.get(i).prompt(), kept);
-        }
-        List<Prompt> segment = List.copyOf(kept);
-        parts.add(new Part() {
-            @Override
-            public IndexedPrompts.Segment segment() {
-                return new IndexedPrompts.ListSegment(segment);
-            }
-
-            @Override
-            public long[] fingerprints() {
-                return fps;
-            }
-
-            @Override
-            public void forEachEntry(Consumer<PoolEntry> action) {
-                entries.forEach(action);
             }
         });
         return this;

@@ -3,11 +3,6 @@ package dev.fracture.reports.internal;
 import io.qameta.allure.AllureLifecycle;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +19,7 @@ final class AllureAttachmentWriter {
 
     private static final AllureAttachmentWriter SHARED = new AllureAttachmentWriter();
 
-    private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private final AtomicInteger failed = new AtomicInteger();
-    private Thread thread;
+    private final SerialWorker worker = new SerialWorker("fracture-allure-writer", CAPACITY);
 
     static AllureAttachmentWriter shared() {
         return SHARED;
@@ -40,15 +32,8 @@ final class AllureAttachmentWriter {
      */
     void add(AllureLifecycle lifecycle, String name, String type, String extension, Supplier<String> content) {
         String source = lifecycle.prepareAttachment(name, type, extension);
-        enqueue(() -> {
-            try {
-                lifecycle.writeAttachment(source, new ByteArrayInputStream(content.get()
-                        .getBytes(StandardCharsets.UTF_8)));
-            } catch (RuntimeException e) {
-                failed.incrementAndGet();
-                failure.compareAndSet(null, e);
-            }
-        });
+        worker.submit(() -> lifecycle.writeAttachment(source, new ByteArrayInputStream(content.get()
+                .getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
@@ -56,67 +41,7 @@ final class AllureAttachmentWriter {
      * first cause (the failure is then cleared, for the next run in the same JVM).
      */
     void flush() {
-        CountDownLatch done = new CountDownLatch(1);
-        enqueue(done::countDown);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        RuntimeException first = failure.getAndSet(null);
-        int count = failed.getAndSet(0);
-        if (first != null) {
-            throw new IllegalStateException(count + " Allure attachment(s) of the prompts could not be written (first: "
-                    + first.getMessage() + "); check that allure.results.directory is writable and has space", first);
-        }
-    }
-
-    private void enqueue(Runnable task) {
-        start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                queue.put(task);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // an attachment registered with a test must still be written
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private synchronized void start() {
-        if (thread != null && thread.isAlive()) {
-            return;
-        }
-        thread = new Thread(this::work, "fracture-allure-writer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void work() {
-        while (true) {
-            Runnable task;
-            try {
-                task = queue.take();
-            } catch (InterruptedException e) {
-                continue; // a daemon: it ends with the JVM, never with work left in the queue
-            }
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                failed.incrementAndGet();
-                failure.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
-            }
-        }
+        worker.flush("Allure attachment(s) of the prompts could not be written; check that allure.results.directory"
+                + " is writable and has space");
     }
 }

@@ -115,7 +115,7 @@ public final class WordGrams {
 
     /**
      * The words of a normalised text as {start, end} pairs, at most {@code max} words; a number has end -1.
-     * The same scan as {@link #words}.
+     * {@link #words} reads its strings from these.
      */
     static int[] bounds(String t, int max) {
         int[] out = new int[32];
@@ -172,30 +172,10 @@ public final class WordGrams {
 
     /** The words of a normalised text: letters with inner apostrophes and hyphens, and numbers as {@code <num>}. */
     static List<String> words(String t) {
-        List<String> out = new ArrayList<>();
-        int len = t.length();
-        int i = 0;
-        while (i < len) {
-            char c = t.charAt(i);
-            if (Character.isLetter(c)) {
-                int j = i + 1;
-                while (j < len && (Character.isLetter(t.charAt(j)) || ((t.charAt(j) == '\'' || t.charAt(j) == '-')
-                        && j + 1 < len && Character.isLetter(t.charAt(j + 1))))) {
-                    j++;
-                }
-                out.add(t.substring(i, j));
-                i = j;
-            } else if (Character.isDigit(c)) {
-                int j = i + 1;
-                while (j < len && (Character.isDigit(t.charAt(j)) || ((t.charAt(j) == '.' || t.charAt(j) == ',')
-                        && j + 1 < len && Character.isDigit(t.charAt(j + 1))))) {
-                    j++;
-                }
-                out.add("<num>");
-                i = j;
-            } else {
-                i++;
-            }
+        int[] b = bounds(t, Integer.MAX_VALUE);
+        List<String> out = new ArrayList<>(b.length / 2);
+        for (int w = 0; w < b.length / 2; w++) {
+            out.add(b[2 * w + 1] < 0 ? NUM : t.substring(b[2 * w], b[2 * w + 1]));
         }
         return out;
     }
