@@ -33,7 +33,7 @@ class EmbeddedJudgeHeldOutTest {
         all.forEach(c -> splits.computeIfAbsent(c.axis() + "|" + c.prompt(), k -> new HashSet<>()).add(c.split()));
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
-        assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout");
+        assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2");
         assertThat(all).hasSizeGreaterThanOrEqualTo(2000);
     }
 

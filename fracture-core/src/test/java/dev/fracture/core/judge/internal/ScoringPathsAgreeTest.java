@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * ({@link AnswerFeatures.Reading#gramKeys}: speech-act grams packed into longs, word grams hashed); the
  * trainer fits and reports on the grams as text ({@link AnswerFeatures.Reading#grams}). Both must give
  * the same log-odds under the shipped weights, or the figures the trainer prints would not be the
- * judge's. Checked on every row of the dev, test and holdout splits, the first shipped set, the pattern-family
+ * judge's. Checked on every row of the dev, test, holdout and holdout2 splits, the first shipped set, the pattern-family
  * rows and the reference templates (only scores are compared, never a label), answers built to
  * benchmark lengths, seeded random edits of all of these, and edge cases.
  */
@@ -48,6 +48,7 @@ class ScoringPathsAgreeTest {
         List<EvalCase> rows = new ArrayList<>(JudgeEvaluation.shippedSet("dev"));
         rows.addAll(JudgeEvaluation.shippedSet("test"));
         rows.addAll(JudgeEvaluation.shippedSet("holdout"));
+        rows.addAll(JudgeEvaluation.shippedSet("holdout2"));
         rows.addAll(JudgeEvaluation.builtInSet());
         String resource = DIR + "pattern-families.jsonl";
         try (Reader r = new InputStreamReader(Objects.requireNonNull(
