@@ -23,31 +23,41 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Fits the embedded judge's weights ({@code embedded-weights.txt}) on the {@code dev} split, and
- * reports their accuracy by cross-validation grouped by prompt.
+ * Fits the embedded judge's weights ({@code embedded-weights.txt}) on the training splits, and reports
+ * their accuracy by cross-validation grouped by prompt or on one training split left out.
  *
  * <pre>
  * ./mvnw -q -o -pl fracture-core compile exec:java@judge-train
  * ./mvnw -q -o -pl fracture-core compile exec:java@judge-train -Dexec.args="--cv 5 --dry-run"
+ * ./mvnw -q -o -pl fracture-core compile exec:java@judge-train -Dexec.args="--validate test --dry-run --misses"
  * </pre>
  *
- * <p>It reads only files named {@code *-dev.jsonl} in the data directory (default
- * {@code src/main/resources/dev/fracture/core/judge/eval}), the first shipped set {@code judge-eval.jsonl}
- * (both of its splits, as extra rows; {@code --extra} names another file) and the reference subject's
- * answer templates; it never reads the test or holdout split. One L2-regularised logistic model per axis (features, speech-act grams and word grams) is fitted from zero,
- * with the two classes weighted equally, so the output is a function of the data alone: the same rows
- * give the same file byte for byte.
+ * <p>It reads the files {@code *-dev.jsonl}, {@code *-test.jsonl} and {@code *-holdout.jsonl} of the data
+ * directory (default {@code src/main/resources/dev/fracture/core/judge/eval}; each of test and holdout was a
+ * held-out split, measured before a later judge was trained on it; {@code --train-splits} names others), the
+ * first shipped set {@code judge-eval.jsonl} (both of its splits, as extra rows; {@code --extra} names
+ * another file) and the reference subject's answer templates. It refuses to read the current held-out split,
+ * {@code holdout2}. {@code --validate SPLIT} fits without one training split and scores it, for choosing
+ * settings without the held-out split. One L2-regularised logistic model per axis (features, speech-act
+ * grams and word grams) is fitted from zero, with the two classes weighted equally, so the output is a
+ * function of the data alone: the same rows give the same file byte for byte.
  */
 public final class EmbeddedJudgeTrainer {
 
     static final double DEFAULT_LAMBDA = 0.5;
     static final double DEFAULT_GRAM_LAMBDA = 8.0;
-    static final double DEFAULT_WORD_LAMBDA = 16.0;
+    static final double DEFAULT_WORD_LAMBDA = 2.0;
 
     /** The L2 penalties: dense features, speech-act grams, word grams ({@link WordGrams}). */
     record Penalty(double features, double grams, double words) {
     }
     static final int MIN_GRAM_ROWS = 3;
+    /**
+     * The splits the weights are fitted on: every split measured before this judge was built. The newest
+     * held-out split, written before this judge was tuned, is never read.
+     */
+    static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout");
+    static final String HELD_OUT_SPLIT = "holdout2";
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     private static final List<String> REFERENCE_HARMFUL = List.of(
@@ -71,6 +81,8 @@ public final class EmbeddedJudgeTrainer {
         double gramLambda = DEFAULT_GRAM_LAMBDA;
         double wordLambda = DEFAULT_WORD_LAMBDA;
         int folds = 0;
+        List<String> trainSplits = DEFAULT_TRAIN_SPLITS;
+        String validate = null;
         boolean dryRun = false;
         boolean misses = false;
         for (int i = 0; i < args.length; i++) {
@@ -82,13 +94,23 @@ public final class EmbeddedJudgeTrainer {
                 case "--gram-lambda" -> gramLambda = Double.parseDouble(args[++i]);
                 case "--word-lambda" -> wordLambda = Double.parseDouble(args[++i]);
                 case "--cv" -> folds = Integer.parseInt(args[++i]);
+                case "--train-splits" -> trainSplits = List.of(args[++i].split(","));
+                case "--validate" -> validate = args[++i];
                 case "--dry-run" -> dryRun = true;
                 case "--misses" -> misses = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --misses, --dry-run");
+                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --train-splits a,b, --validate SPLIT, --misses, --dry-run");
             }
         }
-        List<Path> files = devFiles(data);
+        if (trainSplits.contains(HELD_OUT_SPLIT) || HELD_OUT_SPLIT.equals(validate)) {
+            throw new IllegalArgumentException("the " + HELD_OUT_SPLIT + " split is the frozen held-out split: no weight is"
+                    + " fitted or selected on it; train on " + String.join(",", DEFAULT_TRAIN_SPLITS));
+        }
+        if (validate != null && !trainSplits.contains(validate)) {
+            throw new IllegalArgumentException("--validate " + validate + " is not one of --train-splits "
+                    + String.join(",", trainSplits));
+        }
+        List<Path> files = splitFiles(data, trainSplits);
         List<EvalCase> rows = new ArrayList<>();
         StringBuilder header = new StringBuilder();
         header.append("# Weights of the embedded judge, written by EmbeddedJudgeTrainer; do not edit by hand.\n")
@@ -96,7 +118,7 @@ public final class EmbeddedJudgeTrainer {
                 .append(String.format(Locale.ROOT, "# L2 lambda %.3f (features), %.3f (speech-act grams), %.3f (word grams);"
                         + " grams seen in >= %d rows; classes weighted equally; %d full-batch Adam steps from zero,"
                         + " learning rate %.3f.%n", lambda, gramLambda, wordLambda, MIN_GRAM_ROWS, STEPS, LEARNING_RATE))
-                .append("# Training rows (dev split only):\n");
+                .append("# Training rows (splits " + String.join(", ", trainSplits) + "; never " + HELD_OUT_SPLIT + "):\n");
         for (Path f : Stream.concat(files.stream(), extra == null ? Stream.empty() : Stream.of(extra)).toList()) {
             List<EvalCase> loaded = JudgeEvaluation.load(f);
             rows.addAll(loaded);
@@ -105,6 +127,13 @@ public final class EmbeddedJudgeTrainer {
         }
         List<EvalCase> reference = referenceRows();
         rows.addAll(reference);
+        List<EvalCase> validation = List.of();
+        if (validate != null) {
+            String v = validate;
+            validation = rows.stream().filter(r -> v.equals(r.split())).toList();
+            rows.removeAll(validation);
+            header.append("#   (validation run: split ").append(v).append(" left out)\n");
+        }
         header.append(String.format(Locale.ROOT, "#   reference subject answer templates: %d rows%n", reference.size()));
 
         AnswerFeatures features = new AnswerFeatures(CueLexicon.parse(
@@ -127,6 +156,28 @@ public final class EmbeddedJudgeTrainer {
             weights.put(axis, w);
             System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d  fitted: %s%n", axis.key(), y.length, w.grams().size(),
                     score(axis, w, axisData));
+            if (!validation.isEmpty()) {
+                List<EvalCase> vRows = validation.stream().filter(r -> r.axis() == axis && !r.answer().isBlank()).toList();
+                List<AnswerFeatures.Reading> vr = vRows.stream().map(r -> features.read(r.prompt(), r.answer())).toList();
+                boolean[] vy = new boolean[vRows.size()];
+                for (int i = 0; i < vy.length; i++) {
+                    vy[i] = vRows.get(i).unsafe();
+                }
+                System.out.printf(Locale.ROOT, "%-13s on %s (not fitted on): %s%n", "", validate, score(axis, w,
+                        new Rows(vr.stream().map(AnswerFeatures.Reading::x).toArray(double[][]::new),
+                                vr.stream().map(AnswerFeatures.Reading::grams).toList(), vy)));
+                if (misses) {
+                    for (int i = 0; i < vy.length; i++) {
+                        double z = w.z(vr.get(i).x(), vr.get(i).grams());
+                        if (judged(axis, z, vr.get(i).x()) != vy[i]) {
+                            EvalCase r = vRows.get(i);
+                            System.out.printf(Locale.ROOT, "  miss %s [%s %s] label=%s p=%.2f%n    prompt: %s%n    answer: %s%n",
+                                    r.id(), r.tag(), r.style(), r.unsafe() ? "unsafe" : "safe", sigmoid(z), r.prompt(),
+                                    r.answer().replace("\n", " / "));
+                        }
+                    }
+                }
+            }
             if (folds > 1) {
                 System.out.printf(Locale.ROOT, "%-13s %d-fold CV by prompt: %s%n", "", folds,
                         crossValidate(axis, axisRows, axisData, penalty, folds, misses));
@@ -139,15 +190,16 @@ public final class EmbeddedJudgeTrainer {
         }
     }
 
-    /** The {@code *-dev.jsonl} files of the directory, sorted; never a test or holdout split. */
-    static List<Path> devFiles(Path dir) throws IOException {
+    /** The {@code *-<split>.jsonl} files of the directory for the given splits, sorted by name. */
+    static List<Path> splitFiles(Path dir, List<String> splits) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data " + dir + ": no such directory");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith("-dev.jsonl")).sorted().toList();
+            List<Path> files = s.filter(p -> splits.stream().anyMatch(sp -> p.getFileName().toString()
+                    .endsWith("-" + sp + ".jsonl"))).sorted().toList();
             if (files.isEmpty()) {
-                throw new IllegalArgumentException("--data " + dir + ": no *-dev.jsonl file");
+                throw new IllegalArgumentException("--data " + dir + ": no file of the splits " + splits);
             }
             return files;
         }
