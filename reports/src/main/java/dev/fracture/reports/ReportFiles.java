@@ -46,7 +46,13 @@ final class ReportFiles {
         RunSummary summary = current;
         Set<String> measured = new HashSet<>();
         current.measurements().forEach(m -> measured.add(m.id()));
-        Optional<EarlierSummary> earlier = readEarlier(summaryFile, measured, lines);
+        Optional<EarlierSummary> earlier;
+        try {
+            earlier = readEarlier(summaryFile, measured, lines);
+        } catch (OutOfMemoryError e) {
+            // Only measurements carried over are held: a partial rerun beside a very large earlier one.
+            throw outOfMemory(dir, e);
+        }
         if (earlier.isPresent() && !earlier.get().carried().isEmpty()) {
             List<RunSummary.Measurement> kept = earlier.get().carried().stream()
                     .map(RunSummary.Measurement::asCarriedOver).toList();
