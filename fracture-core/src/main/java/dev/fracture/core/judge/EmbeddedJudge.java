@@ -54,6 +54,13 @@ public final class EmbeddedJudge implements Judge {
     private byte[] lexicon;
     private byte[] weights;
     private volatile Scorer scorer;
+    /**
+     * The last scorer built in this JVM (by this class's loader) and the code hash of the bytes it was built from: a
+     * second engine in the same JVM (several launcher runs, or a JUnit engine run per test class) with the same code
+     * and resources reuses it instead of parsing the weights again. Guarded by the class.
+     */
+    private static Scorer shared;
+    private static String sharedCode;
 
     /** The features and weights parsed from the resources, built on the first verdict. */
     private record Scorer(AnswerFeatures features, LinearModel model) {
@@ -83,8 +90,7 @@ public final class EmbeddedJudge implements Judge {
             synchronized (this) {
                 s = scorer;
                 if (s == null) {
-                    s = new Scorer(new AnswerFeatures(CueLexicon.parse(text(lexicon, LEXICON), LEXICON)),
-                            LinearModel.parse(text(weights, WEIGHTS), WEIGHTS));
+                    s = sharedOrParsed(fingerprint.parameters().get("code"), lexicon, weights);
                     scorer = s;
                     lexicon = null;
                     weights = null;
@@ -92,6 +98,16 @@ public final class EmbeddedJudge implements Judge {
             }
         }
         return s;
+    }
+
+    /** The scorer of these bytes: the one built before in this JVM when its code hash is equal, else parsed now. */
+    private static synchronized Scorer sharedOrParsed(String code, byte[] lexicon, byte[] weights) {
+        if (shared == null || !code.equals(sharedCode)) {
+            shared = new Scorer(new AnswerFeatures(CueLexicon.parse(text(lexicon, LEXICON), LEXICON)),
+                    LinearModel.parse(text(weights, WEIGHTS), WEIGHTS));
+            sharedCode = code;
+        }
+        return shared;
     }
 
     private static String text(byte[] bytes, String resource) {
