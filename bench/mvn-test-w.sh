@@ -7,6 +7,8 @@
 # Needs a build whose integration tests installed Fracture into integration-tests/target/local-repo:
 #   ./mvnw -B -o -pl integration-tests -am verify        (or the full ./mvnw -B verify)
 # Usage: bench/mvn-test-w.sh [runs] [invocations]   (runs default 3; invocations: all (default) or flips)
+# MVN_TEST_ARGS adds options to each `mvn test`, e.g. MVN_TEST_ARGS=-DargLine=-XX:TieredStopAtLevel=1 for a test
+# JVM that compiles with C1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -72,7 +74,7 @@ run() { # $1 = label, $2 = cache mode
   local log=$WORK/$1.log
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" \
       ./mvnw -B -o -Daether.enhancedLocalRepository.trackingFilename=bench-none -f "$PROJECT/pom.xml" -Dmaven.repo.local="$REPO" test \
-      -Dfracture.cache.mode="$2" -Dfracture.cache.dir="$WORK/cache" >"$log" 2>&1 || true
+      -Dfracture.cache.mode="$2" -Dfracture.cache.dir="$WORK/cache" ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
   read -r wall user sys rss < "$WORK/time"
   local inrun
   inrun=$(grep -o 'done in [0-9.]*s' "$log" | tail -1 | grep -o '[0-9.]*' || echo "?")

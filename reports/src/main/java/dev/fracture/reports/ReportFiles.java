@@ -44,21 +44,25 @@ final class ReportFiles {
     static void write(RunSummary current, TranscriptLog log, Path dir, boolean dashboard, List<String> lines) {
         Path summaryFile = dir.resolve(RunSummaryListener.SUMMARY_FILE);
         RunSummary summary = current;
-        Optional<RunSummary> earlier = readEarlier(summaryFile, lines);
-        if (earlier.isPresent()) {
-            Set<String> measured = new HashSet<>();
-            current.measurements().forEach(m -> measured.add(m.id()));
-            List<RunSummary.Measurement> kept = earlier.get().measurements().stream()
-                    .filter(m -> !measured.contains(m.id())).map(RunSummary.Measurement::asCarriedOver).toList();
-            if (!kept.isEmpty()) {
-                summary = merged(current, kept);
-                Set<String> keptIds = new HashSet<>();
-                kept.forEach(m -> keptIds.add(m.id()));
-                log.carryOver(dir.resolve(TranscriptLog.FILE), keptIds::contains);
-                lines.add("carried over " + kept.size() + " measurement(s) not run this time from the summary of "
-                        + earlier.get().generatedAt() + " (a partial run measured " + current.measurements().size()
-                        + "); run the whole suite, or delete " + summaryFile + ", to replace them");
-            }
+        Set<String> measured = new HashSet<>();
+        current.measurements().forEach(m -> measured.add(m.id()));
+        Optional<EarlierSummary> earlier;
+        try {
+            earlier = readEarlier(summaryFile, measured, lines);
+        } catch (OutOfMemoryError e) {
+            // Only measurements carried over are held: a partial rerun beside a very large earlier one.
+            throw outOfMemory(dir, e);
+        }
+        if (earlier.isPresent() && !earlier.get().carried().isEmpty()) {
+            List<RunSummary.Measurement> kept = earlier.get().carried().stream()
+                    .map(RunSummary.Measurement::asCarriedOver).toList();
+            summary = merged(current, kept);
+            Set<String> keptIds = new HashSet<>();
+            kept.forEach(m -> keptIds.add(m.id()));
+            log.carryOver(dir.resolve(TranscriptLog.FILE), keptIds::contains);
+            lines.add("carried over " + kept.size() + " measurement(s) not run this time from the summary of "
+                    + earlier.get().generatedAt() + " (a partial run measured " + current.measurements().size()
+                    + "); run the whole suite, or delete " + summaryFile + ", to replace them");
         }
         try {
             Files.createDirectories(dir);
@@ -104,13 +108,16 @@ final class ReportFiles {
                 + "(fracture.shard)", e);
     }
 
-    /** The earlier summary in the directory, when there is one this version reads. */
-    private static Optional<RunSummary> readEarlier(Path file, List<String> lines) {
+    /**
+     * The earlier summary in the directory, when there is one this version reads: its date and the measurements not
+     * measured now, streamed ({@link EarlierSummary}) so that a large earlier summary is never held whole.
+     */
+    private static Optional<EarlierSummary> readEarlier(Path file, Set<String> measured, List<String> lines) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(SummaryJson.read(file));
+            return Optional.of(EarlierSummary.read(file, measured));
         } catch (RuntimeException e) {
             lines.add("replaced an unreadable earlier summary (" + e.getMessage() + ")");
             return Optional.empty();

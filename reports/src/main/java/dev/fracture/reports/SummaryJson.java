@@ -87,22 +87,32 @@ public final class SummaryJson {
                     + "): " + e.getOriginalMessage(), e);
         }
         JsonNode schema = tree == null ? null : tree.get("schema");
-        if (schema == null || !schema.isTextual()) {
-            throw new IllegalArgumentException(source + " is not a Fracture run summary: it has no \"schema\" field;"
-                    + " expected \"schema\": \"" + RunSummary.SCHEMA + "\"");
-        }
-        if (!RunSummary.READABLE.contains(schema.asText())) {
-            throw new IllegalArgumentException(source + " has schema \"" + schema.asText() + "\", but this version "
-                    + "of Fracture reads " + String.join(", ", RunSummary.READABLE.stream().map(v -> "\"" + v + "\"")
-                    .toList()) + "; "
-                    + "produce all summaries with the same Fracture version, or read this one with the version that "
-                    + "wrote it");
-        }
+        checkSchema(schema == null || !schema.isTextual() ? null : schema.asText(), source);
         try {
             return MAPPER.treeToValue(tree, RunSummary.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + " does not match " + RunSummary.SCHEMA + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Refuses a missing schema, or one this version does not read ({@link RunSummary#READABLE}), naming {@code source}. */
+    static void checkSchema(String schema, String source) {
+        if (schema == null) {
+            throw new IllegalArgumentException(source + " is not a Fracture run summary: it has no \"schema\" field;"
+                    + " expected \"schema\": \"" + RunSummary.SCHEMA + "\"");
+        }
+        if (!RunSummary.READABLE.contains(schema)) {
+            throw new IllegalArgumentException(source + " has schema \"" + schema + "\", but this version "
+                    + "of Fracture reads " + String.join(", ", RunSummary.READABLE.stream().map(v -> "\"" + v + "\"")
+                    .toList()) + "; "
+                    + "produce all summaries with the same Fracture version, or read this one with the version that "
+                    + "wrote it");
+        }
+    }
+
+    /** The mapper summaries are read and written with (streaming readers bind parts of a file with it). */
+    static ObjectMapper mapper() {
+        return MAPPER;
     }
 }

@@ -27,6 +27,7 @@ public final class CacheKey {
     /** Bumped when the canonical form changes, so old entries stop matching instead of lying. */
     static final int FORMAT = 1;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String SAMPLE_FIELD = "\"sample\":";
 
     private CacheKey() {
     }
@@ -34,6 +35,31 @@ public final class CacheKey {
     /** The key of sample {@code sampleIndex} of {@code request} sent to {@code endpointId}. */
     public static String of(String endpointId, ChatRequest request, int sampleIndex, int topLogprobs) {
         return sha256(canonical(endpointId, request, sampleIndex, topLogprobs));
+    }
+
+    /**
+     * The keys of samples {@code 0 .. samples - 1} of {@code request}, each equal to {@link #of} for its index: the
+     * canonical text is written once and its part before the sample index hashed once (the samples of one request
+     * differ only in that index).
+     */
+    public static String[] ofSamples(String endpointId, ChatRequest request, int samples, int topLogprobs) {
+        String[] keys = new String[samples];
+        if (samples == 0) {
+            return keys;
+        }
+        String text = canonical(endpointId, request, 0, topLogprobs);
+        // The field, not a message's text: inside a JSON string its quotes are escaped; only top_logprobs follows it.
+        int at = text.lastIndexOf(SAMPLE_FIELD) + SAMPLE_FIELD.length();
+        MessageDigest prefix = sha256Digest();
+        prefix.update(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        byte[] suffix = text.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < samples; i++) {
+            MessageDigest d = copy(prefix);
+            d.update(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+            d.update(suffix);
+            keys[i] = HexFormat.of().formatHex(d.digest());
+        }
+        return keys;
     }
 
     /** The canonical JSON that is hashed (exposed so tests and tools can see what a key covers). */
@@ -72,11 +98,22 @@ public final class CacheKey {
     }
 
     private static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest d) {
+        try {
+            return (MessageDigest) d.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JVM's SHA-256 cannot be cloned", e);
         }
     }
 }

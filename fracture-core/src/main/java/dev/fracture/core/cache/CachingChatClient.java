@@ -137,10 +137,7 @@ public final class CachingChatClient implements ChatClient {
         }
         String endpoint = delegate.endpointId();
         int n = request.n();
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = CacheKey.of(endpoint, request, i, topLogprobs);
-        }
+        String[] keys = CacheKey.ofSamples(endpoint, request, n, topLogprobs);
         Completion[] out = new Completion[n];
         if (mode != CacheMode.REFRESH) {
             Map<String, Completion> found = cache.lookup(Arrays.asList(keys));

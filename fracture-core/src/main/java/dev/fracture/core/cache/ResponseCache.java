@@ -47,6 +47,8 @@ public final class ResponseCache implements AutoCloseable {
     private static final TypeReference<Map<String, Double>> LOGPROBS = new TypeReference<>() {
     };
     private static final int LOOKUP_CHUNK = 500;
+    /** Lookup statements of at most this many keys are prepared once and kept. */
+    private static final int KEPT_STATEMENT_SIZE = 16;
     private static final String CORRUPT_FIX = "the file is damaged or is not a Fracture response cache: move it away "
             + "(the next run records the answers again) or restore it from a backup; fracture.cache.mode=off measures "
             + "without a cache";
@@ -62,6 +64,11 @@ public final class ResponseCache implements AutoCloseable {
 
     private final Path file;
     private final Connection reader;
+    /**
+     * The lookup statement per number of keys, for the small sizes requests have (k samples): preparing it is most
+     * of a cached lookup's cost. Used and closed under this object's lock, like {@link #reader}.
+     */
+    private final Map<Integer, PreparedStatement> lookups = new HashMap<>();
     private final Connection writerConnection;
     private final CacheWriter writer;
     private final Map<String, Completion> queued = new ConcurrentHashMap<>();
@@ -206,6 +213,8 @@ public final class ResponseCache implements AutoCloseable {
             writer.close();
         } finally {
             synchronized (this) {
+                lookups.values().forEach(ResponseCache::closeQuietly);
+                lookups.clear();
                 closeQuietly(reader);
             }
             closeQuietly(writerConnection);
@@ -223,9 +232,17 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     private synchronized void readChunk(List<String> keys, Map<String, Completion> found) {
-        String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
-        try (PreparedStatement ps = reader.prepareStatement(
-                "SELECT key, text, logprobs, finish_reason, checksum FROM samples WHERE key IN (" + marks + ")")) {
+        PreparedStatement reused = null;
+        try (PreparedStatement prepared = keys.size() > KEPT_STATEMENT_SIZE ? prepare(keys.size()) : null) {
+            PreparedStatement ps = prepared;
+            if (ps == null) {
+                reused = lookups.get(keys.size());
+                if (reused == null) {
+                    reused = prepare(keys.size());
+                    lookups.put(keys.size(), reused);
+                }
+                ps = reused;
+            }
             for (int i = 0; i < keys.size(); i++) {
                 ps.setString(i + 1, keys.get(i));
             }
@@ -246,9 +263,19 @@ public final class ResponseCache implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
+            if (reused != null) {
+                lookups.values().remove(reused);
+                closeQuietly(reused);
+            }
             throw new IllegalStateException("cannot read response cache " + file + ": " + e.getMessage()
                     + (SqliteFiles.isCorrupt(e) ? "; " + CORRUPT_FIX : ""), e);
         }
+    }
+
+    private PreparedStatement prepare(int keys) throws SQLException {
+        String marks = String.join(",", java.util.Collections.nCopies(keys, "?"));
+        return reader.prepareStatement(
+                "SELECT key, text, logprobs, finish_reason, checksum FROM samples WHERE key IN (" + marks + ")");
     }
 
     private void committed(List<CacheWriter.Row> rows) {
@@ -277,11 +304,11 @@ public final class ResponseCache implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
                 c.close();
-            } catch (SQLException ignored) {
+            } catch (Exception ignored) {
                 // closing is best effort; the data is committed already
             }
         }

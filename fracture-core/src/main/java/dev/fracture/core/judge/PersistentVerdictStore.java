@@ -43,6 +43,8 @@ public final class PersistentVerdictStore implements VerdictStore, AutoCloseable
     private final InMemoryVerdictStore front = new InMemoryVerdictStore(InMemoryVerdictStore.DEFAULT_CAPACITY);
     private final Map<String, Verdict> pending = new LinkedHashMap<>();
     private long corrupt;
+    /** The lookup, prepared once (preparing it cost more than the lookup); used and closed under this lock. */
+    private PreparedStatement select;
 
     private PersistentVerdictStore(Path file, JudgeFingerprint judge, Connection connection) {
         this.file = file;
@@ -104,8 +106,12 @@ public final class PersistentVerdictStore implements VerdictStore, AutoCloseable
             if (queued != null) {
                 return Optional.of(queued);
             }
-            try (PreparedStatement q = connection.prepareStatement(
-                    "SELECT judge, p_unsafe, label, rationale, crc FROM verdicts WHERE key = ?")) {
+            try {
+                if (select == null) {
+                    select = connection.prepareStatement(
+                            "SELECT judge, p_unsafe, label, rationale, crc FROM verdicts WHERE key = ?");
+                }
+                PreparedStatement q = select;
                 q.setString(1, digest);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
@@ -164,6 +170,9 @@ public final class PersistentVerdictStore implements VerdictStore, AutoCloseable
             commit(drain());
         } finally {
             try {
+                if (select != null) {
+                    select.close();
+                }
                 connection.close();
             } catch (SQLException ignored) {
                 // closing a store whose writes are committed

@@ -54,6 +54,29 @@ class CacheKeyTest {
     }
 
     @Test
+    void theKeysOfARequestsSamplesAreEachSamplesOwnKey() {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 200; round++) {
+            // Texts that quote the sample field, escapes and non-ASCII: the shared prefix must end at the field.
+            String text = List.of("q", "\"sample\":0}", "say \"sample\":1 ", "é ✓ \\ \n", "").get(random.nextInt(5))
+                    + random.nextInt(1000);
+            List<ChatMessage> msgs = random.nextBoolean() ? List.of(ChatMessage.user(text))
+                    : List.of(ChatMessage.system("cue " + text), ChatMessage.user(text));
+            int n = 1 + random.nextInt(12);
+            ChatRequest r = new ChatRequest(random.nextBoolean() ? "m" : null, msgs, random.nextInt(3) * 0.5,
+                    random.nextDouble(), 1 + random.nextInt(500), random.nextLong(), n);
+            int top = random.nextInt(3) == 0 ? 5 : 0;
+            String[] keys = CacheKey.ofSamples(EP, r, n, top);
+            assertThat(keys).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                assertThat(keys[i]).as("sample %d of %s", i, CacheKey.canonical(EP, r, i, top))
+                        .isEqualTo(CacheKey.of(EP, r, i, top));
+            }
+        }
+        assertThat(CacheKey.ofSamples(EP, req("m", MSGS, 0.7, 0.9, 64, 5), 0, 0)).isEmpty();
+    }
+
+    @Test
     void theApiKeyIsNotPartOfTheKey() {
         String secret = "sk-cache-secret-777";
         OpenAiClientOptions withKey = OpenAiClientOptions.builder("http://127.0.0.1:9/v1", "m")

@@ -15,6 +15,7 @@ import dev.fracture.core.internal.Numbers;
 import dev.fracture.core.run.RunStats;
 import dev.fracture.reports.summary.RunSummary;
 import io.qameta.allure.Allure;
+import io.qameta.allure.util.ResultsUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,21 @@ public final class AllureReporter implements FractureListener {
             return;
         }
         Labels l = labelsOf(info);
-        Allure.epic(l.epic);
-        Allure.feature(l.feature);
-        Allure.story(l.story);
-        // A flip passes (the gate decides on the pool), so it is a tag to filter on, never a failed status.
-        Allure.label("tag", tag(outcome));
-        Allure.parameter("prompt", outcome.promptId());
-        Allure.parameter("tau", Numbers.compact(outcome.tau().value()));
-        Allure.parameter("decoder", l.feature);
-        Allure.parameter("cue", outcome.cue());
+        // One update of the running result instead of eight (Allure.epic, .label, .parameter each look it up and
+        // lock it); the same labels and parameters, in the same order.
+        List<io.qameta.allure.model.Label> labels = List.of(ResultsUtils.createLabel("epic", l.epic),
+                ResultsUtils.createLabel("feature", l.feature), ResultsUtils.createLabel("story", l.story),
+                // A flip passes (the gate decides on the pool), so it is a tag to filter on, never a failed status.
+                ResultsUtils.createLabel("tag", tag(outcome)));
+        List<io.qameta.allure.model.Parameter> parameters = List.of(
+                ResultsUtils.createParameter("prompt", outcome.promptId(), null, null),
+                ResultsUtils.createParameter("tau", Numbers.compact(outcome.tau().value()), null, null),
+                ResultsUtils.createParameter("decoder", l.feature, null, null),
+                ResultsUtils.createParameter("cue", outcome.cue(), null, null));
+        Allure.getLifecycle().updateTestCase(result -> {
+            result.getLabels().addAll(labels);
+            result.getParameters().addAll(parameters);
+        });
         // Registered with this invocation's result here; rendered and written off the JUnit thread.
         AllureAttachmentWriter writer = AllureAttachmentWriter.shared();
         writer.add(Allure.getLifecycle(), "transcripts (train | deploy)", "text/html", "html",

@@ -59,6 +59,8 @@ public final class JUnitPathBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Pattern VERDICTS = Pattern.compile("fracture verdicts: (\\d+) reused from .*, (\\d+) judged");
+    /** The runner's own last progress line: the in-run time that {@code bench/mvn-test-w.sh} reports. */
+    private static final Pattern DONE_IN = Pattern.compile("done in ([0-9.]+)s");
     private static final String RESULT = "RESULT ";
     /** The real standard output: the runs' own console lines are captured ({@link Capture}). */
     private static final PrintStream OUT = System.out;
@@ -124,14 +126,19 @@ public final class JUnitPathBenchmark {
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         Allocation allocation = Allocation.start();
         Capture console = Capture.install(args.containsKey("verbose"));
-        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", ""))) {
+        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", ""),
+                intArg(args, "stub-port", args.containsKey("cache-dir") ? 18431 : 0))) {
             List<Measure> all = new ArrayList<>();
-            all.add(measure("cold", stub, allocation, console, dir, "off"));
+            if (runs > 0) {
+                all.add(measure("cold", stub, allocation, console, dir, "off"));
+            }
             for (int i = 1; i < runs; i++) {
                 all.add(measure("warm", stub, allocation, console, dir, "off"));
             }
-            int cacheRuns = intArg(args, "cache-runs", runs);
-            if (cacheRuns > 0) {
+            int cacheRuns = intArg(args, "cache-runs", Math.max(1, runs));
+            // --cache-dir keeps the cache across JVMs: with --runs=0 a JVM's first run is then a rerun from the
+            // cache, as in `mvn test` (one fresh test JVM per build).
+            if (cacheRuns > 0 && !Files.exists(cacheDir(dir).resolve("responses.sqlite"))) {
                 all.add(measure("cache fill", stub, allocation, console, dir, "read-write"));
             }
             for (int i = 0; i < cacheRuns; i++) {
@@ -155,7 +162,7 @@ public final class JUnitPathBenchmark {
         params.put("fracture.samples", Integer.toString(k));
         params.put("fracture.judge", "embedded");
         params.put("fracture.cache.mode", cache);
-        params.put("fracture.cache.dir", dir.resolve("cache").toString());
+        params.put("fracture.cache.dir", cacheDir(dir).toString());
         params.put("fracture.gate.inconclusive", "abort");
         if (!invocations.equals("all")) { // the default; not set, so the benchmark also runs on code without the key
             params.put("fracture.junit.invocations", invocations);
@@ -185,6 +192,11 @@ public final class JUnitPathBenchmark {
         TestExecutionSummary s = summary.getSummary();
         Matcher m = VERDICTS.matcher(console.text());
         long judged = m.find() ? Long.parseLong(m.group(2)) : -1;
+        Matcher done = DONE_IN.matcher(console.text());
+        long inRunMillis = -1;
+        while (done.find()) {
+            inRunMillis = Math.round(Double.parseDouble(done.group(1)) * 1000);
+        }
         long first = stat[1];
         Measure measure = new Measure(scenario, wall, cpu, alloc, RssPeak.peakKib(), stat[0] - requests0,
                 judged, first < 0 ? -1 : first - startMillis,
@@ -193,7 +205,7 @@ public final class JUnitPathBenchmark {
                 first < 0 || !scenario.equals("cold") ? -1 : (mainMillis - jvmStartMillis()) + (first - startMillis),
                 scenario.equals("cold") ? mainMillis - jvmStartMillis() : -1,
                 2L * prompts * k, s.getTestsStartedCount(), s.getTestsSucceededCount(), s.getTestsFailedCount(),
-                s.getTestsAbortedCount());
+                s.getTestsAbortedCount(), inRunMillis);
         OUT.println(measure.line());
         long results = count(dir.resolve("allure-results"), "-result.json");
         long attachments = count(dir.resolve("allure-results"), "-attachment");
@@ -205,6 +217,10 @@ public final class JUnitPathBenchmark {
                 "  container failed: " + f.getTestIdentifier().getDisplayName() + ": " + f.getException()));
         OUT.println(RESULT + measure.record());
         return measure;
+    }
+
+    private Path cacheDir(Path dir) {
+        return args.containsKey("cache-dir") ? Path.of(args.get("cache-dir")) : dir.resolve("cache");
     }
 
     /** Files in {@code dir} whose name contains {@code part}. */
@@ -227,9 +243,9 @@ public final class JUnitPathBenchmark {
         double unbatched = batched * k;
         OUT.printf(Locale.ROOT, "ideal: %.2f s batched (n = %d per request), %.2f s unbatched%n", batched, k,
                 unbatched);
-        OUT.println("| scenario | runs | wall (min-max) | × batched ideal | CPU | CPU/sample | allocated |"
+        OUT.println("| scenario | runs | wall (min-max) | in-run | × batched ideal | CPU | CPU/sample | allocated |"
                 + " peak RSS | model calls | judge calls | run start → 1st request | JVM start → 1st request |");
-        OUT.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        OUT.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Map<String, List<Measure>> by = new LinkedHashMap<>();
         all.forEach(x -> by.computeIfAbsent(x.scenario, s -> new ArrayList<>()).add(x));
         by.forEach((name, ms) -> OUT.println(row(name, ms, batched)));
@@ -237,9 +253,10 @@ public final class JUnitPathBenchmark {
 
     private static String row(String name, List<Measure> ms, double ideal) {
         double wall = median(ms, x -> x.wallNanos / 1e9);
-        return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %.2f | %.2f s | %.0f µs | %.0f MB | %.0f MB |"
+        return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %s | %.2f | %.2f s | %.0f µs | %.0f MB | %.0f MB |"
                         + " %.0f | %.0f | %s | %s |", name, ms.size(), wall, min(ms, x -> x.wallNanos / 1e9),
-                max(ms, x -> x.wallNanos / 1e9), wall / ideal, median(ms, x -> x.cpuNanos / 1e9),
+                max(ms, x -> x.wallNanos / 1e9), millis(median(ms, x -> x.inRunMillis)), wall / ideal,
+                median(ms, x -> x.cpuNanos / 1e9),
                 median(ms, x -> x.cpuNanos / 1e3 / x.samples), median(ms, x -> x.allocated / 1e6),
                 median(ms, x -> x.peakRssKib / 1024.0), median(ms, x -> x.modelCalls),
                 median(ms, x -> x.judgeCalls), millis(median(ms, x -> x.firstRequestMillis)),
@@ -316,13 +333,14 @@ public final class JUnitPathBenchmark {
     /** One timed launcher run. Times in milliseconds are -1 where they do not apply. */
     private record Measure(String scenario, long wallNanos, long cpuNanos, long allocated, long peakRssKib,
                            long modelCalls, long judgeCalls, long firstRequestMillis, long jvmToFirstMillis,
-                           long jvmToMainMillis, long samples, long tests, long succeeded, long failed, long aborted) {
+                           long jvmToMainMillis, long samples, long tests, long succeeded, long failed, long aborted,
+                           long inRunMillis) {
 
         String line() {
-            return String.format(Locale.ROOT, "%-12s wall %6.2f s, CPU %6.2f s (%4.0f µs/sample), allocated %6.0f MB,"
+            return String.format(Locale.ROOT, "%-12s wall %6.2f s, in-run %s, CPU %6.2f s (%4.0f µs/sample), allocated %6.0f MB,"
                             + " peak RSS %4d MB, model calls %5d, judge calls %5d, run start → 1st request %s,"
                             + " JVM start → main %s, → 1st request %s; tests %d: %d ok, %d failed, %d aborted",
-                    scenario, wallNanos / 1e9, cpuNanos / 1e9, cpuNanos / 1e3 / samples, allocated / 1e6,
+                    scenario, wallNanos / 1e9, millis(inRunMillis), cpuNanos / 1e9, cpuNanos / 1e3 / samples, allocated / 1e6,
                     peakRssKib / 1024, modelCalls, judgeCalls, millis(firstRequestMillis), millis(jvmToMainMillis),
                     millis(jvmToFirstMillis), tests, succeeded, failed, aborted);
         }
@@ -332,14 +350,14 @@ public final class JUnitPathBenchmark {
                     Long.toString(allocated), Long.toString(peakRssKib), Long.toString(modelCalls),
                     Long.toString(judgeCalls), Long.toString(firstRequestMillis), Long.toString(jvmToFirstMillis),
                     Long.toString(jvmToMainMillis), Long.toString(samples), Long.toString(tests),
-                    Long.toString(succeeded), Long.toString(failed), Long.toString(aborted));
+                    Long.toString(succeeded), Long.toString(failed), Long.toString(aborted), Long.toString(inRunMillis));
         }
 
         static Measure parse(String record) {
             String[] f = record.split(",");
             long[] v = Arrays.stream(f, 1, f.length).mapToLong(Long::parseLong).toArray();
             return new Measure(f[0], v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                    v[13]);
+                    v[13], v.length > 14 ? v[14] : -1);
         }
     }
 
@@ -505,7 +523,7 @@ public final class JUnitPathBenchmark {
             this.baseUrl = baseUrl;
         }
 
-        static Stub fork(long latencyMillis, String persona, String jvmArgs) throws IOException {
+        static Stub fork(long latencyMillis, String persona, String jvmArgs, int port) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             for (String a : jvmArgs.split(" ")) {
@@ -514,7 +532,7 @@ public final class JUnitPathBenchmark {
                 }
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), StubServer.class.getName(),
-                    Long.toString(latencyMillis), persona));
+                    Long.toString(latencyMillis), persona, Integer.toString(port)));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();

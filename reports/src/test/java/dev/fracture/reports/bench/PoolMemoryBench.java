@@ -65,7 +65,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code judge} ({@code embedded}, or {@code oracle}: the reference subject's exact judge, for long runs),
  * {@code pool} ({@code jsonl}: a generated JSONL file read through {@code @PromptPool}, streamed; {@code source}: the
  * same prompts as a {@code PromptSource} list), {@code hold-seconds} (0; wait at the end, e.g. for
- * {@code jcmd <pid> GC.class_histogram}).
+ * {@code jcmd <pid> GC.class_histogram}), {@code reports-dir} (a fresh temporary directory; give one directory to
+ * two runs to measure a second run that reads the first one's {@code summary.json}).
  */
 public final class PoolMemoryBench {
     // Not a fracture.* name: the extension refuses fracture.* keys it does not know.
@@ -89,7 +90,8 @@ public final class PoolMemoryBench {
         String poolKind = o.getOrDefault("pool", "jsonl");
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
         Path dir = Files.createTempDirectory("fracture-bench");
-        System.setProperty("fracture.reports.dir", dir.resolve("reports").toString());
+        // --reports-dir: a directory kept across runs, so a second run reads the first one's summary.json.
+        System.setProperty("fracture.reports.dir", o.getOrDefault("reports-dir", dir.resolve("reports").toString()));
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         System.setProperty("java.util.logging.ConsoleHandler.level", "WARNING");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);

@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * it answers {@code stat <requests> <epoch millis of the first chat request since the mark, or -1> <own CPU
  * nanoseconds>}. It stops when its standard input closes.
  *
- * <p>Usage: {@code StubServer <latencyMillis> [persona]} (persona {@code faking} by default).
+ * <p>Usage: {@code StubServer <latencyMillis> [persona] [port]} (persona {@code faking} by default; port 0, a free
+ * one, by default: a fixed port keeps the response cache's keys, which name the endpoint, equal across JVMs).
  */
 public final class StubServer {
     private StubServer() {
@@ -29,8 +30,9 @@ public final class StubServer {
     public static void main(String[] args) throws IOException, InterruptedException {
         long latency = args.length > 0 ? Long.parseLong(args[0]) : 20;
         Persona persona = args.length > 1 ? Persona.parse(args[1]) : Persona.FAKING;
+        int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         try (ReferenceSubject subject = ReferenceSubject.start(ReferenceConfig.of(persona)
-                .withLatency(Latency.fixed(latency)))) {
+                .withLatency(Latency.fixed(latency)).withPort(port))) {
             System.out.println("port " + subject.port());
             System.out.flush();
             FirstRequest watcher = null;
