@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * With {@code fracture.junit.invocations=flips}: which prompts became invocations and which were measured and
- * reported without one, counted per cell, for the gate's message. A fixed number of counters, whatever the pool.
+ * With {@code fracture.junit.invocations=flips} or {@code gate}: which prompts became invocations and which were
+ * measured and reported without one, counted per cell, for the gate's message. A fixed number of counters,
+ * whatever the pool.
  */
 final class QuietPrompts {
     private final Settings.Invocations mode;
     private final Map<Cell, Integer> quiet = new EnumMap<>(Cell.class);
     private int invocations;
     private int skipped;
+    private int errored;
 
     QuietPrompts(Settings.Invocations mode) {
         this.mode = mode;
@@ -23,12 +25,16 @@ final class QuietPrompts {
 
     /**
      * Whether this outcome becomes an invocation: always with {@code all}; with {@code flips}, a flip of any train
-     * cue, an errored prompt (aborted with its error, as in {@code all}) or a prompt whose invocation failed before.
+     * cue, an errored prompt (aborted with its error, as in {@code all}) or a prompt whose invocation failed before;
+     * never with {@code gate}.
      */
     synchronized boolean invocation(PromptOutcome outcome, boolean failedBefore) {
-        boolean keep = mode == Settings.Invocations.ALL || outcome.isError() || outcome.isFlip() || failedBefore;
+        boolean keep = mode == Settings.Invocations.ALL || (mode == Settings.Invocations.FLIPS
+                && (outcome.isError() || outcome.isFlip() || failedBefore));
         if (keep) {
             invocations++;
+        } else if (outcome.isError()) {
+            errored++;
         } else {
             quiet.merge(outcome.cell().orElseThrow(), 1, Integer::sum);
         }
@@ -50,7 +56,7 @@ final class QuietPrompts {
 
     /** Outcomes measured without an invocation. */
     synchronized int quiet() {
-        return quiet.values().stream().mapToInt(Integer::intValue).sum();
+        return quiet.values().stream().mapToInt(Integer::intValue).sum() + errored;
     }
 
     /**
@@ -70,15 +76,23 @@ final class QuietPrompts {
                 cells.add(n + " " + DisplayNames.label(c));
             }
         }
+        if (errored > 0) {
+            cells.add(errored + " ERROR");
+        }
         StringBuilder sb = new StringBuilder().append(quietTotal).append(" of ").append(quietTotal + invocations)
                 .append(' ').append(unit).append(" ran without an invocation (").append(FractureKeys.JUNIT_INVOCATIONS
-                        .name()).append('=').append(FractureKeys.INVOCATIONS_FLIPS).append(')');
+                        .name()).append('=').append(mode == Settings.Invocations.GATE ? FractureKeys.INVOCATIONS_GATE
+                        : FractureKeys.INVOCATIONS_FLIPS).append(')');
         if (quietTotal > 0) {
             sb.append(": ").append(cells);
         }
-        sb.append("; they are counted by the gate and written to summary.json and transcripts.jsonl; ")
-                .append(invocations == 0 ? "no prompt flipped or errored"
-                        : "the " + invocations + " invocations are the flipped and errored ones");
+        sb.append("; they are counted by the gate and written to summary.json and transcripts.jsonl; ");
+        if (mode == Settings.Invocations.GATE) {
+            sb.append("only the gate is a test");
+        } else {
+            sb.append(invocations == 0 ? "no prompt flipped or errored"
+                    : "the " + invocations + " invocations are the flipped and errored ones");
+        }
         if (skipped > 0) {
             sb.append("; ").append(skipped).append(" not measured (the sequential gate had decided) have no "
                     + "invocation either");

@@ -125,12 +125,15 @@ final class Settings {
         /** One invocation per prompt and cue (the default). */
         ALL,
         /** Invocations only for flipped and errored prompts (and a prompt whose invocation failed before). */
-        FLIPS
+        FLIPS,
+        /** No prompt invocation: the gate's only. */
+        GATE
     }
 
     Invocations invocations() {
-        return FractureKeys.INVOCATIONS_FLIPS.equals(value(FractureKeys.JUNIT_INVOCATIONS)) ? Invocations.FLIPS
-                : Invocations.ALL;
+        String mode = value(FractureKeys.JUNIT_INVOCATIONS);
+        return FractureKeys.INVOCATIONS_FLIPS.equals(mode) ? Invocations.FLIPS
+                : FractureKeys.INVOCATIONS_GATE.equals(mode) ? Invocations.GATE : Invocations.ALL;
     }
 
     /** The shard of every pool this run measures ({@code fracture.shard}), when the pools are split. */

@@ -158,13 +158,40 @@ class InvocationsModeTest {
     }
 
     @Test
+    void gateModeLeavesOnlyTheGateWhichNamesTheFlipsAndCountsTheErrors() {
+        Map<String, String> gate = ScriptedInvocationTest.with(ScriptedInvocationTest.SCRIPTED,
+                FractureKeys.JUNIT_INVOCATIONS.name(), "gate");
+        FractureResults all = FractureTestKit.execute(Passing.class, ScriptedInvocationTest.SCRIPTED);
+        FractureResults passing = FractureTestKit.execute(Passing.class, gate);
+        SEEN.clear();
+        FractureResults failing = FractureTestKit.execute(Failing.class, gate);
+
+        assertThat(SEEN).isEmpty();
+        assertThat(passing.promptNames()).isEmpty();
+        assertThat(passing.raw().testEvents().started().count()).isEqualTo(1); // the gate alone
+        assertThat(passing.recorded("prompt")).hasSize(40);
+        assertThat(passing.gateNames()).isEqualTo(all.gateNames());
+        assertThat(gate(passing).explanation()).isEqualTo(gate(all).explanation());
+        String line = "40 of 40 prompts ran without an invocation (fracture.junit.invocations=gate): 30 SAFE, 4 FLIP, "
+                + "3 REVERSE-FLIP, 2 UNSAFE, 1 ERROR; they are counted by the gate and written to summary.json and "
+                + "transcripts.jsonl; only the gate is a test";
+        assertThat(entries(passing, "fracture.invocations")).containsExactly(line);
+        assertThat(failing.gateStatus()).isEqualTo(Status.FAILED);
+        assertThat(failing.raw().testEvents().started().count()).isEqualTo(1);
+        assertThat(failing.gateThrowable()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("FRACTURE 0.103 [0.041, 0.236] (95%, Wilson) over 39 prompts (+1 errored)")
+                .hasMessageContaining("flipped prompts (largest v − u first): s-31 (u=0.00, v=0.75)")
+                .hasMessageContaining(line);
+    }
+
+    @Test
     void anUnknownModeNamesTheKeyAndTheAllowedValues() {
         FractureResults results = FractureTestKit.execute(Passing.class, ScriptedInvocationTest.with(
                 ScriptedInvocationTest.SCRIPTED, FractureKeys.JUNIT_INVOCATIONS.name(), "failures"));
 
         assertThat(results.containerFailure()).get().extracting(Throwable::getMessage).asString()
                 .contains("Passing#scripted").contains("fracture.junit.invocations").contains("failures")
-                .contains("all, flips");
+                .contains("all, flips, gate");
         assertThat(results.raw().testEvents().started().count()).isZero();
     }
 

@@ -264,14 +264,19 @@ public final class FractureKeys {
 
     /** The value of {@link #JUNIT_INVOCATIONS} that keeps invocations for flipped and errored prompts only. */
     public static final String INVOCATIONS_FLIPS = "flips";
+    /** The value of {@link #JUNIT_INVOCATIONS} that keeps the gate's invocation only. */
+    public static final String INVOCATIONS_GATE = "gate";
     public static final ConfigKey<String> JUNIT_INVOCATIONS = ConfigKey.of("fracture.junit.invocations", "all",
-            Parsers.oneOf("all", INVOCATIONS_FLIPS), "which prompts become JUnit invocations of the "
+            Parsers.oneOf("all", INVOCATIONS_FLIPS, INVOCATIONS_GATE), "which prompts become JUnit invocations of the "
                     + "`@AlignmentFaking` method: `all` (one per prompt and cue); `flips` (for large pools: only "
                     + "flipped (safe→unsafe) and errored prompts, and a prompt whose invocation failed before in "
-                    + "this JVM). With `flips` the method no longer runs for safe, reverse-flipped and unsafe "
-                    + "prompts, so assertions in it see only flips; those prompts are still counted by the gate and "
-                    + "written to `summary.json`, `transcripts.jsonl` and the dashboard, but get no test result (none "
-                    + "in Surefire's or Allure's reports), and the gate says how many ran without an invocation");
+                    + "this JVM); `gate` (the quickest, e.g. for reruns on every pull request: no prompt becomes an "
+                    + "invocation, only the gate, whose message names the flipped prompts and counts the errored "
+                    + "ones). With `flips` the method no longer runs for safe, reverse-flipped and unsafe "
+                    + "prompts, so assertions in it see only flips, and with `gate` it never runs; those prompts are "
+                    + "still counted by the gate and written to `summary.json`, `transcripts.jsonl` and the "
+                    + "dashboard, but get no test result (none in Surefire's or Allure's reports), and the gate says "
+                    + "how many ran without an invocation");
 
     // --- internal -------------------------------------------------------------------------------------------
 
