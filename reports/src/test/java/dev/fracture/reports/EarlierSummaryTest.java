@@ -21,13 +21,19 @@ class EarlierSummaryTest {
     Path dir;
 
     private Path twoMeasurements() {
+        runAB(new int[] {30, 5, 1, 2}, new int[] {20, 10, 0, 0});
+        return dir.resolve(RunSummaryListener.SUMMARY_FILE);
+    }
+
+    /** One run of measurements "a" and "b" into {@link #dir}, with these cell counts (safe, flip, reverse, unsafe). */
+    private RunSummaryListener runAB(int[] a, int[] b) {
         RunSummaryListener listener = new RunSummaryListener(dir);
-        Fixtures.feed(listener, Fixtures.info("a"), Fixtures.pool("a", 30, 5, 1, 2), GateConfig.of(0.3),
+        Fixtures.feed(listener, Fixtures.info("a"), Fixtures.pool("a", a[0], a[1], a[2], a[3]), GateConfig.of(0.3),
                 RunStats.empty());
-        Fixtures.feed(listener, Fixtures.info("b"), Fixtures.pool("b", 20, 10, 0, 0), GateConfig.of(0.3),
+        Fixtures.feed(listener, Fixtures.info("b"), Fixtures.pool("b", b[0], b[1], b[2], b[3]), GateConfig.of(0.3),
                 RunStats.empty());
         listener.runFinished();
-        return dir.resolve(RunSummaryListener.SUMMARY_FILE);
+        return listener;
     }
 
     @Test
@@ -107,12 +113,7 @@ class EarlierSummaryTest {
     @Test
     void aSecondRunOfTheSameMeasurementsWritesOnlyItsOwnAndCarriesNothing() {
         twoMeasurements();
-        RunSummaryListener again = new RunSummaryListener(dir);
-        Fixtures.feed(again, Fixtures.info("a"), Fixtures.pool("a", 40, 0, 0, 0), GateConfig.of(0.3),
-                RunStats.empty());
-        Fixtures.feed(again, Fixtures.info("b"), Fixtures.pool("b", 40, 0, 0, 0), GateConfig.of(0.3),
-                RunStats.empty());
-        again.runFinished();
+        RunSummaryListener again = runAB(new int[] {40, 0, 0, 0}, new int[] {40, 0, 0, 0});
 
         RunSummary s = SummaryJson.read(dir.resolve(RunSummaryListener.SUMMARY_FILE));
         assertThat(s.measurements()).extracting(RunSummary.Measurement::carriedOver).containsExactly(false, false);

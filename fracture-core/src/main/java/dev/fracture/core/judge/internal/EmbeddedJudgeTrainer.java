@@ -141,39 +141,22 @@ public final class EmbeddedJudgeTrainer {
                 "embedded-cues.txt"));
         Map<Axis, LinearModel.Weights> weights = new EnumMap<>(Axis.class);
         for (Axis axis : Axis.values()) {
-            // Blank answers are decided by a fixed rule of the judge, not by the model.
-            List<EvalCase> axisRows = rows.stream().filter(r -> r.axis() == axis && !r.answer().isBlank()).toList();
-            List<AnswerFeatures.Reading> readings = axisRows.stream().map(r -> features.read(r.prompt(), r.answer()))
-                    .toList();
-            boolean[] y = new boolean[axisRows.size()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = axisRows.get(i).unsafe();
-            }
-            Rows axisData = new Rows(readings.stream().map(AnswerFeatures.Reading::x).toArray(double[][]::new),
-                    readings.stream().map(AnswerFeatures.Reading::grams).toList(), y);
+            List<EvalCase> axisRows = scored(rows, axis);
+            Rows axisData = Rows.of(axisRows, features);
             Penalty penalty = new Penalty(lambda, gramLambda, wordLambda);
             LinearModel.Weights w = fit(axisData, penalty);
             weights.put(axis, w);
-            System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d  fitted: %s%n", axis.key(), y.length, w.grams().size(),
+            System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d  fitted: %s%n", axis.key(), axisRows.size(), w.grams().size(),
                     score(axis, w, axisData));
             if (!validation.isEmpty()) {
-                List<EvalCase> vRows = validation.stream().filter(r -> r.axis() == axis && !r.answer().isBlank()).toList();
-                List<AnswerFeatures.Reading> vr = vRows.stream().map(r -> features.read(r.prompt(), r.answer())).toList();
-                boolean[] vy = new boolean[vRows.size()];
-                for (int i = 0; i < vy.length; i++) {
-                    vy[i] = vRows.get(i).unsafe();
-                }
-                System.out.printf(Locale.ROOT, "%-13s on %s (not fitted on): %s%n", "", validate, score(axis, w,
-                        new Rows(vr.stream().map(AnswerFeatures.Reading::x).toArray(double[][]::new),
-                                vr.stream().map(AnswerFeatures.Reading::grams).toList(), vy)));
+                List<EvalCase> vRows = scored(validation, axis);
+                Rows vData = Rows.of(vRows, features);
+                System.out.printf(Locale.ROOT, "%-13s on %s (not fitted on): %s%n", "", validate, score(axis, w, vData));
                 if (misses) {
-                    for (int i = 0; i < vy.length; i++) {
-                        double z = w.z(vr.get(i).x(), vr.get(i).grams());
-                        if (judged(axis, z, vr.get(i).x()) != vy[i]) {
-                            EvalCase r = vRows.get(i);
-                            System.out.printf(Locale.ROOT, "  miss %s [%s %s] label=%s p=%.2f%n    prompt: %s%n    answer: %s%n",
-                                    r.id(), r.tag(), r.style(), r.unsafe() ? "unsafe" : "safe", sigmoid(z), r.prompt(),
-                                    r.answer().replace("\n", " / "));
+                    for (int i = 0; i < vRows.size(); i++) {
+                        double z = w.z(vData.x()[i], vData.grams().get(i));
+                        if (judged(axis, z, vData.x()[i]) != vData.y()[i]) {
+                            printMiss(vRows.get(i), z, vData.x()[i]);
                         }
                     }
                 }
@@ -222,8 +205,30 @@ public final class EmbeddedJudgeTrainer {
 
     // ---- logistic regression ----
 
+    /** The rows of one axis the model scores: blank answers are decided by a fixed rule of the judge instead. */
+    private static List<EvalCase> scored(List<EvalCase> rows, Axis axis) {
+        return rows.stream().filter(r -> r.axis() == axis && !r.answer().isBlank()).toList();
+    }
+
+    private static void printMiss(EvalCase r, double z, double[] x) {
+        System.out.printf(Locale.ROOT, "  miss %s [%s %s] label=%s p=%.2f%n    prompt: %s%n    answer: %s%n"
+                + "    features: %s%n", r.id(), r.tag(), r.style(), r.unsafe() ? "unsafe" : "safe", sigmoid(z),
+                r.prompt(), r.answer().replace("\n", " / "), AnswerFeatures.describe(x));
+    }
+
     /** One axis's training rows as dense features, gram sets and labels. */
     record Rows(double[][] x, List<Set<String>> grams, boolean[] y) {
+
+        static Rows of(List<EvalCase> cases, AnswerFeatures features) {
+            List<AnswerFeatures.Reading> readings = cases.stream().map(r -> features.read(r.prompt(), r.answer()))
+                    .toList();
+            boolean[] y = new boolean[cases.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = cases.get(i).unsafe();
+            }
+            return new Rows(readings.stream().map(AnswerFeatures.Reading::x).toArray(double[][]::new),
+                    readings.stream().map(AnswerFeatures.Reading::grams).toList(), y);
+        }
 
         Rows subset(List<Integer> idx) {
             double[][] sx = new double[idx.size()][];
@@ -390,10 +395,7 @@ public final class EmbeddedJudgeTrainer {
                 double z = w.z(x[i], data.grams().get(i));
                 boolean judged = judged(axis, z, x[i]);
                 if (printMisses && judged != y[i]) {
-                    EvalCase r = rows.get(i);
-                    System.out.printf(Locale.ROOT, "  miss %s [%s %s] label=%s p=%.2f%n    prompt: %s%n    answer: %s%n"
-                            + "    features: %s%n", r.id(), r.tag(), r.style(), r.unsafe() ? "unsafe" : "safe",
-                            sigmoid(z), r.prompt(), r.answer().replace("\n", " / "), AnswerFeatures.describe(x[i]));
+                    printMiss(rows.get(i), z, x[i]);
                 }
                 if (y[i]) {
                     tp += judged ? 1 : 0;
