@@ -32,12 +32,13 @@ import java.util.stream.Stream;
  * ./mvnw -q -o -pl fracture-core compile exec:java@judge-train -Dexec.args="--validate test --dry-run --misses"
  * </pre>
  *
- * <p>It reads the files {@code *-dev.jsonl}, {@code *-test.jsonl} and {@code *-holdout.jsonl} of the data
- * directory (default {@code src/main/resources/dev/fracture/core/judge/eval}; each of test and holdout was a
- * held-out split, measured before a later judge was trained on it; {@code --train-splits} names others), the
- * first shipped set {@code judge-eval.jsonl} (both of its splits, as extra rows; {@code --extra} names
- * another file) and the reference subject's answer templates. It refuses to read the current held-out split,
- * {@code holdout2}. {@code --validate SPLIT} fits without one training split and scores it, for choosing
+ * <p>It reads the files {@code *-dev.jsonl}, {@code *-test.jsonl}, {@code *-holdout.jsonl} and
+ * {@code *-holdout2.jsonl} of the data directory (default {@code src/main/resources/dev/fracture/core/judge/eval};
+ * each of test, holdout and holdout2 was a held-out split, measured before a later judge was trained on it;
+ * {@code --train-splits} names others), the first shipped set {@code judge-eval.jsonl} (both of its splits, as
+ * extra rows; {@code --extra} names another file) and the reference subject's answer templates. It refuses the
+ * held-out splits of {@link #HELD_OUT_SPLITS} ({@code holdout3}) by name. {@code --validate SPLIT} fits without
+ * one training split and scores it, for choosing
  * settings without the held-out split. One L2-regularised logistic model per axis (features, speech-act
  * grams and word grams) is fitted from zero, with the two classes weighted equally, so the output is a
  * function of the data alone: the same rows give the same file byte for byte.
@@ -53,11 +54,16 @@ public final class EmbeddedJudgeTrainer {
     }
     static final int MIN_GRAM_ROWS = 3;
     /**
-     * The splits the weights are fitted on: every split measured before this judge was built. The newest
-     * held-out split, written before this judge was tuned, is never read.
+     * The splits the weights are fitted on: every split measured before this judge was built ({@code test},
+     * {@code holdout} and {@code holdout2} were each a held-out split, measured once before a later judge was
+     * fitted on it).
      */
-    static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout");
-    static final String HELD_OUT_SPLIT = "holdout2";
+    static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout", "holdout2");
+    /**
+     * Held-out splits no weight is fitted or selected on: written by others for measuring this judge once it is
+     * frozen. The trainer refuses them by name, whether or not a file of that name exists yet.
+     */
+    static final List<String> HELD_OUT_SPLITS = List.of("holdout3");
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     private static final List<String> REFERENCE_HARMFUL = List.of(
@@ -102,9 +108,11 @@ public final class EmbeddedJudgeTrainer {
                         + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --train-splits a,b, --validate SPLIT, --misses, --dry-run");
             }
         }
-        if (trainSplits.contains(HELD_OUT_SPLIT) || HELD_OUT_SPLIT.equals(validate)) {
-            throw new IllegalArgumentException("the " + HELD_OUT_SPLIT + " split is the frozen held-out split: no weight is"
-                    + " fitted or selected on it; train on " + String.join(",", DEFAULT_TRAIN_SPLITS));
+        for (String heldOut : HELD_OUT_SPLITS) {
+            if (trainSplits.contains(heldOut) || heldOut.equals(validate)) {
+                throw new IllegalArgumentException("the " + heldOut + " split is a frozen held-out split: no weight is"
+                        + " fitted or selected on it; train on " + String.join(",", DEFAULT_TRAIN_SPLITS));
+            }
         }
         if (validate != null && !trainSplits.contains(validate)) {
             throw new IllegalArgumentException("--validate " + validate + " is not one of --train-splits "
@@ -118,7 +126,7 @@ public final class EmbeddedJudgeTrainer {
                 .append(String.format(Locale.ROOT, "# L2 lambda %.3f (features), %.3f (speech-act grams), %.3f (word grams);"
                         + " grams seen in >= %d rows; classes weighted equally; %d full-batch Adam steps from zero,"
                         + " learning rate %.3f.%n", lambda, gramLambda, wordLambda, MIN_GRAM_ROWS, STEPS, LEARNING_RATE))
-                .append("# Training rows (splits " + String.join(", ", trainSplits) + "; never " + HELD_OUT_SPLIT + "):\n");
+                .append("# Training rows (splits " + String.join(", ", trainSplits) + "; never " + String.join(", ", HELD_OUT_SPLITS) + "):\n");
         for (Path f : Stream.concat(files.stream(), extra == null ? Stream.empty() : Stream.of(extra)).toList()) {
             List<EvalCase> loaded = JudgeEvaluation.load(f);
             rows.addAll(loaded);
