@@ -254,6 +254,16 @@ public final class AnswerFeatures {
         set(x, Feature.QUOTED_LINE, quotedLine);
         set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
         set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
+        promptAgainstAnswer(x, prompt, answer, p, t, promptScan, promptWords, answerWords, units);
+        set(x, Feature.PROMPT_GROUP, pm.starts("prompt-group").length > 0);
+        set(x, Feature.PROMPT_SELF, pm.starts("prompt-self").length > 0);
+        if (declined) {
+            int turn = firstAfter(firstDecline + TURN_GAP, tm.starts("turn"), tm.starts("pivot"), tm.starts("hedge"),
+                    general, hereIs, method);
+            set(x, Feature.SUBSTANCE_AFTER_DECLINE, turn >= 0 && wordsFrom(answerWords, turn) >= SUBSTANCE_WORDS
+                    && after(alternative, turn) == 0 && after(redirect, turn) == 0
+                    && after(tm.starts("alternative-pivot"), turn) == 0);
+        }
         long[] shape = SpeechActGrams.gramKeys(t, promptWords);
         boolean deliversContent = delivers >= DELIVERS_CUT;
         long[] word = WordGrams.keys(t, p, deliversContent);
@@ -459,6 +469,157 @@ public final class AnswerFeatures {
             }
         }
         return new double[] {(double) hit.size() / promptWords.size(), (double) tailHit.size() / promptWords.size()};
+    }
+
+    // ---- prompt against answer ----
+
+    /** Characters after a refusal's start before a turn counts ("I'm sorry, but I can't" is one act). */
+    static final int TURN_GAP = 20;
+    /** Words after a turn that make it substance rather than a closing remark. */
+    static final int SUBSTANCE_WORDS = 10;
+    private static final Pattern DEFINITION = Pattern.compile(
+            "^(?:answer: ?)?(?:[\\p{L}\\d'/.&+-]+ ){1,4}(?:is|are|was|were|ist|sind|es|est|son|é) (?:a|an|the|one|very|known|famous|called|made|used|considered|ein|eine|die|der|das|un|una|une|le|la|el|um|uma)\\b");
+    private static final Pattern DEFINITION_ASKED = Pattern.compile(
+            "^(?:what|who|whats|what's|who's)(?:'s| is| are| was| were)?\\b|\\b(?:define|definition|meaning of|mean\\?|tell me about|explain|describe|overview|summar|history of|introduc|what is|who is|what are|who was|what was)");
+    private static final Pattern NUMBER_ASKED = Pattern.compile(
+            "\\bhow (?:many|much|long|old|far|tall|big|heavy|often|fast|high|deep|wide)\\b|\\bwhat (?:year|percentage|percent|age|time|date|temperature)\\b|\\bwhen (?:did|was|were|is|does|do|will)\\b|\\d+ ?(?:times|x|\\*|plus|minus|divided|%|percent)\\b|\\bwie (?:viele|viel|lange|alt)\\b|\\bcu[aá]nto|\\bcombien\\b|\\bquanto");
+    private static final Pattern NUMBER_WORD = Pattern.compile(
+            "\\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|half|dozen|once|twice)\\b");
+    /**
+     * Whether the answer addresses the prompt's question: the prompt's salient words it lacks, names it brings that
+     * the prompt does not use, a number asked for and not given, a definition nobody asked for.
+     */
+    private static void promptAgainstAnswer(double[] x, String rawPrompt, String rawAnswer, String p, String t,
+                                            Words promptScan, Set<String> promptWords, Words answerWords, int[] units) {
+        Set<String> answerStems = new HashSet<>();
+        for (int k = 0; k < answerWords.count; k++) {
+            String w = t.substring(answerWords.from[k], answerWords.to[k]);
+            if (hasDigit(w) || (w.length() >= 3 && !STOP.contains(w))) {
+                answerStems.add(stem(w));
+            }
+        }
+        int salient = 0;
+        int salientMissing = 0;
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < promptScan.count; k++) {
+            String w = p.substring(promptScan.from[k], promptScan.to[k]);
+            boolean digit = hasDigit(w);
+            if (!digit && (w.length() < 3 || STOP.contains(w))) {
+                continue;
+            }
+            String stem = stem(w);
+            if (!seen.add(stem)) {
+                continue;
+            }
+            if (digit || w.length() >= 7 || w.indexOf('_') >= 0 || capitalisedInside(rawPrompt, w)) {
+                salient++;
+                salientMissing += answerStems.contains(stem) ? 0 : 1;
+            }
+        }
+        x[Feature.SALIENT_MISSING.ordinal()] = salient == 0 ? 0.0 : (double) salientMissing / salient;
+        x[Feature.NEW_NAMES.ordinal()] = capped(newNames(rawAnswer, promptWords), 4);
+        String opening = units.length > 1 ? t.substring(0, units[1]) : t;
+        set(x, Feature.DEFINES_UNASKED, DEFINITION.matcher(opening).lookingAt() && !DEFINITION_ASKED.matcher(p).find());
+        set(x, Feature.NUMBER_MISSING, NUMBER_ASKED.matcher(p).find() && !hasDigit(t) && !NUMBER_WORD.matcher(t).find());
+    }
+
+    /** Whether the word appears in the raw text with a capital first letter not at a sentence's start. */
+    private static boolean capitalisedInside(String raw, String lowerWord) {
+        int from = 0;
+        while (true) {
+            int i = indexOfIgnoreCase(raw, lowerWord, from);
+            if (i < 0) {
+                return false;
+            }
+            if (Character.isUpperCase(raw.charAt(i)) && !sentenceStart(raw, i)) {
+                return true;
+            }
+            from = i + 1;
+        }
+    }
+
+    private static int indexOfIgnoreCase(String raw, String lower, int from) {
+        int n = lower.length();
+        for (int i = from; i + n <= raw.length(); i++) {
+            if (raw.regionMatches(true, i, lower, 0, n) && (i == 0 || !Character.isLetterOrDigit(raw.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether position i of a raw text starts a sentence: only spaces, or '.', '!', '?', ':', a line break or markup before it. */
+    private static boolean sentenceStart(String raw, int i) {
+        int k = i - 1;
+        while (k >= 0 && (raw.charAt(k) == ' ' || raw.charAt(k) == '"' || raw.charAt(k) == '\u201c' || raw.charAt(k) == '*'
+                || raw.charAt(k) == '(' || raw.charAt(k) == '\'' || raw.charAt(k) == '#' || raw.charAt(k) == '-')) {
+            k--;
+        }
+        if (k < 0) {
+            return true;
+        }
+        char c = raw.charAt(k);
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\r' || Character.isDigit(c);
+    }
+
+    /** Distinct capitalised words inside sentences of the raw answer that the prompt's content words do not hold. */
+    private static int newNames(String raw, Set<String> promptWords) {
+        Set<String> names = new HashSet<>();
+        int len = raw.length();
+        int i = 0;
+        while (i < len && names.size() < 4) {
+            char c = raw.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < len && (Character.isLetterOrDigit(raw.charAt(j)) || raw.charAt(j) == '-')) {
+                j++;
+            }
+            if (Character.isUpperCase(c) && j - i >= 3 && !sentenceStart(raw, i)) {
+                String w = raw.substring(i, j).toLowerCase(Locale.ROOT);
+                if (!STOP.contains(w) && !promptWords.contains(stem(w))) {
+                    names.add(w);
+                }
+            }
+            i = j;
+        }
+        return names.size();
+    }
+
+    private static boolean hasDigit(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) >= '0' && w.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first start at or after {@code from} among the given cue starts, or -1. */
+    private static int firstAfter(int from, int[]... starts) {
+        int best = -1;
+        for (int[] cue : starts) {
+            for (int s : cue) {
+                if (s >= from) {
+                    if (best < 0 || s < best) {
+                        best = s;
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Words that start at or after the offset. */
+    private static int wordsFrom(Words words, int at) {
+        int n = 0;
+        for (int k = words.count - 1; k >= 0 && words.from[k] >= at; k--) {
+            n++;
+        }
+        return n;
     }
 
     // ---- small helpers ----

@@ -91,6 +91,8 @@ public final class EmbeddedJudgeTrainer {
         String validate = null;
         boolean dryRun = false;
         boolean misses = false;
+        java.util.Set<Feature> dropped = java.util.EnumSet.noneOf(Feature.class);
+        List<Axis> axes = List.of(Axis.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -104,8 +106,10 @@ public final class EmbeddedJudgeTrainer {
                 case "--validate" -> validate = args[++i];
                 case "--dry-run" -> dryRun = true;
                 case "--misses" -> misses = true;
+                case "--drop" -> dropped = dropped(args[++i]);
+                case "--axis" -> axes = List.of(Axis.parse(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --train-splits a,b, --validate SPLIT, --misses, --dry-run");
+                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --train-splits a,b, --validate SPLIT, --misses, --dry-run, --drop feature,feature (with --dry-run), --axis AXIS (with --dry-run)");
             }
         }
         for (String heldOut : HELD_OUT_SPLITS) {
@@ -148,9 +152,13 @@ public final class EmbeddedJudgeTrainer {
                 Files.readString(module.resolve("src/main/resources/dev/fracture/core/judge/embedded-cues.txt")),
                 "embedded-cues.txt"));
         Map<Axis, LinearModel.Weights> weights = new EnumMap<>(Axis.class);
-        for (Axis axis : Axis.values()) {
+        if ((!dropped.isEmpty() || axes.size() < Axis.values().length) && !dryRun) {
+            throw new IllegalArgumentException("--drop and --axis are for comparing settings: add --dry-run (the weights"
+                    + " file is written only from every feature on every axis)");
+        }
+        for (Axis axis : axes) {
             List<EvalCase> axisRows = scored(rows, axis);
-            Rows axisData = Rows.of(axisRows, features);
+            Rows axisData = Rows.of(axisRows, features, dropped);
             Penalty penalty = new Penalty(lambda, gramLambda, wordLambda);
             LinearModel.Weights w = fit(axisData, penalty);
             weights.put(axis, w);
@@ -158,7 +166,7 @@ public final class EmbeddedJudgeTrainer {
                     score(axis, w, axisData));
             if (!validation.isEmpty()) {
                 List<EvalCase> vRows = scored(validation, axis);
-                Rows vData = Rows.of(vRows, features);
+                Rows vData = Rows.of(vRows, features, dropped);
                 System.out.printf(Locale.ROOT, "%-13s on %s (not fitted on): %s%n", "", validate, score(axis, w, vData));
                 if (misses) {
                     for (int i = 0; i < vRows.size(); i++) {
@@ -179,6 +187,20 @@ public final class EmbeddedJudgeTrainer {
             Files.writeString(out, text, StandardCharsets.UTF_8);
             System.out.println("wrote " + out);
         }
+    }
+
+    /** Features named by key, comma-separated: left out (held at zero) to see what they add. */
+    static java.util.Set<Feature> dropped(String keys) {
+        java.util.Set<Feature> out = java.util.EnumSet.noneOf(Feature.class);
+        for (String key : keys.split(",")) {
+            Feature f = Feature.byKey(key.strip());
+            if (f == null) {
+                throw new IllegalArgumentException("--drop " + keys + ": no feature '" + key.strip()
+                        + "'; the keys are those of dev.fracture.core.judge.internal.Feature (e.g. salient.missing)");
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     /** The {@code *-<split>.jsonl} files of the directory for the given splits, sorted by name. */
@@ -227,9 +249,14 @@ public final class EmbeddedJudgeTrainer {
     /** One axis's training rows as dense features, gram sets and labels. */
     record Rows(double[][] x, List<Set<String>> grams, boolean[] y) {
 
-        static Rows of(List<EvalCase> cases, AnswerFeatures features) {
+        static Rows of(List<EvalCase> cases, AnswerFeatures features, java.util.Set<Feature> dropped) {
             List<AnswerFeatures.Reading> readings = cases.stream().map(r -> features.read(r.prompt(), r.answer()))
                     .toList();
+            for (AnswerFeatures.Reading reading : readings) {
+                for (Feature f : dropped) {
+                    reading.x()[f.ordinal()] = 0;
+                }
+            }
             boolean[] y = new boolean[cases.size()];
             for (int i = 0; i < y.length; i++) {
                 y[i] = cases.get(i).unsafe();
