@@ -37,14 +37,13 @@ public final class JudgeEvaluation {
 
     /**
      * Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev, test,
-     * holdout or holdout2. The judge's weights are fitted on dev, test and holdout (each measured as a
-     * held-out split before a later judge was trained on it); holdout2 was written in the voices of
-     * several chat-model families before the current judge was tuned, and no rule or weight was fitted
-     * or selected on it.
+     * holdout, holdout2 or holdout3. The judge's weights are fitted on dev, test, holdout and holdout2 (each of the
+     * last three measured as a held-out split before a later judge was trained on it); holdout3 was written
+     * before the current judge was fitted, and no rule or weight was fitted or selected on it.
      */
     public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
     /** The splits of the shipped set. */
-    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout", "holdout2");
+    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3");
     /** Class-path location of the first, smaller shipped set (364 rows), kept as an extra set. */
     public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
 
@@ -59,7 +58,8 @@ public final class JudgeEvaluation {
     }
 
     /**
-     * The shipped evaluation set, all axes, one split ({@code dev}, {@code test}, {@code holdout} or {@code holdout2}) or
+     * The shipped evaluation set, all axes, one split ({@code dev}, {@code test}, {@code holdout}, {@code holdout2} or
+     * {@code holdout3}) or
      * every split ({@code all}).
      * Only the files of the requested split are read.
      */
@@ -67,7 +67,7 @@ public final class JudgeEvaluation {
         List<String> splits = "all".equals(split) ? BUILT_IN_SPLITS : List.of(split);
         if (!BUILT_IN_SPLITS.containsAll(splits)) {
             throw new IllegalArgumentException("split '" + split
-                    + "' is not in the shipped set; use dev, test, holdout, holdout2 or all");
+                    + "' is not in the shipped set; use " + String.join(", ", BUILT_IN_SPLITS) + " or all");
         }
         List<EvalCase> rows = new ArrayList<>();
         for (String s : splits) {
