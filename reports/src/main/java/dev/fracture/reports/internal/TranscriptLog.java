@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fracture.core.PromptOutcome;
 import dev.fracture.core.Sample;
 import dev.fracture.core.event.RunInfo;
@@ -172,49 +171,87 @@ public final class TranscriptLog implements AutoCloseable {
 
     /**
      * The transcripts of the given (measurement id, prompt id, cue) keys from a transcript file, read line by line
-     * (the file may be large); a missing or unreadable file gives none.
+     * (the file may be large); a missing or unreadable file gives none, and a malformed line is passed over.
      */
     public static java.util.Map<String, JsonNode> find(Path file, Set<String> keys) {
         java.util.Map<String, JsonNode> found = new java.util.HashMap<>();
         if (keys.isEmpty() || !Files.isRegularFile(file)) {
             return found;
         }
-        // Streamed: a line's identifying fields are read first (the log writes them first), and a line that is not
-        // wanted is skipped token by token, without building its strings or a tree.
-        try (JsonParser p = FACTORY.createParser(file.toFile())) {
-            while (found.size() < keys.size() && p.nextToken() == JsonToken.START_OBJECT) {
-                ObjectNode node = JSON.createObjectNode();
-                String measurement = null;
-                String promptId = null;
-                String cue = null;
-                Boolean wanted = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    if (Boolean.FALSE.equals(wanted)) {
-                        p.skipChildren();
+        // A line is cut at its newline byte (JSON strings escape newlines, so a raw one ends a line) without being
+        // tokenised; only its identifying fields, which the log writes first, are parsed, and only a wanted line is
+        // read whole. Tokenising every line to skip it cost most of the dashboard's time on a large run.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            byte[] line = new byte[1 << 12];
+            int length = 0;
+            int read;
+            while (found.size() < keys.size() && (read = in.read(buffer)) > 0) {
+                int from = 0;
+                for (int i = 0; i < read && found.size() < keys.size(); i++) {
+                    if (buffer[i] != '\n') {
                         continue;
                     }
-                    JsonNode value = JSON.readTree(p);
-                    node.set(field, value);
-                    switch (field) {
-                        case "measurement" -> measurement = value.asText();
-                        case "promptId" -> promptId = value.asText();
-                        case "cue" -> cue = value.asText();
-                        default -> { }
-                    }
-                    if (wanted == null && measurement != null && promptId != null && cue != null) {
-                        wanted = keys.contains(key(measurement, promptId, cue));
-                    }
+                    line = append(line, length, buffer, from, i - from);
+                    length += i - from;
+                    lookUp(line, length, keys, found);
+                    length = 0;
+                    from = i + 1;
                 }
-                if (Boolean.TRUE.equals(wanted)) {
-                    found.put(key(measurement, promptId, cue), node);
-                }
+                line = append(line, length, buffer, from, read - from);
+                length += read - from;
+            }
+            if (length > 0 && found.size() < keys.size()) {
+                lookUp(line, length, keys, found);
             }
         } catch (IOException e) {
             return found; // the page then shows ids without transcripts
         }
         return found;
+    }
+
+    private static byte[] append(byte[] line, int length, byte[] from, int offset, int count) {
+        byte[] target = line;
+        if (length + count > target.length) {
+            target = java.util.Arrays.copyOf(line, Math.max(2 * line.length, length + count));
+        }
+        System.arraycopy(from, offset, target, length, count);
+        return target;
+    }
+
+    /** Adds the line's transcript to {@code found} when its key is wanted; a malformed line adds nothing. */
+    private static void lookUp(byte[] line, int length, Set<String> keys, java.util.Map<String, JsonNode> found) {
+        try (JsonParser p = FACTORY.createParser(line, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            String measurement = null;
+            String promptId = null;
+            String cue = null;
+            while ((measurement == null || promptId == null || cue == null) && p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "measurement" -> measurement = p.getValueAsString();
+                    case "promptId" -> promptId = p.getValueAsString();
+                    case "cue" -> cue = p.getValueAsString();
+                    default -> {
+                        if (value.isStructStart()) {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+            if (measurement == null || promptId == null || cue == null) {
+                return;
+            }
+            String key = key(measurement, promptId, cue);
+            if (keys.contains(key) && !found.containsKey(key)) {
+                found.put(key, JSON.readTree(line, 0, length));
+            }
+        } catch (IOException e) {
+            // a malformed line (a run cut short while writing it): passed over
+        }
     }
 
     /** The lookup key of one transcript. */

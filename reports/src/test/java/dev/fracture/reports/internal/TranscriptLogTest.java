@@ -126,17 +126,24 @@ class TranscriptLogTest {
     }
 
     @Test
-    void findStopsAtAMalformedLineWithWhatItFoundBefore() throws IOException {
+    void findPassesOverAMalformedLineAndReadsLinesLongerThanItsBuffers() throws IOException {
         TranscriptLog log = TranscriptLog.open();
         log.add(info("m1"), outcome(1, "default"));
         Path file = log.finish();
-        Files.writeString(file, "{\"measurement\": \"m1\", \"promptId\": \"p-9\", \"cue\"\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        String longText = "x".repeat(150_000); // longer than the 64 KiB read buffer and the 4 KiB line buffer
+        Files.writeString(file, "{\"measurement\": \"m1\", \"promptId\": \"p-9\", \"cue\"\n"
+                + "{\"measurement\":\"m1\",\"promptId\":\"p-long\",\"cue\":\"default\",\"text\":\"" + longText + "\"}\n"
+                + "{\"measurement\":\"m1\",\"promptId\":\"p-last\",\"cue\":\"default\",\"text\":\"end\"}",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
         Map<String, JsonNode> found = TranscriptLog.find(file, Set.of(TranscriptLog.key("m1", "p-1", "default"),
-                TranscriptLog.key("m1", "p-9", "default")));
+                TranscriptLog.key("m1", "p-9", "default"), TranscriptLog.key("m1", "p-long", "default"),
+                TranscriptLog.key("m1", "p-last", "default")));
 
-        assertThat(found).containsOnlyKeys(TranscriptLog.key("m1", "p-1", "default"));
+        assertThat(found).containsOnlyKeys(TranscriptLog.key("m1", "p-1", "default"),
+                TranscriptLog.key("m1", "p-long", "default"), TranscriptLog.key("m1", "p-last", "default"));
+        assertThat(found.get(TranscriptLog.key("m1", "p-long", "default")).get("text").asText()).isEqualTo(longText);
+        assertThat(found.get(TranscriptLog.key("m1", "p-last", "default")).get("text").asText()).isEqualTo("end");
         Files.deleteIfExists(file);
     }
 }
