@@ -58,13 +58,18 @@ final class Plots {
             }
         }
         Map<String, Bin> groups = new java.util.TreeMap<>();
+        // u and v are means of k verdicts and take few distinct values: each is formatted once (String.format per
+        // point was most of the page's time on a large run); the same text as "%.2f", so the same bins.
+        Map<Double, String> gridText = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<String> grid = x -> gridText.computeIfAbsent(x,
+                y -> String.format(Locale.ROOT, "%.2f", y));
         int shown = 0;
         for (RunSummary.Point p : all) {
             if (!"*".equals(cue) && !p.cue().equals(cue)) {
                 continue;
             }
             shown++;
-            Bin bin = groups.computeIfAbsent(String.format(Locale.ROOT, "%s|%.2f|%.2f", p.cell(), p.u(), p.v()),
+            Bin bin = groups.computeIfAbsent(p.cell() + "|" + grid.apply(p.u()) + "|" + grid.apply(p.v()),
                     k -> new Bin(p));
             if (bin.n++ < 5) {
                 bin.ids.add(p.id());
