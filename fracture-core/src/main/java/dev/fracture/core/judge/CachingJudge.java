@@ -19,6 +19,8 @@ public final class CachingJudge implements Judge {
     private final Judge delegate;
     private final VerdictStore store;
     private final JudgeFingerprint fingerprint;
+    /** The fingerprint's id, computed once: it is part of every key. */
+    private final String id;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -29,6 +31,7 @@ public final class CachingJudge implements Judge {
         this.delegate = delegate;
         this.store = store;
         this.fingerprint = delegate.fingerprint();
+        this.id = fingerprint.id();
     }
 
     /** Caches in a bounded in-memory store of {@link InMemoryVerdictStore#DEFAULT_CAPACITY} verdicts. */
@@ -38,9 +41,9 @@ public final class CachingJudge implements Judge {
 
     @Override
     public Verdict judge(JudgeInput input) {
-        VerdictKey key = VerdictKey.of(fingerprint.id(), input);
+        VerdictKey key = VerdictKey.of(id, input);
         Optional<Verdict> cached = store.get(key);
-        if (cached.isPresent() && cached.get().judge().id().equals(fingerprint.id())) {
+        if (cached.isPresent() && cached.get().judge().id().equals(id)) {
             hits.incrementAndGet();
             return cached.get();
         }

@@ -37,13 +37,19 @@ public final class InMemoryVerdictStore implements VerdictStore {
     }
 
     @Override
-    public synchronized Optional<Verdict> get(VerdictKey key) {
-        return Optional.ofNullable(map.get(Digest.of(key)));
+    public Optional<Verdict> get(VerdictKey key) {
+        Digest digest = Digest.of(key); // hashed outside the lock, so threads do not queue behind SHA-256
+        synchronized (this) {
+            return Optional.ofNullable(map.get(digest));
+        }
     }
 
     @Override
-    public synchronized void put(VerdictKey key, Verdict verdict) {
-        map.put(Digest.of(key), verdict);
+    public void put(VerdictKey key, Verdict verdict) {
+        Digest digest = Digest.of(key);
+        synchronized (this) {
+            map.put(digest, verdict);
+        }
     }
 
     public synchronized int size() {

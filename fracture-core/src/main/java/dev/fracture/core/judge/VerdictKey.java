@@ -1,6 +1,7 @@
 package dev.fracture.core.judge;
 
 import dev.fracture.core.Axis;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,21 +27,58 @@ public record VerdictKey(String judgeId, Axis axis, String prompt, String answer
 
     /** A SHA-256 hex digest of the key with length-prefixed fields, for stores that want a short key. */
     public String digest() {
-        return HexFormat.of().formatHex(sha256());
+        Memo memo = memo();
+        if (memo.hex == null) {
+            memo.hex = HexFormat.of().formatHex(memo.sha);
+        }
+        return memo.hex;
     }
 
     /** The 32 bytes behind {@link #digest()}. */
     byte[] sha256() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        return memo().sha.clone();
+    }
+
+    /**
+     * The digest of the key this thread asked about last, by identity: a cache looks a key up, and on a miss
+     * stores the verdict under the same key object (a persistent store with an in-memory front does so twice), so
+     * the prompt and answer are hashed once per verdict rather than up to four times.
+     */
+    private Memo memo() {
+        Memo memo = MEMO.get();
+        if (memo.key.get() != this) {
+            MessageDigest sha = memo.sha256;
+            sha.reset();
             for (String field : new String[] {judgeId, axis.key(), prompt, answer}) {
                 byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
                 sha.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
                 sha.update(bytes);
             }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            memo.sha = sha.digest();
+            memo.hex = null;
+            memo.key = new WeakReference<>(this);
+        }
+        return memo;
+    }
+
+    private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+    /**
+     * One thread's last key, its digest, and the thread's reusable SHA-256 instance. The key is held weakly: a
+     * store keyed by digests must not keep a prompt or an answer alive.
+     */
+    private static final class Memo {
+        private final MessageDigest sha256;
+        private WeakReference<VerdictKey> key = new WeakReference<>(null);
+        private byte[] sha;
+        private String hex;
+
+        Memo() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            }
         }
     }
 }
