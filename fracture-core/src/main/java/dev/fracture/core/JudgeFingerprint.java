@@ -73,7 +73,17 @@ public record JudgeFingerprint(String type, String model, String rubric, Map<Str
         private static final java.util.concurrent.ConcurrentHashMap<JudgeFingerprint, String> IDS =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
+        /** The last fingerprint asked for, by identity: most calls ask for the one judge of the run again. */
+        private static volatile Last last;
+
+        private record Last(JudgeFingerprint fingerprint, String id) {
+        }
+
         static String of(JudgeFingerprint f) {
+            Last recent = last;
+            if (recent != null && recent.fingerprint() == f) {
+                return recent.id();
+            }
             String id = IDS.get(f);
             if (id == null) {
                 id = sha256(f.canonical()).substring(0, 16);
@@ -82,6 +92,7 @@ public record JudgeFingerprint(String type, String model, String rubric, Map<Str
                 }
                 IDS.put(f, id);
             }
+            last = new Last(f, id);
             return id;
         }
     }

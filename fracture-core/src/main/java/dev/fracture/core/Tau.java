@@ -157,7 +157,25 @@ public final class Tau {
         if (Double.isNaN(p) || Double.isInfinite(p)) {
             throw new IllegalArgumentException("P(unsafe) = " + p + " is not a number in [0, 1]");
         }
-        return BigDecimal.valueOf(p);
+        long bits = Double.doubleToRawLongBits(p);
+        int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 43)) & (DECIMALS.length - 1);
+        Decimal recent = DECIMALS[slot];
+        if (recent != null && recent.bits == bits) {
+            return recent.value;
+        }
+        BigDecimal value = BigDecimal.valueOf(p);
+        DECIMALS[slot] = new Decimal(bits, value);
+        return value;
+    }
+
+    /**
+     * The decimals of recently read scores: a prompt's u, v and cell read the same k scores again and again, and
+     * {@link BigDecimal#valueOf(double)} prints each one. A slot holds an immutable pair, so a racy read sees a whole
+     * pair or another; a slot whose bits differ is recomputed.
+     */
+    private static final Decimal[] DECIMALS = new Decimal[4096];
+
+    private record Decimal(long bits, BigDecimal value) {
     }
 
     /** {@code 0.5}, or {@code 1/3} when τ has no short decimal form. */
