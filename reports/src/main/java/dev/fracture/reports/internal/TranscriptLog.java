@@ -192,17 +192,20 @@ public final class TranscriptLog implements AutoCloseable {
                     if (buffer[i] != '\n') {
                         continue;
                     }
-                    line = append(line, length, buffer, from, i - from);
-                    length += i - from;
-                    lookUp(line, length, keys, found);
-                    length = 0;
+                    if (length == 0) {
+                        lookUp(buffer, from, i - from, keys, found); // the whole line is in the buffer
+                    } else {
+                        line = append(line, length, buffer, from, i - from);
+                        lookUp(line, 0, length + i - from, keys, found);
+                        length = 0;
+                    }
                     from = i + 1;
                 }
                 line = append(line, length, buffer, from, read - from);
                 length += read - from;
             }
             if (length > 0 && found.size() < keys.size()) {
-                lookUp(line, length, keys, found);
+                lookUp(line, 0, length, keys, found);
             }
         } catch (IOException e) {
             return found; // the page then shows ids without transcripts
@@ -220,8 +223,12 @@ public final class TranscriptLog implements AutoCloseable {
     }
 
     /** Adds the line's transcript to {@code found} when its key is wanted; a malformed line adds nothing. */
-    private static void lookUp(byte[] line, int length, Set<String> keys, java.util.Map<String, JsonNode> found) {
-        try (JsonParser p = FACTORY.createParser(line, 0, length)) {
+    private static void lookUp(byte[] line, int offset, int length, Set<String> keys,
+            java.util.Map<String, JsonNode> found) {
+        if (length == 0) {
+            return;
+        }
+        try (JsonParser p = FACTORY.createParser(line, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return;
             }
@@ -247,7 +254,7 @@ public final class TranscriptLog implements AutoCloseable {
             }
             String key = key(measurement, promptId, cue);
             if (keys.contains(key) && !found.containsKey(key)) {
-                found.put(key, JSON.readTree(line, 0, length));
+                found.put(key, JSON.readTree(line, offset, length));
             }
         } catch (IOException e) {
             // a malformed line (a run cut short while writing it): passed over
