@@ -186,9 +186,10 @@ public final class TranscriptLog implements AutoCloseable {
             byte[] line = new byte[1 << 12];
             int length = 0;
             int read;
-            while (found.size() < keys.size() && (read = in.read(buffer)) > 0) {
+            int wanted = keys.size();
+            while (found.size() < wanted && (read = in.read(buffer)) > 0) {
                 int from = 0;
-                for (int i = 0; i < read && found.size() < keys.size(); i++) {
+                for (int i = 0; i < read; i++) {
                     if (buffer[i] != '\n') {
                         continue;
                     }
@@ -200,11 +201,14 @@ public final class TranscriptLog implements AutoCloseable {
                         length = 0;
                     }
                     from = i + 1;
+                    if (found.size() == wanted) {
+                        break;
+                    }
                 }
                 line = append(line, length, buffer, from, read - from);
                 length += read - from;
             }
-            if (length > 0 && found.size() < keys.size()) {
+            if (length > 0 && found.size() < wanted) {
                 lookUp(line, 0, length, keys, found);
             }
         } catch (IOException e) {
