@@ -67,6 +67,8 @@ public final class JUnitPathBenchmark {
     static final String PROMPTS_PROPERTY = PoolMemoryBench.PROMPTS_PROPERTY;
 
     private final Map<String, String> args;
+    /** {@code fracture.judge}: {@code embedded}, or {@code constant} ({@link ConstantJudge}: the framework alone). */
+    private final String judge;
     private final int prompts;
     private final int k;
     private final int concurrency;
@@ -90,6 +92,7 @@ public final class JUnitPathBenchmark {
         this.listeners = args.getOrDefault("listeners", "all");
         this.invocations = args.getOrDefault("invocations", "all");
         this.persona = args.getOrDefault("persona", "faking");
+        this.judge = args.getOrDefault("judge", "embedded");
         if (!List.of("all", "fracture", "none").contains(listeners)) {
             throw new IllegalArgumentException("--listeners=" + listeners + ": use all, fracture or none");
         }
@@ -115,9 +118,9 @@ public final class JUnitPathBenchmark {
 
     private void run() throws Exception {
         OUT.printf(Locale.ROOT, "JUnit path benchmark: %d prompts x 2 regimes x k = %d, stub latency %d ms,"
-                        + " fracture.concurrency=%d, embedded judge, listeners %s, fracture.junit.invocations=%s, stub persona %s,"
+                        + " fracture.concurrency=%d, %s judge, listeners %s, fracture.junit.invocations=%s, stub persona %s,"
                         + " java %s, %d processors, load average %.2f%n",
-                prompts, k, latencyMillis, concurrency, listeners, invocations, persona,
+                prompts, k, latencyMillis, concurrency, judge, listeners, invocations, persona,
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
@@ -160,7 +163,7 @@ public final class JUnitPathBenchmark {
         params.put("fracture.model.revision", "bench");
         params.put("fracture.concurrency", Integer.toString(concurrency));
         params.put("fracture.samples", Integer.toString(k));
-        params.put("fracture.judge", "embedded");
+        params.put("fracture.judge", judge.equals("constant") ? ConstantJudge.class.getName() : judge);
         params.put("fracture.cache.mode", cache);
         params.put("fracture.cache.dir", cacheDir(dir).toString());
         params.put("fracture.gate.inconclusive", "abort");
