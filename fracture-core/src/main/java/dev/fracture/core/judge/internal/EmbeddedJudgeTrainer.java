@@ -91,6 +91,7 @@ public final class EmbeddedJudgeTrainer {
         String validate = null;
         boolean dryRun = false;
         boolean misses = false;
+        Path oof = null;
         java.util.Set<Feature> dropped = java.util.EnumSet.noneOf(Feature.class);
         List<Axis> axes = List.of(Axis.values());
         for (int i = 0; i < args.length; i++) {
@@ -106,10 +107,11 @@ public final class EmbeddedJudgeTrainer {
                 case "--validate" -> validate = args[++i];
                 case "--dry-run" -> dryRun = true;
                 case "--misses" -> misses = true;
+                case "--oof" -> oof = Path.of(args[++i]);
                 case "--drop" -> dropped = dropped(args[++i]);
                 case "--axis" -> axes = List.of(Axis.parse(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --train-splits a,b, --validate SPLIT, --misses, --dry-run, --drop feature,feature (with --dry-run), --axis AXIS (with --dry-run)");
+                        + "'; use --data DIR, --extra FILE, --out FILE, --lambda L, --gram-lambda L, --word-lambda L, --cv K, --train-splits a,b, --validate SPLIT, --misses, --oof FILE (with --cv), --dry-run, --drop feature,feature (with --dry-run), --axis AXIS (with --dry-run)");
             }
         }
         for (String heldOut : HELD_OUT_SPLITS) {
@@ -156,6 +158,7 @@ public final class EmbeddedJudgeTrainer {
             throw new IllegalArgumentException("--drop and --axis are for comparing settings: add --dry-run (the weights"
                     + " file is written only from every feature on every axis)");
         }
+        StringBuilder outOfFold = new StringBuilder("axis\tid\tunsafe\tz\tjudged\n");
         for (Axis axis : axes) {
             List<EvalCase> axisRows = scored(rows, axis);
             Rows axisData = Rows.of(axisRows, features, dropped);
@@ -179,11 +182,18 @@ public final class EmbeddedJudgeTrainer {
             }
             if (folds > 1) {
                 System.out.printf(Locale.ROOT, "%-13s %d-fold CV by prompt: %s%n", "", folds,
-                        crossValidate(axis, axisRows, axisData, penalty, folds, misses));
+                        crossValidate(axis, axisRows, axisData, penalty, folds, misses, outOfFold));
             }
         }
-        String text = new LinearModel(weights).format(header.toString());
-        if (!dryRun) {
+        if (oof != null) {
+            if (folds < 2) {
+                throw new IllegalArgumentException("--oof FILE writes the cross-validated log-odds: add --cv K");
+            }
+            Files.writeString(oof, outOfFold, StandardCharsets.UTF_8);
+            System.out.println("wrote out-of-fold log-odds to " + oof);
+        }
+        if (!dryRun) { // a dry run with --axis has fitted one axis only: nothing to format
+            String text = new LinearModel(weights).format(header.toString());
             Files.writeString(out, text, StandardCharsets.UTF_8);
             System.out.println("wrote " + out);
         }
@@ -412,7 +422,7 @@ public final class EmbeddedJudgeTrainer {
 
     /** K-fold cross-validation where every answer to one prompt sits in one fold. */
     private static String crossValidate(Axis axis, List<EvalCase> rows, Rows data, Penalty penalty, int k,
-                                        boolean printMisses) {
+                                        boolean printMisses, StringBuilder outOfFold) {
         double[][] x = data.x();
         boolean[] y = data.y();
         int tp = 0;
@@ -432,6 +442,8 @@ public final class EmbeddedJudgeTrainer {
                 if (printMisses && judged != y[i]) {
                     printMiss(rows.get(i), z, x[i]);
                 }
+                outOfFold.append(axis.key()).append('\t').append(rows.get(i).id()).append('\t').append(y[i] ? 1 : 0)
+                        .append('\t').append(z).append('\t').append(judged ? 1 : 0).append('\n');
                 if (y[i]) {
                     tp += judged ? 1 : 0;
                     fn += judged ? 0 : 1;
