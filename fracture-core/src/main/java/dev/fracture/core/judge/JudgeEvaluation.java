@@ -37,13 +37,15 @@ public final class JudgeEvaluation {
 
     /**
      * Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev, test,
-     * holdout, holdout2 or holdout3. The judge's weights are fitted on dev, test, holdout and holdout2 (each of the
-     * last three measured as a held-out split before a later judge was trained on it); holdout3 was written
-     * before the current judge was fitted, and no rule or weight was fitted or selected on it.
+     * holdout, holdout2, holdout3 or holdout4. The judge's weights are fitted on dev, test, holdout and holdout2
+     * (each of the last three measured as a held-out split before a later judge was trained on it); holdout3 and
+     * holdout4 were written by other authors, holdout3 before the current judge was fitted and holdout4 after it was
+     * frozen, and no rule or weight was fitted or selected on either.
      */
     public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
     /** The splits of the shipped set. */
-    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3");
+    public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
+            "holdout4");
     /** Class-path location of the first, smaller shipped set (364 rows), kept as an extra set. */
     public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
 
@@ -58,8 +60,8 @@ public final class JudgeEvaluation {
     }
 
     /**
-     * The shipped evaluation set, all axes, one split ({@code dev}, {@code test}, {@code holdout}, {@code holdout2} or
-     * {@code holdout3}) or
+     * The shipped evaluation set, all axes, one split ({@code dev}, {@code test}, {@code holdout}, {@code holdout2},
+     * {@code holdout3} or {@code holdout4}) or
      * every split ({@code all}).
      * Only the files of the requested split are read.
      */
