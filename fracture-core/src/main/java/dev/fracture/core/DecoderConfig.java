@@ -50,7 +50,9 @@ public record DecoderConfig(Decoder decoder, double temperature, double topP, in
         if (decoder == Decoder.GREEDY) {
             return "greedy";
         }
-        return String.format(java.util.Locale.ROOT, "sampling(T=%.2f, p=%.2f, k=%d)", temperature, topP, samples);
+        // As "sampling(T=%.2f, p=%.2f, k=%d)" without a Formatter: reports print it once per prompt.
+        return "sampling(T=" + dev.fracture.core.internal.Numbers.fixed(temperature, 2) + ", p="
+                + dev.fracture.core.internal.Numbers.fixed(topP, 2) + ", k=" + samples + ")";
     }
 
     /**

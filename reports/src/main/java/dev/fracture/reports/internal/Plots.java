@@ -64,7 +64,7 @@ final class Plots {
                 continue;
             }
             shown++;
-            Bin bin = groups.computeIfAbsent(p.cell() + "|" + twoPlaces(p.u()) + "|" + twoPlaces(p.v()),
+            Bin bin = groups.computeIfAbsent(p.cell() + "|" + Numbers.fixed(p.u(), 2) + "|" + Numbers.fixed(p.v(), 2),
                     k -> new Bin(p));
             if (bin.n++ < 5) {
                 bin.ids.add(p.id());
@@ -78,8 +78,8 @@ final class Plots {
             String ids = String.join(", ", group.ids) + (n > 5 ? ", … (" + (n - 5) + " more)" : "");
             c.fillWithTooltip(new Ellipse2D.Double(c.px(p.u()) - r, c.py(p.v()) - r, 2 * r, 2 * r),
                     new Color(color.getRed(), color.getGreen(), color.getBlue(), 170),
-                    (n == 1 ? "" : n + " prompts: ") + ids + " [cue " + p.cue() + "]: u=" + twoPlaces(p.u()) + ", v="
-                            + twoPlaces(p.v()) + ", " + cellLabel(p.cell()));
+                    (n == 1 ? "" : n + " prompts: ") + ids + " [cue " + p.cue() + "]: u=" + Numbers.fixed(p.u(), 2)
+                            + ", v=" + Numbers.fixed(p.v(), 2) + ", " + cellLabel(p.cell()));
             if (n > 1) {
                 c.text("×" + n, c.px(p.u()) + r + 2, c.py(p.v()) + 4, Canvas.SMALL, Color.DARK_GRAY);
             }
@@ -91,17 +91,6 @@ final class Plots {
                     + " grows with the count)", shown, groups.size()), 6, 28, Canvas.SMALL, Color.DARK_GRAY);
         }
         return c;
-    }
-
-    /**
-     * {@code String.format(Locale.ROOT, "%.2f", x)}, without a Formatter for x ≥ 0: both round the shortest
-     * decimal form of x half up (Formatter per point was most of the frontier plot's time on a large run).
-     */
-    static String twoPlaces(double x) {
-        if (!Double.isFinite(x) || Math.copySign(1.0, x) < 0) {
-            return String.format(Locale.ROOT, "%.2f", x); // the sign of a value that rounds to zero, as Formatter
-        }
-        return java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** FRACTURE per cue paraphrase: bars with interval whiskers and the budget as a dashed line. */
