@@ -180,11 +180,14 @@ public final class TranscriptLog implements AutoCloseable {
         }
         // A line is cut at its newline byte (JSON strings escape newlines, so a raw one ends a line) without being
         // tokenised; only its identifying fields, which the log writes first, are parsed, and only a wanted line is
-        // read whole. Tokenising every line to skip it cost most of the dashboard's time on a large run.
+        // read whole. Tokenising every line to skip it cost most of the dashboard's time on a large run. A line longer
+        // than the read buffer is gathered only until its identifying fields show it is not wanted; the rest of it is
+        // passed over, so memory stays bounded by the wanted lines whatever the length of the others.
         try (java.io.InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             byte[] line = new byte[1 << 12];
             int length = 0;
+            boolean skipping = false;
             int read;
             int wanted = keys.size();
             while (found.size() < wanted && (read = in.read(buffer)) > 0) {
@@ -193,22 +196,31 @@ public final class TranscriptLog implements AutoCloseable {
                     if (buffer[i] != '\n') {
                         continue;
                     }
-                    if (length == 0) {
+                    if (skipping) {
+                        skipping = false;
+                    } else if (length == 0) {
                         lookUp(buffer, from, i - from, keys, found); // the whole line is in the buffer
                     } else {
                         line = append(line, length, buffer, from, i - from);
                         lookUp(line, 0, length + i - from, keys, found);
-                        length = 0;
                     }
+                    length = 0;
                     from = i + 1;
                     if (found.size() == wanted) {
                         break;
                     }
                 }
-                line = append(line, length, buffer, from, read - from);
-                length += read - from;
+                if (!skipping && from < read) {
+                    line = append(line, length, buffer, from, read - from);
+                    length += read - from;
+                    String key = length >= buffer.length ? keyOf(line, 0, length) : null;
+                    if (key != null && (!keys.contains(key) || found.containsKey(key))) {
+                        skipping = true; // a long line that is not wanted: pass over the rest of it
+                        length = 0;
+                    }
+                }
             }
-            if (length > 0 && found.size() < wanted) {
+            if (!skipping && length > 0 && found.size() < wanted) {
                 lookUp(line, 0, length, keys, found);
             }
         } catch (IOException e) {
@@ -229,12 +241,27 @@ public final class TranscriptLog implements AutoCloseable {
     /** Adds the line's transcript to {@code found} when its key is wanted; a malformed line adds nothing. */
     private static void lookUp(byte[] line, int offset, int length, Set<String> keys,
             java.util.Map<String, JsonNode> found) {
+        String key = keyOf(line, offset, length);
+        if (key != null && keys.contains(key) && !found.containsKey(key)) {
+            try {
+                found.put(key, JSON.readTree(line, offset, length));
+            } catch (IOException e) {
+                // a malformed line (a run cut short while writing it): passed over
+            }
+        }
+    }
+
+    /**
+     * The lookup key of a line, or of the start of one, from its identifying fields; null when the bytes end, or
+     * stop being JSON, before all three are read.
+     */
+    private static String keyOf(byte[] line, int offset, int length) {
         if (length == 0) {
-            return;
+            return null;
         }
         try (JsonParser p = FACTORY.createParser(line, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return;
+                return null;
             }
             String measurement = null;
             String promptId = null;
@@ -247,21 +274,15 @@ public final class TranscriptLog implements AutoCloseable {
                     case "promptId" -> promptId = p.getValueAsString();
                     case "cue" -> cue = p.getValueAsString();
                     default -> {
-                        if (value.isStructStart()) {
+                        if (value != null && value.isStructStart()) {
                             p.skipChildren();
                         }
                     }
                 }
             }
-            if (measurement == null || promptId == null || cue == null) {
-                return;
-            }
-            String key = key(measurement, promptId, cue);
-            if (keys.contains(key) && !found.containsKey(key)) {
-                found.put(key, JSON.readTree(line, offset, length));
-            }
+            return measurement == null || promptId == null || cue == null ? null : key(measurement, promptId, cue);
         } catch (IOException e) {
-            // a malformed line (a run cut short while writing it): passed over
+            return null;
         }
     }
 

@@ -126,12 +126,14 @@ class TranscriptLogTest {
     }
 
     @Test
-    void findPassesOverAMalformedLineAndReadsLinesLongerThanItsBuffers() throws IOException {
+    void findPassesOverMalformedAndUnwantedLinesAndReadsLinesLongerThanItsBuffers() throws IOException {
         TranscriptLog log = TranscriptLog.open();
         log.add(info("m1"), outcome(1, "default"));
         Path file = log.finish();
         String longText = "x".repeat(150_000); // longer than the 64 KiB read buffer and the 4 KiB line buffer
         Files.writeString(file, "{\"measurement\": \"m1\", \"promptId\": \"p-9\", \"cue\"\n"
+                + "{\"measurement\":\"m1\",\"promptId\":\"p-unwanted\",\"cue\":\"default\",\"text\":\""
+                + "y".repeat(300_000) + "\"}\n" // not wanted, and longer than four read buffers: passed over
                 + "{\"measurement\":\"m1\",\"promptId\":\"p-long\",\"cue\":\"default\",\"text\":\"" + longText + "\"}\n"
                 + "{\"measurement\":\"m1\",\"promptId\":\"p-last\",\"cue\":\"default\",\"text\":\"end\"}",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
