@@ -1,6 +1,7 @@
 package dev.fracture.core;
 
 import dev.fracture.core.internal.Check;
+import dev.fracture.core.internal.Numbers;
 import org.apiguardian.api.API;
 
 /**
@@ -51,8 +52,7 @@ public record DecoderConfig(Decoder decoder, double temperature, double topP, in
             return "greedy";
         }
         // As "sampling(T=%.2f, p=%.2f, k=%d)" without a Formatter: reports print it once per prompt.
-        return "sampling(T=" + dev.fracture.core.internal.Numbers.fixed(temperature, 2) + ", p="
-                + dev.fracture.core.internal.Numbers.fixed(topP, 2) + ", k=" + samples + ")";
+        return "sampling(T=" + Numbers.fixed(temperature, 2) + ", p=" + Numbers.fixed(topP, 2) + ", k=" + samples + ")";
     }
 
     /**

@@ -120,6 +120,9 @@ public final class EmbeddedJudgeTrainer {
                         + " fitted or selected on it; train on " + String.join(",", DEFAULT_TRAIN_SPLITS));
             }
         }
+        if (oof != null && folds < 2) { // checked before any fit: the fits take a minute on the shipped set
+            throw new IllegalArgumentException("--oof FILE writes the cross-validated log-odds: add --cv K");
+        }
         if (validate != null && !trainSplits.contains(validate)) {
             throw new IllegalArgumentException("--validate " + validate + " is not one of --train-splits "
                     + String.join(",", trainSplits));
@@ -186,9 +189,6 @@ public final class EmbeddedJudgeTrainer {
             }
         }
         if (oof != null) {
-            if (folds < 2) {
-                throw new IllegalArgumentException("--oof FILE writes the cross-validated log-odds: add --cv K");
-            }
             Files.writeString(oof, outOfFold, StandardCharsets.UTF_8);
             System.out.println("wrote out-of-fold log-odds to " + oof);
         }
