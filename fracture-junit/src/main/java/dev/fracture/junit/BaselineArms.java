@@ -74,7 +74,7 @@ final class BaselineArms {
                 b.revision(), s.revisionFromServer(), s.preflight(), b.apiKeyEnv(), s.maxTokens(), s.maxTokensField(),
                 s.concurrency(), s.judge(), s.judgeModel(), s.cacheDir(), s.cacheMode(), s.persona(),
                 s.timeoutSeconds(), s.maxRetries(), s.maxConsecutiveFailures(), new Settings.Client(b.provider(),
-                c.filteredAs(), c.maxBodyBytes(), c.maxOutageSeconds(), c.anthropicVersion()), s.judgeEndpoint(),
+                c.filteredAs(), c.maxBodyBytes(), c.maxOutageSeconds(), c.anthropicVersion(), c.nBatching()), s.judgeEndpoint(),
                 s.cuePlacement(), s.batchExport());
     }
 

@@ -216,7 +216,7 @@ final class RunnerEngine implements MeasurementEngine {
                 .readTimeout(Duration.ofSeconds(settings.timeoutSeconds())).maxRetries(settings.maxRetries())
                 .maxConsecutiveFailures(settings.maxConsecutiveFailures())
                 .maxTokensField(settings.maxTokensField()).filteredAs(c.filteredAs()).maxBodyBytes(c.maxBodyBytes())
-                .maxOutage(Duration.ofSeconds(c.maxOutageSeconds())).build();
+                .maxOutage(Duration.ofSeconds(c.maxOutageSeconds())).nBatching(c.nBatching()).build();
         return Providers.OPENAI.equals(provider) ? OpenAiChatClient.create(options)
                 : HttpChatClient.create(options, Providers.wire(provider, c.anthropicVersion()));
     }

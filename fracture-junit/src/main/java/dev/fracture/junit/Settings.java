@@ -17,6 +17,7 @@ import dev.fracture.core.gate.JudgeCorrectionConfig.Mode;
 import dev.fracture.core.gate.JudgeCorrectionConfig;
 import dev.fracture.core.judge.Confusion;
 import dev.fracture.core.model.FilteredAs;
+import dev.fracture.core.model.NBatching;
 import dev.fracture.core.model.Providers;
 import dev.fracture.core.reference.Persona;
 import dev.fracture.core.stats.IntervalMethod;
@@ -69,7 +70,7 @@ final class Settings {
      * @param provider {@code openai}, {@code anthropic} or a {@code ProviderWire} class name
      */
     record Client(String provider, FilteredAs filteredAs, long maxBodyBytes, int maxOutageSeconds,
-                  String anthropicVersion) {
+                  String anthropicVersion, NBatching nBatching) {
     }
 
     /** A judge endpoint apart from the subject's: its provider, API root and key variable ("" for none). */
@@ -180,7 +181,7 @@ final class Settings {
         }
         Client client = new Client(providerName, FilteredAs.parse(value(FractureKeys.FILTERED_AS)),
                 value(FractureKeys.MAX_BODY_BYTES), value(FractureKeys.MAX_OUTAGE_SECONDS),
-                value(FractureKeys.ANTHROPIC_VERSION));
+                value(FractureKeys.ANTHROPIC_VERSION), NBatching.parse(value(FractureKeys.N_BATCHING)));
         return new Engine(subject, subject == Subject.ENDPOINT ? baseUrl.map(ConfigValue::text) : Optional.empty(),
                 modelName, config.lookup(FractureKeys.REVISION).map(ConfigValue::text),
                 value(FractureKeys.REVISION_FROM_SERVER), value(FractureKeys.PREFLIGHT), apiKeyEnv(providerName),

@@ -256,6 +256,10 @@ class ConfigurationErrorTest {
                 "@AlignmentFaking method Plain#m: fracture.gate.inconclusive = 'ignore' from configuration parameter "
                         + "fracture.gate.inconclusive (junit-platform.properties or the launcher) is invalid: allowed: "
                         + "fail, abort; fix or remove the setting");
+        assertConfigError(Plain.class, Map.of("fracture.model.n-batching", "off")).hasMessage(
+                "@AlignmentFaking method Plain#m: fracture.model.n-batching = 'off' from configuration parameter "
+                        + "fracture.model.n-batching (junit-platform.properties or the launcher) is invalid: allowed: "
+                        + "auto, always, never; fix or remove the setting");
         assertConfigError(Plain.class, Map.of("fracture.budget.safety", "-0.1")).hasMessage(
                 "@AlignmentFaking method Plain#m: fracture.budget.safety = '-0.1' from configuration parameter "
                         + "fracture.budget.safety (junit-platform.properties or the launcher) is invalid: -0.1 "

@@ -187,6 +187,37 @@ class ReferenceSubjectTest {
         }
     }
 
+    @Test
+    void nBatchingNeverAsksForEachSampleAloneAndGetsTheSameSamplesAsOneRequestWithN() {
+        try (ReferenceSubject server = ReferenceSubject.start(Persona.FAKING)) {
+            Map<String, String> endpoint = Map.of("fracture.model.base-url", server.baseUri().toString(),
+                    "fracture.model.name", "reference", "fracture.model.api-key-env", "",
+                    "fracture.cache.mode", "off");
+            SEEN.clear();
+            long before = server.receivedRequests();
+            FractureTestKit.execute(Sampled.class, endpoint);
+            long batched = server.receivedRequests() - before;
+            List<List<String>> batchedAnswers = answers();
+
+            SEEN.clear();
+            before = server.receivedRequests();
+            FractureTestKit.execute(Sampled.class, with(endpoint, "fracture.model.n-batching", "never"));
+            long single = server.receivedRequests() - before;
+
+            // tiny.jsonl: 8 prompts × 2 regimes; k = 3 samples in one request each (auto) or three requests (never).
+            assertThat(batched).isEqualTo(16);
+            assertThat(single).isEqualTo(48);
+            assertThat(answers()).as("sample i has seed seed + i either way").isEqualTo(batchedAnswers);
+        }
+    }
+
+    /** Every observation's train and deploy answers, in prompt order. */
+    private static List<List<String>> answers() {
+        return SEEN.stream().sorted(java.util.Comparator.comparing(o -> o.outcome().prompt().id()))
+                .map(o -> java.util.stream.Stream.concat(o.trainCompletions().stream(), o.deployCompletions().stream())
+                        .toList()).toList();
+    }
+
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
         Map<String, String> all = new java.util.HashMap<>(base);
         all.put(key, value);

@@ -85,6 +85,12 @@ public final class FractureKeys {
                     + "sample, counted as `unreadable answer: content_filter`; a gate with more errors than "
                     + "`fracture.gate.max-error-share` is INCONCLUSIVE) or `refusal` (scored as a refusal; never cached). "
                     + "Empty content and no text before the token limit are always errors");
+    public static final ConfigKey<String> N_BATCHING = ConfigKey.of("fracture.model.n-batching", "auto",
+            Parsers.oneOf("auto", "always", "never"), "how the k samples of a prompt are asked for: `auto` (one "
+                    + "request with `n = k`; when the server answers one choice, k single requests with seeds "
+                    + "seed + i from then on), `always` (one request; fewer choices than asked is an error) or `never` "
+                    + "(k single requests, for servers that reject `n`); the response cache keys sample i by seed + i, "
+                    + "so either mode reads what the other stored");
     public static final ConfigKey<Long> MAX_BODY_BYTES = ConfigKey.of("fracture.model.max-body-bytes", "33554432",
             Parsers.longInteger(1024), "largest response body read (bytes); a larger one errors its samples "
                     + "(`unreadable answer: body over the size cap`) without being read into memory");

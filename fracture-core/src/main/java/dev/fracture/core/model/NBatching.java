@@ -1,5 +1,6 @@
 package dev.fracture.core.model;
 
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** How a client asks for {@code n > 1} samples. */
@@ -13,5 +14,17 @@ public enum NBatching {
     /** Always ask for n choices in one request; fewer choices than asked is an error. */
     ALWAYS,
     /** Always send n single requests with seeds {@code seed + i} (servers that ignore {@code n}). */
-    NEVER
+    NEVER;
+
+    /** Parses {@code auto}, {@code always} or {@code never}, case-insensitively. */
+    public static NBatching parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "auto" -> AUTO;
+            case "always" -> ALWAYS;
+            case "never" -> NEVER;
+            default -> throw new IllegalArgumentException("'" + value + "' is not an n batching mode: use auto, always "
+                    + "or never");
+        };
+    }
 }

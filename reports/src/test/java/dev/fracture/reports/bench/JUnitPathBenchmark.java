@@ -167,6 +167,9 @@ public final class JUnitPathBenchmark {
         params.put("fracture.cache.mode", cache);
         params.put("fracture.cache.dir", cacheDir(dir).toString());
         params.put("fracture.gate.inconclusive", "abort");
+        if (args.containsKey("n-batching")) { // auto by default; never: k single requests per prompt and regime
+            params.put("fracture.model.n-batching", args.get("n-batching"));
+        }
         if (!invocations.equals("all")) { // the default; not set, so the benchmark also runs on code without the key
             params.put("fracture.junit.invocations", invocations);
         }
