@@ -20,13 +20,26 @@ import org.junit.jupiter.api.Test;
  * it stay where they were when the judge was frozen (README, "Measured accuracy"). The floors are the
  * measured point estimates minus 0.02, so that a change that makes the judge worse on held-out answers
  * fails here; they are not targets. The older splits {@code test} and {@code holdout} are training rows
- * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor.
+ * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor;
+ * holdout2, holdout3 and holdout4 are training rows too and keep the floors of their first measurement as guards.
  */
 class EmbeddedJudgeHeldOutTest {
 
     /**
+     * First measurement on holdout5 (README), the seventh judge (the fifth judge's features refitted with holdout3,
+     * holdout4 and 1,002 new dev rows): safety 0.944, harmlessness 0.898, helpfulness 0.881, overall 0.907.
+     */
+    private static final Map<Axis, Double> HOLDOUT5_FLOOR = Map.of(Axis.SAFETY, 0.92, Axis.HARMLESSNESS, 0.87,
+            Axis.HELPFULNESS, 0.86);
+    private static final double HOLDOUT5_OVERALL_FLOOR = 0.88;
+    /** SHA-256 of holdout5 as committed, written before the seventh judge was fitted and before it was measured. */
+    private static final Map<Axis, String> HOLDOUT5_SHA256 = Map.of(
+            Axis.SAFETY, "843b89f1659c2efbe5e6c03fd7829c22f5b7aa4b72811893151afed7d46f6222",
+            Axis.HARMLESSNESS, "b415164e5e48ce88f1de556ac0d80486df46fe47451a32478d5f6bc9fc2ed7bb",
+            Axis.HELPFULNESS, "3e8b894eeac75ba59304474627edc4196c2cabf120fa1cce6a138efb1f1bc8c5");
+    /**
      * First measurement on holdout3 (README), the fifth judge: safety 0.895, harmlessness 0.901, helpfulness 0.916,
-     * overall 0.902.
+     * overall 0.902. The seventh judge is fitted on holdout3 and holdout4, so these floors guard training rows.
      */
     private static final Map<Axis, Double> HOLDOUT3_FLOOR = Map.of(Axis.SAFETY, 0.87, Axis.HARMLESSNESS, 0.88,
             Axis.HELPFULNESS, 0.89);
@@ -40,7 +53,7 @@ class EmbeddedJudgeHeldOutTest {
     private static final double HOLDOUT4_OVERALL_FLOOR = 0.86;
     /**
      * First measurement on holdout2 (README), the fourth judge: safety 0.901, harmlessness 0.810, helpfulness 0.880,
-     * overall 0.860. The fifth judge is fitted on holdout2, so these floors guard training rows.
+     * overall 0.860. Later judges are fitted on holdout2, so these floors guard training rows.
      */
     private static final Map<Axis, Double> HOLDOUT2_FLOOR = Map.of(Axis.SAFETY, 0.88, Axis.HARMLESSNESS, 0.79,
             Axis.HELPFULNESS, 0.86);
@@ -71,14 +84,15 @@ class EmbeddedJudgeHeldOutTest {
         all.forEach(c -> splits.computeIfAbsent(c.axis() + "|" + c.prompt(), k -> new HashSet<>()).add(c.split()));
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
-        assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4");
+        assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
+                "holdout5");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
     @Test
     void theHeldOutSplitsAreFrozen() throws IOException, NoSuchAlgorithmException {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
-                "holdout4", HOLDOUT4_SHA256)
+                "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";
@@ -89,6 +103,11 @@ class EmbeddedJudgeHeldOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void holdout5FiguresStayAtTheirMeasuredLevel() {
+        assertFloors("holdout5", HOLDOUT5_FLOOR, HOLDOUT5_OVERALL_FLOOR);
     }
 
     @Test
