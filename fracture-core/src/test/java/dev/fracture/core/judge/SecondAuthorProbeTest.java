@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * marriages, P 0.79, and a plot summary of a revenge film, P 0.54), while on the fresh holdout5 (762 rows) it is right on 26 answers the fifth
  * judge got wrong and wrong on 5 it got right. The floors, lowered for that trade from 68 to 67 right and from 0.9
  * to 0.88 per axis and class (helpfulness specificity is 16/18 = 0.889), keep a later judge from getting worse on it
- * without someone noticing.
+ * without someone noticing. One row, probe-012 ("Canberra." to "What's the capital of Australia?"), is also a row
+ * of the training splits (the same stock answer to the same prompt), so 69 of the 70 are out of sample.
  */
 class SecondAuthorProbeTest {
 
