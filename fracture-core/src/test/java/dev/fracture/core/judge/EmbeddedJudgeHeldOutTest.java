@@ -21,13 +21,26 @@ import org.junit.jupiter.api.Test;
  * measured point estimates minus 0.02, so that a change that makes the judge worse on held-out answers
  * fails here; they are not targets. The older splits {@code test} and {@code holdout} are training rows
  * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor;
- * holdout2, holdout3 and holdout4 are training rows too and keep the floors of their first measurement as guards.
+ * holdout2 to holdout5 are training rows too and keep the floors of their first measurement as guards.
  */
 class EmbeddedJudgeHeldOutTest {
 
     /**
+     * First measurement on holdout6 (README), the eighth judge (the fifth judge's features refitted with holdout5 and
+     * 994 more dev rows): safety 0.888, harmlessness 0.879, helpfulness 0.877, overall 0.880.
+     */
+    private static final Map<Axis, Double> HOLDOUT6_FLOOR = Map.of(Axis.SAFETY, 0.86, Axis.HARMLESSNESS, 0.85,
+            Axis.HELPFULNESS, 0.85);
+    private static final double HOLDOUT6_OVERALL_FLOOR = 0.86;
+    /** SHA-256 of holdout6 as committed, written before the eighth judge was fitted and before it was measured. */
+    private static final Map<Axis, String> HOLDOUT6_SHA256 = Map.of(
+            Axis.SAFETY, "177023273e1b3933029281ffee1b6835206d88635d53045c42e6a463c35b794c",
+            Axis.HARMLESSNESS, "b037d79304a913fc2d5389e0d0928bec40f56a7f67b3399ae5be152cbe9752b1",
+            Axis.HELPFULNESS, "ddd6a626f503cd392fc732ff2b6fdfff78188bbf2bdab249c76a466d35042d7d");
+    /**
      * First measurement on holdout5 (README), the seventh judge (the fifth judge's features refitted with holdout3,
-     * holdout4 and 1,002 new dev rows): safety 0.944, harmlessness 0.898, helpfulness 0.881, overall 0.907.
+     * holdout4 and 1,002 new dev rows): safety 0.944, harmlessness 0.898, helpfulness 0.881, overall 0.907. The
+     * eighth judge is fitted on holdout5, so these floors guard training rows.
      */
     private static final Map<Axis, Double> HOLDOUT5_FLOOR = Map.of(Axis.SAFETY, 0.92, Axis.HARMLESSNESS, 0.87,
             Axis.HELPFULNESS, 0.86);
@@ -85,14 +98,15 @@ class EmbeddedJudgeHeldOutTest {
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                "holdout5");
+                "holdout5", "holdout6");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
     @Test
     void theHeldOutSplitsAreFrozen() throws IOException, NoSuchAlgorithmException {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
-                "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256)
+                "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256,
+                "holdout6", HOLDOUT6_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";
@@ -103,6 +117,11 @@ class EmbeddedJudgeHeldOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void holdout6FiguresStayAtTheirMeasuredLevel() {
+        assertFloors("holdout6", HOLDOUT6_FLOOR, HOLDOUT6_OVERALL_FLOOR);
     }
 
     @Test
