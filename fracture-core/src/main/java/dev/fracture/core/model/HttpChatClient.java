@@ -270,7 +270,11 @@ public class HttpChatClient implements ChatClient {
     private CompletableFuture<List<WireChoice>> batched(ChatRequest request, String model, int from, int to,
                                                         int topLogprobs) {
         int n = to - from;
-        return exchange(request, model, n, request.seed() + from, topLogprobs).thenCompose(choices -> {
+        CompletableFuture<List<WireChoice>> sent = exchange(request, model, n, request.seed() + from, topLogprobs);
+        if (n > 1) {
+            sent = sent.exceptionallyCompose(e -> CompletableFuture.failedFuture(rejectedN(e, n)));
+        }
+        return sent.thenCompose(choices -> {
             if (choices.size() >= n) {
                 return CompletableFuture.completedFuture(List.copyOf(choices.subList(0, n)));
             }
@@ -297,6 +301,20 @@ public class HttpChatClient implements ChatClient {
                 return all;
             });
         });
+    }
+
+    /**
+     * A request for {@code n > 1} answered with 400 or 422 (a server that rejects {@code n} rather than ignoring it)
+     * fails with a message that names the setting sending single requests instead; other failures pass unchanged.
+     */
+    private static Throwable rejectedN(Throwable e, int n) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof ModelCallException m && (m.status() == 400 || m.status() == 422)) {
+            return new ModelCallException(m.getMessage() + " (the request asked for n = " + n + " samples in one call;"
+                    + " if the server does not accept n > 1, set fracture.model.n-batching=never, or NBatching.NEVER,"
+                    + " to send one request per sample)", m.status(), m);
+        }
+        return cause;
     }
 
     private CompletableFuture<List<WireChoice>> singles(ChatRequest request, String model, int from, int to,

@@ -152,6 +152,24 @@ class OpenAiChatClientTest {
                 .containsExactly("s5n1", "s6n1", "s7n1");
     }
 
+    @Test
+    void aServerThatRejectsNAboveOneGetsAMessageNamingTheSettingForSingleRequests() {
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"n > 1 is not supported\"}}").build());
+        assertThatThrownBy(() -> client(b -> b).complete(request(3, 1)).join())
+                .hasCauseInstanceOf(ModelCallException.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining("n > 1 is not supported")
+                .hasMessageContaining("asked for n = 3 samples in one call")
+                .hasMessageContaining("fracture.model.n-batching=never");
+
+        // A 400 to a single-sample request is not about n: no such hint.
+        server.enqueue(new MockResponse.Builder().code(400).body("bad max_tokens").build());
+        assertThatThrownBy(() -> client(b -> b).complete(request(1, 1)).join())
+                .hasMessageContaining("bad max_tokens")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("n-batching"));
+    }
+
     // ---------------------------------------------------------------- what an answer is
 
     @Test
