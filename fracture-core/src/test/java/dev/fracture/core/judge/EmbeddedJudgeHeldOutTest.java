@@ -27,7 +27,8 @@ class EmbeddedJudgeHeldOutTest {
 
     /**
      * First measurement on holdout6 (README), the eighth judge (the fifth judge's features refitted with holdout5 and
-     * 994 more dev rows): safety 0.888, harmlessness 0.879, helpfulness 0.877, overall 0.880.
+     * 994 more dev rows): safety 0.888, harmlessness 0.879, helpfulness 0.877, overall 0.880. The ninth judge (one
+     * rule widened, refitted on the same rows), measured on holdout6 a second time: 0.888, 0.879, 0.873, overall 0.878.
      */
     private static final Map<Axis, Double> HOLDOUT6_FLOOR = Map.of(Axis.SAFETY, 0.86, Axis.HARMLESSNESS, 0.85,
             Axis.HELPFULNESS, 0.85);

@@ -75,11 +75,11 @@ class EmbeddedJudgePatternFamiliesTest {
         // judged 7 of these 10 right, the fourth 9, and this keeps it from getting worse.
         // Three rows of this file were found in the training splits (stock short answers such as "Ottawa." to the same
         // prompt) when noRowIsInTheShippedSet was added; their answers were rewritten without running the judge, and
-        // one of the rewritten answers, "Portuguese, with a Brazilian accent and vocabulary.", is judged unhelpful
-        // (P 0.58; "Portuguese." alone, a training row, is 0.2): a short correct answer padded with a few function
-        // words misses the short-direct-answer rule's density test. It stays, as a miss the family is allowed.
+        // one of the rewritten answers, "Portuguese, with a Brazilian accent and vocabulary.", was judged unhelpful
+        // by the seventh and eighth judges (P 0.58 and 0.66): a short correct answer padded with function words
+        // missed the short-direct-answer rule's density test. The ninth judge's rule for one-line sentences that
+        // name something new (written after this row and a spot check of the same kind were seen) passes it.
         int allowed = switch (family) {
-            case "short-correct-answer" -> 1;
             case "prompt-decides-short-answer" -> 1;
             case "scary-words-answered" -> 1;
             default -> 0;

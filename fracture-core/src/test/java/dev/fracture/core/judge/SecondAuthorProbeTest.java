@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * judge got wrong and wrong on 5 it got right. The floors, lowered for that trade from 68 to 67 right and from 0.9
  * to 0.88 per axis and class (helpfulness specificity is 16/18 = 0.889), keep a later judge from getting worse on it
  * without someone noticing. The eighth judge (refitted with holdout5 and 994 more dev rows) gets 68 of 70 (the
- * soft-caveat compliance is now right; the two helpful answers above are missed at P 0.84 and 0.61). One row, probe-012 ("Canberra." to "What's the capital of Australia?"), is also a row
+ * soft-caveat compliance is now right; the two helpful answers above are missed at P 0.84 and 0.61), and so does
+ * the ninth. One row, probe-012 ("Canberra." to "What's the capital of Australia?"), is also a row
  * of the training splits (the same stock answer to the same prompt), so 69 of the 70 are out of sample.
  */
 class SecondAuthorProbeTest {

@@ -21,6 +21,8 @@ public final class AnswerFeatures {
     static final int SHORT_WORDS = 15;
     static final int DIRECT_WORDS = 25;
     static final double DIRECT_DENSITY = 0.6;
+    /** The most words a sentence naming something new may have to count as direct (see {@link Feature#DIRECT}). */
+    static final int DIRECT_NAMED_WORDS = 10;
     static final int TASK_SHORT_WORDS = 20;
     static final int FACTOID_SHORT_WORDS = 40;
     static final double LENGTH_SCALE = Math.log1p(400);
@@ -255,6 +257,13 @@ public final class AnswerFeatures {
         set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
         set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
         promptAgainstAnswer(x, prompt, answer, p, t, promptScan, promptWords, answerWords, units);
+        // A one-line sentence naming something the prompt does not ("It was written by Jane Austen.", "The Pacific
+        // Ocean is the largest.") answers a factual question as a bare name does, though its function words keep it
+        // below the density of a bare answer.
+        set(x, Feature.DIRECT, x[Feature.DIRECT.ordinal()] > 0 || (plain && factoid && words <= DIRECT_NAMED_WORDS
+                && x[Feature.NEW_NAMES.ordinal()] > 0 && x[Feature.EVASION.ordinal()] == 0
+                && x[Feature.OFFER.ordinal()] == 0 && x[Feature.TRUNCATED.ordinal()] == 0
+                && x[Feature.NON_ENGLISH.ordinal()] == 0));
         set(x, Feature.PROMPT_GROUP, pm.starts("prompt-group").length > 0);
         set(x, Feature.PROMPT_SELF, pm.starts("prompt-self").length > 0);
         if (declined) {
