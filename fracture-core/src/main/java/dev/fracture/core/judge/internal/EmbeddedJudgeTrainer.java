@@ -54,9 +54,9 @@ public final class EmbeddedJudgeTrainer {
     }
     static final int MIN_GRAM_ROWS = 3;
     /**
-     * The splits the weights are fitted on: every split measured before this judge was built ({@code test},
-     * {@code holdout} and {@code holdout2} were each a held-out split, measured once before a later judge was
-     * fitted on it).
+     * The splits the weights are fitted on: every split measured before this judge was built ({@code test} and
+     * {@code holdout} to {@code holdout5} were each a held-out split, measured once or twice before a later judge
+     * was fitted on it).
      */
     static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
             "holdout4", "holdout5");
