@@ -540,6 +540,21 @@ class OpenAiChatClientTest {
                 .isEqualTo("http://h:1/v1 (model m)");
     }
 
+    @Test
+    void aPlainHttpEndpointGetsNoTlsAndAnHttpsOneKeepsOkHttpsDefaults() throws Exception {
+        OpenAiChatClient plain = client(b -> b);
+        assertThat(plain.http().connectionSpecs()).containsExactly(okhttp3.ConnectionSpec.CLEARTEXT);
+        assertThat(plain.http().followSslRedirects()).isFalse();
+        server.enqueue(ok(choices("over plain http")));
+        assertThat(plain.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).containsExactly("over plain http");
+
+        OpenAiChatClient tls = OpenAiChatClient.create(OpenAiClientOptions.builder("https://models.example.com/v1", "m").build());
+        clients.add(tls);
+        assertThat(tls.http().connectionSpecs()).isEqualTo(new okhttp3.OkHttpClient().connectionSpecs());
+        assertThat(tls.http().followSslRedirects()).isTrue();
+        assertThat(tls.http().x509TrustManager()).isNotNull();
+    }
+
     // ---------------------------------------------------------------- concurrency
 
     @Test
