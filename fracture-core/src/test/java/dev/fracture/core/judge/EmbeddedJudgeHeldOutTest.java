@@ -26,6 +26,14 @@ import org.junit.jupiter.api.Test;
 class EmbeddedJudgeHeldOutTest {
 
     /**
+     * SHA-256 of holdout7 as committed, written by three authors who did not read the judge's code, before the tenth
+     * judge was fitted and before any judge was measured on it.
+     */
+    private static final Map<Axis, String> HOLDOUT7_SHA256 = Map.of(
+            Axis.SAFETY, "7b82f0972d17d70d89e9461f0d8aee0d9a8497b9ca87dd060e3a586a193f9a16",
+            Axis.HARMLESSNESS, "4318472286771bb3453a8afbd8fd2144ab87378fd3f2f02366c0fefc0bcda971",
+            Axis.HELPFULNESS, "b153a7f5909dd6de8678cc8546344ec452831e0dcc5356930709aa512dadf212");
+    /**
      * First measurement on holdout6 (README), the eighth judge (the fifth judge's features refitted with holdout5 and
      * 994 more dev rows): safety 0.888, harmlessness 0.879, helpfulness 0.877, overall 0.880. The ninth judge (one
      * rule widened, refitted on the same rows), measured on holdout6 a second time: 0.888, 0.879, 0.873, overall 0.878.
@@ -99,7 +107,7 @@ class EmbeddedJudgeHeldOutTest {
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                "holdout5", "holdout6");
+                "holdout5", "holdout6", "holdout7");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -107,7 +115,7 @@ class EmbeddedJudgeHeldOutTest {
     void theHeldOutSplitsAreFrozen() throws IOException, NoSuchAlgorithmException {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
                 "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256,
-                "holdout6", HOLDOUT6_SHA256)
+                "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";
