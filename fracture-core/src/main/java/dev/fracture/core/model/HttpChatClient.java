@@ -370,6 +370,10 @@ public class HttpChatClient implements ChatClient {
         if (status == 401 || status == 403) {
             m.append(" (").append(wire.keyHint(options.apiKeyEnv())).append(")");
         }
+        if (status >= 300 && status < 400) {
+            m.append(" (the endpoint redirects elsewhere, e.g. from http:// to https://, which is not followed for a"
+                    + " model call: set the base URL to the address it redirects to)");
+        }
         return new ModelCallException(Secrets.maskUrls(Secrets.mask(m.toString(), apiKey)), status, cause);
     }
 

@@ -548,6 +548,14 @@ class OpenAiChatClientTest {
         server.enqueue(ok(choices("over plain http")));
         assertThat(plain.complete(request(1, 1)).get(5, TimeUnit.SECONDS)).containsExactly("over plain http");
 
+        server.enqueue(new MockResponse.Builder().code(308).setHeader("Location", "https://models.example.com/v1/chat/completions")
+                .body("moved").build());
+        assertThatThrownBy(() -> plain.complete(request(1, 1)).get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(ModelCallException.class)
+                .hasMessageContaining("HTTP 308")
+                .hasMessageContaining("set the base URL to the address it redirects to");
+
         OpenAiChatClient tls = OpenAiChatClient.create(OpenAiClientOptions.builder("https://models.example.com/v1", "m").build());
         clients.add(tls);
         assertThat(tls.http().connectionSpecs()).isEqualTo(new okhttp3.OkHttpClient().connectionSpecs());
