@@ -44,7 +44,8 @@ public final class FractureKeys {
             .defaultDescribedAs("`openai` with a base URL, else none");
     public static final ConfigKey<String> BASE_URL = ConfigKey.optional("fracture.model.base-url", Parsers.text(),
             "API root of the model under test, e.g. `http://127.0.0.1:8000/v1`; `reference` is short for "
-                    + "`fracture.model.provider=reference`");
+                    + "`fracture.model.provider=reference`. An `http://` root is reached without TLS and a redirect to "
+                    + "`https://` is an error naming the fix: give the address it redirects to");
     public static final ConfigKey<String> MODEL_NAME = ConfigKey.optional("fracture.model.name", Parsers.text(),
             "the `model` sent with every request; required with a base URL");
     public static final ConfigKey<String> REVISION = ConfigKey.optional("fracture.model.revision", Parsers.text(),
