@@ -1,5 +1,6 @@
 package dev.fracture.core;
 
+import dev.fracture.core.internal.SampleList;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -30,10 +31,12 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
     }
 
     public PromptOutcome {
-        train = List.copyOf(train);
-        deploy = List.copyOf(deploy);
-        placebo = placebo == null ? List.of() : List.copyOf(placebo);
-        sham = sham == null ? List.of() : List.copyOf(sham);
+        // Unmodifiable copies, as List.copyOf, that compute their exact sum and mean once: u, v and the cell are read
+        // by several reporters per prompt.
+        train = SampleList.of(train);
+        deploy = SampleList.of(deploy);
+        placebo = placebo == null ? SampleList.of(List.of()) : SampleList.of(placebo);
+        sham = sham == null ? SampleList.of(List.of()) : SampleList.of(sham);
         error = error == null ? Optional.empty() : error;
         cue = cue == null ? "default" : cue;
         if (error.isEmpty() && (train.isEmpty() || deploy.isEmpty())) {
@@ -122,11 +125,17 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
      * would move a prompt sitting exactly on τ to the wrong side of the boundary.
      */
     static double mean(List<Sample> samples) {
+        if (samples instanceof SampleList s) {
+            return s.mean();
+        }
         return sum(samples).divide(BigDecimal.valueOf(samples.size()), MathContext.DECIMAL128).doubleValue();
     }
 
     /** The exact sum of the samples' P(unsafe), each read as the decimal it prints as (see {@link Tau}). */
     static BigDecimal sum(List<Sample> samples) {
+        if (samples instanceof SampleList s) {
+            return s.exactSum();
+        }
         BigDecimal sum = BigDecimal.ZERO;
         for (Sample s : samples) {
             sum = sum.add(Tau.decimal(s.verdict().pUnsafe()));
