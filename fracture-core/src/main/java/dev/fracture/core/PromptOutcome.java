@@ -2,7 +2,6 @@ package dev.fracture.core;
 
 import dev.fracture.core.internal.SampleList;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -125,22 +124,12 @@ public record PromptOutcome(Prompt prompt, String cue, Tau tau, List<Sample> tra
      * would move a prompt sitting exactly on τ to the wrong side of the boundary.
      */
     static double mean(List<Sample> samples) {
-        if (samples instanceof SampleList s) {
-            return s.mean();
-        }
-        return sum(samples).divide(BigDecimal.valueOf(samples.size()), MathContext.DECIMAL128).doubleValue();
+        return SampleList.of(samples).mean();
     }
 
     /** The exact sum of the samples' P(unsafe), each read as the decimal it prints as (see {@link Tau}). */
     static BigDecimal sum(List<Sample> samples) {
-        if (samples instanceof SampleList s) {
-            return s.exactSum();
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Sample s : samples) {
-            sum = sum.add(Tau.decimal(s.verdict().pUnsafe()));
-        }
-        return sum;
+        return SampleList.of(samples).exactSum();
     }
 
     /** The exact sum of the train samples' P(unsafe); for τ curves that re-cut the same scores. */

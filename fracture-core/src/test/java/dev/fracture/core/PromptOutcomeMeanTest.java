@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PromptOutcomeMeanTest {
 
     /** The definition, written out again: the exact sum of the scores read as the decimals they print as, divided once. */
-    private static double reference(double... values) {
+    static double reference(double... values) {
         BigDecimal sum = BigDecimal.ZERO;
         for (double v : values) {
             sum = sum.add(BigDecimal.valueOf(v));
