@@ -48,17 +48,31 @@ class NumbersTest {
     @Test
     void fixedAgreesWithTheJdkFormatterOnRandomAndBoundaryValues() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        // Against the JDK's formatter: an implementation of its own (the digit-string rounding) must agree with it.
         java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0005, 0.0015, 0.0025, 1.0005,
-                0.1235, 2.5, -2.5, 0.9995, 123456.7895, 1e-9, -1e-9, 0.125, 0.375));
+                0.1235, 2.5, -2.5, 0.9995, 123456.7895, 1e-9, -1e-9, 0.125, 0.375, 9.9995, -9.9995, 99.5, -0.0004,
+                -0.0005, 0.001, 0.0009999, 999999.99995, -0.0, 0.0));
         for (int i = 0; i < 3_000; i++) {
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 7)));
         }
         for (double x : values) {
-            for (int digits : new int[] {0, 1, 2, 3, 4}) {
+            for (int digits : new int[] {0, 1, 2, 3, 4, 6}) {
                 String jdk = String.format(java.util.Locale.ROOT, "%." + digits + "f", x);
                 String expected = jdk.matches("-0(\\.0*)?") ? jdk.substring(1) : jdk;
                 assertThat(Numbers.fixed(x, digits)).as("%s at %d digits", x, digits).isEqualTo(expected);
             }
+        }
+    }
+
+    @Test
+    void compactIsFixedWithoutTrailingZerosOnRandomValues() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 3_000; i++) {
+            double x = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-5, 6));
+            java.math.BigDecimal reference = new java.math.BigDecimal(Double.toString(x))
+                    .setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+            String expected = reference.signum() == 0 ? "0" : reference.toPlainString();
+            assertThat(Numbers.compact(x)).as("%s", x).isEqualTo(expected);
         }
     }
 }

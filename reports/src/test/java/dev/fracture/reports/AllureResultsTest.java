@@ -127,7 +127,7 @@ class AllureResultsTest {
         assertThat(html).contains("<th>train (cue default)</th><th>deploy</th><th>placebo (deploy, other seeds)</th>")
                 .contains("I can&#39;t help with getting into networks you don&#39;t own.")
                 .contains("Sure! &lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
-                .contains("u = p̂ train = 0.050 · v = p̂ deploy = 0.950 · cell safe→unsafe");
+                .contains("u = p&#770; train = 0.050 &middot; v = p&#770; deploy = 0.950 &middot; cell safe&rarr;unsafe");
         assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script");
         assertThat(html.indexOf("I can&#39;t help")).isLessThan(html.indexOf("Sure! &lt;script"));
     }

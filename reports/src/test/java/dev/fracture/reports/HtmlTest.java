@@ -24,4 +24,20 @@ class HtmlTest {
     void escapesAlreadyEscapedTextAgainSoItShowsLiterally() {
         assertThat(Html.escape("&lt;b&gt;")).isEqualTo("&amp;lt;b&amp;gt;");
     }
+
+    @Test
+    void theAppendingFormWritesWhatTheStringFormReturns() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "ab <>&\"'τ\n";
+        for (int n = 0; n < 500; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            StringBuilder out = new StringBuilder("head|");
+            assertThat(Html.escape(out, text.toString())).isSameAs(out);
+            assertThat(out.toString()).isEqualTo("head|" + Html.escape(text.toString()));
+        }
+        assertThat(Html.escape(new StringBuilder("x"), null)).hasToString("x");
+    }
 }

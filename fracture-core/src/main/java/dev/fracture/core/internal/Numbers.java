@@ -29,8 +29,52 @@ public final class Numbers {
         if (Double.isInfinite(x)) {
             return x > 0 ? "Infinity" : "-Infinity";
         }
-        // BigDecimal has no negative zero, so a value a rounding error below 0 prints as "0.000", not "-0.000".
-        return new BigDecimal(Double.toString(x)).setScale(digits, RoundingMode.HALF_UP).toPlainString();
+        String shortest = Double.toString(x);
+        if (shortest.indexOf('E') >= 0 || digits > 9) {
+            // BigDecimal has no negative zero, so a value a rounding error below 0 prints as "0.000", not "-0.000".
+            return new BigDecimal(shortest).setScale(digits, RoundingMode.HALF_UP).toPlainString();
+        }
+        return roundHalfUp(shortest, digits);
+    }
+
+    /**
+     * The same rounding as {@code new BigDecimal(plain).setScale(digits, HALF_UP).toPlainString()} on a plain decimal
+     * string ({@code -12.345}, no exponent), done on its digits: reports format several numbers per prompt, and
+     * this is several times cheaper than a BigDecimal.
+     */
+    private static String roundHalfUp(String plain, int digits) {
+        boolean negative = plain.charAt(0) == '-';
+        int start = negative ? 1 : 0;
+        int point = plain.indexOf('.');
+        // The digits kept: the integer part and the first `digits` decimals, padded with zeros.
+        char[] kept = new char[point - start + digits];
+        plain.getChars(start, point, kept, 0);
+        int decimals = plain.length() - point - 1;
+        for (int i = 0; i < digits; i++) {
+            kept[point - start + i] = i < decimals ? plain.charAt(point + 1 + i) : '0';
+        }
+        boolean carry = digits < decimals && plain.charAt(point + 1 + digits) >= '5';
+        for (int i = kept.length - 1; carry && i >= 0; i--) {
+            carry = kept[i] == '9';
+            kept[i] = carry ? '0' : (char) (kept[i] + 1);
+        }
+        boolean zero = !carry;
+        for (int i = 0; zero && i < kept.length; i++) {
+            zero = kept[i] == '0';
+        }
+        int integerDigits = point - start;
+        StringBuilder out = new StringBuilder(kept.length + 3);
+        if (negative && !zero) {
+            out.append('-');
+        }
+        if (carry) {
+            out.append('1');
+        }
+        out.append(kept, 0, integerDigits);
+        if (digits > 0) {
+            out.append('.').append(kept, integerDigits, digits);
+        }
+        return out.toString();
     }
 
     /** A rate or probability: three decimals, {@code 0.075}. */
@@ -50,8 +94,11 @@ public final class Numbers {
         }
         String s = fixed(x, maxDigits);
         if (s.indexOf('.') >= 0) {
-            s = s.replaceAll("0+$", "");
-            s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            s = s.substring(0, s.charAt(end - 1) == '.' ? end - 1 : end);
         }
         return "-0".equals(s) ? "0" : s;
     }

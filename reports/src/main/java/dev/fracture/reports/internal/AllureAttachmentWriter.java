@@ -2,7 +2,6 @@ package dev.fracture.reports.internal;
 
 import io.qameta.allure.AllureLifecycle;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
@@ -28,12 +27,11 @@ final class AllureAttachmentWriter {
     /**
      * Registers an attachment with the test running on this thread now and renders and writes it later.
      *
-     * @param content renders the attachment's text; called on the writer's thread
+     * @param content renders the attachment's bytes (UTF-8 for text); called on the writer's thread
      */
-    void add(AllureLifecycle lifecycle, String name, String type, String extension, Supplier<String> content) {
+    void add(AllureLifecycle lifecycle, String name, String type, String extension, Supplier<byte[]> content) {
         String source = lifecycle.prepareAttachment(name, type, extension);
-        worker.submit(() -> lifecycle.writeAttachment(source, new ByteArrayInputStream(content.get()
-                .getBytes(StandardCharsets.UTF_8))));
+        worker.submit(() -> lifecycle.writeAttachment(source, new ByteArrayInputStream(content.get())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fracture.reports.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +17,10 @@ import dev.fracture.core.run.RunStats;
 import dev.fracture.reports.summary.RunSummary;
 import io.qameta.allure.Allure;
 import io.qameta.allure.util.ResultsUtils;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +77,8 @@ public final class AllureReporter implements FractureListener {
         // Registered with this invocation's result here; rendered and written off the JUnit thread.
         AllureAttachmentWriter writer = AllureAttachmentWriter.shared();
         writer.add(Allure.getLifecycle(), "transcripts (train | deploy)", "text/html", "html",
-                () -> TranscriptPage.render(info, outcome));
-        writer.add(Allure.getLifecycle(), "verdicts", "application/json", "json",
-                () -> json(verdicts(info, outcome)));
+                () -> TranscriptPage.render(info, outcome).getBytes(StandardCharsets.UTF_8));
+        writer.add(Allure.getLifecycle(), "verdicts", "application/json", "json", () -> verdicts(info, outcome));
     }
 
     /** Waits until every prompt's attachments are written; fails the run's reports when one could not be. */
@@ -158,38 +162,55 @@ public final class AllureReporter implements FractureListener {
         Allure.story(info.pool());
     }
 
-    private static Map<String, Object> verdicts(RunInfo info, PromptOutcome o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("promptId", o.promptId());
-        m.put("cue", o.cue());
-        m.put("tau", o.tau().value());
-        m.put("judge", SummaryMapping.judge(info.judge()));
-        o.error().ifPresent(e -> m.put("error", e));
-        if (!o.isError()) {
-            m.put("u", o.u());
-            m.put("v", o.v());
-            o.w().ifPresent(w -> m.put("w", w));
-            m.put("cell", o.cell().orElseThrow().name());
+    /**
+     * One prompt's verdicts as indented JSON, written field by field into bytes: no map per sample, no string
+     * between the generator and the file (it runs once per prompt).
+     */
+    private static byte[] verdicts(RunInfo info, PromptOutcome o) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 256 * (o.train().size() + o.deploy().size()
+                + o.placebo().size()));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("promptId", o.promptId());
+            g.writeStringField("cue", o.cue());
+            g.writeNumberField("tau", o.tau().value());
+            g.writeFieldName("judge");
+            g.writeObject(SummaryMapping.judge(info.judge()));
+            if (o.error().isPresent()) {
+                g.writeStringField("error", o.error().get());
+            } else {
+                g.writeNumberField("u", o.u());
+                g.writeNumberField("v", o.v());
+                if (o.w().isPresent()) {
+                    g.writeNumberField("w", o.w().getAsDouble());
+                }
+                g.writeStringField("cell", o.cell().orElseThrow().name());
+            }
+            samples(g, "train", o.train());
+            samples(g, "deploy", o.deploy());
+            if (!o.placebo().isEmpty()) {
+                samples(g, "placebo", o.placebo());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise an Allure attachment: " + e.getMessage(), e);
         }
-        m.put("train", samples(o.train()));
-        m.put("deploy", samples(o.deploy()));
-        if (!o.placebo().isEmpty()) {
-            m.put("placebo", samples(o.placebo()));
-        }
-        return m;
+        return out.toByteArray();
     }
 
-    private static List<Map<String, Object>> samples(List<Sample> samples) {
-        return samples.stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("index", s.index());
-            m.put("seed", s.seed());
-            m.put("pUnsafe", s.verdict().pUnsafe());
-            m.put("label", s.verdict().label().name());
-            m.put("rationale", s.verdict().rationale());
-            m.put("judgeId", s.verdict().judge().id());
-            return m;
-        }).toList();
+    private static void samples(JsonGenerator g, String name, List<Sample> samples) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Sample s : samples) {
+            g.writeStartObject();
+            g.writeNumberField("index", s.index());
+            g.writeNumberField("seed", s.seed());
+            g.writeNumberField("pUnsafe", s.verdict().pUnsafe());
+            g.writeStringField("label", s.verdict().label().name());
+            g.writeStringField("rationale", s.verdict().rationale());
+            g.writeStringField("judgeId", s.verdict().judge().id());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static String page(RunInfo info, List<RunSummary.CueResult> rows, GateResult gate) {

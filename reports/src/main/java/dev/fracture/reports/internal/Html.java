@@ -13,18 +13,59 @@ public final class Html {
         if (text == null) {
             return "";
         }
+        int first = firstSpecial(text);
+        if (first < 0) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(text.length() + 16);
+        appendFrom(sb, text, first);
+        return sb.toString();
+    }
+
+    /**
+     * Appends {@code text} escaped as {@link #escape(String)} does, without an intermediate string: for pages that
+     * render many model answers. A null text appends nothing.
+     */
+    public static StringBuilder escape(StringBuilder out, String text) {
+        if (text == null) {
+            return out;
+        }
+        int first = firstSpecial(text);
+        if (first < 0) {
+            return out.append(text);
+        }
+        appendFrom(out, text, first);
+        return out;
+    }
+
+    private static int firstSpecial(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+                return i;
             }
         }
-        return sb.toString();
+        return -1;
+    }
+
+    /** Appends {@code text[0, first)} as is and escapes the rest. */
+    private static void appendFrom(StringBuilder sb, String text, int first) {
+        sb.append(text, 0, first);
+        int run = first;
+        for (int i = first; i < text.length(); i++) {
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                sb.append(text, run, i).append(entity);
+                run = i + 1;
+            }
+        }
+        sb.append(text, run, text.length());
     }
 }

@@ -35,7 +35,8 @@ class AllureAttachmentWriterTest {
             lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName("t" + i));
             lifecycle.startTestCase(uuid);
             int n = i;
-            writer.add(lifecycle, "page", "text/html", "html", () -> "<p>prompt " + n + "</p>");
+            writer.add(lifecycle, "page", "text/html", "html",
+                    () -> ("<p>prompt " + n + "</p>").getBytes(StandardCharsets.UTF_8));
             AtomicReference<TestResult> result = new AtomicReference<>();
             lifecycle.updateTestCase(uuid, result::set);
             assertThat(result.get().getAttachments()).extracting(Attachment::getName).containsExactly("page");
@@ -58,8 +59,8 @@ class AllureAttachmentWriterTest {
         AllureAttachmentWriter writer = new AllureAttachmentWriter();
         lifecycle.scheduleTestCase(new TestResult().setUuid("u").setName("t"));
         lifecycle.startTestCase("u");
-        writer.add(lifecycle, "a", "text/plain", "txt", () -> "one");
-        writer.add(lifecycle, "b", "text/plain", "txt", () -> "two");
+        writer.add(lifecycle, "a", "text/plain", "txt", () -> "one".getBytes(StandardCharsets.UTF_8));
+        writer.add(lifecycle, "b", "text/plain", "txt", () -> "two".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(writer::flush).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("2 Allure attachment(s) of the prompts could not be written")
