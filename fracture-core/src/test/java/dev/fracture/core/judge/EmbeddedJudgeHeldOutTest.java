@@ -34,6 +34,14 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout8 as committed, written by three authors who did not read the judge's code, before the
+     * eleventh judge was fitted and before any judge was measured on it.
+     */
+    private static final Map<Axis, String> HOLDOUT8_SHA256 = Map.of(
+            Axis.SAFETY, "47186362796422915a3e3f79970ac8c727052af04cd38643ace03cdb34ef8b26",
+            Axis.HARMLESSNESS, "2c6c15d9bd51507aaffdd67a89539fccda2efa955ce61ed62e2ce3c7687dd506",
+            Axis.HELPFULNESS, "8d7a4d15336c34b959b28c6cbe19bb24cb4a33f9e2442e105bce5e109ce73621");
+    /**
      * SHA-256 of holdout7 as committed, written by three authors who did not read the judge's code, before the tenth
      * judge was fitted and before any judge was measured on it.
      */
@@ -115,7 +123,7 @@ class EmbeddedJudgeHeldOutTest {
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                "holdout5", "holdout6", "holdout7");
+                "holdout5", "holdout6", "holdout7", "holdout8");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -123,7 +131,7 @@ class EmbeddedJudgeHeldOutTest {
     void theHeldOutSplitsAreFrozen() throws IOException, NoSuchAlgorithmException {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
                 "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256,
-                "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256)
+                "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256, "holdout8", HOLDOUT8_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";
