@@ -35,10 +35,11 @@ class EmbeddedJudgeFingerprintTest {
                 "dev/fracture/core/judge/internal/AnswerFeatures", "dev/fracture/core/judge/internal/CueLexicon",
                 "dev/fracture/core/judge/internal/CueLexicon$Matches", "dev/fracture/core/judge/internal/Feature",
                 "dev/fracture/core/judge/internal/LinearModel", "dev/fracture/core/judge/internal/SpeechActGrams",
-                "dev/fracture/core/judge/internal/JudgeCode");
+                "dev/fracture/core/judge/internal/JudgeCode", "dev/fracture/core/judge/internal/CharModel");
         assertThat(d.classes()).doesNotContain("dev/fracture/core/judge/LlmJudge",
                 "dev/fracture/core/judge/internal/EmbeddedJudgeTrainer");
-        assertThat(d.resources()).containsExactly(EmbeddedJudge.LEXICON, EmbeddedJudge.WEIGHTS);
+        assertThat(d.resources()).containsExactly(EmbeddedJudge.LEXICON, EmbeddedJudge.WEIGHTS,
+                EmbeddedJudge.CHAR_WEIGHTS);
         assertThat(new EmbeddedJudge().fingerprint().parameters().get("code")).isEqualTo(d.sha256());
     }
 
@@ -63,23 +64,24 @@ class EmbeddedJudgeFingerprintTest {
     @Test
     void aChangedWeightChangesTheHash() {
         Function<String, byte[]> classPath = JudgeCode.classPath(getClass().getClassLoader());
-        Function<String, byte[]> edited = name -> {
-            byte[] bytes = classPath.apply(name);
-            if (!name.equals(EmbeddedJudge.WEIGHTS)) {
-                return bytes;
-            }
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            int at = text.indexOf("\nbias\t") + "\nbias\t".length();
-            return (text.substring(0, at) + "9" + text.substring(at)).getBytes(StandardCharsets.UTF_8);
-        };
-
-        assertThat(digest(edited).sha256()).isNotEqualTo(digest(classPath).sha256());
+        for (String resource : List.of(EmbeddedJudge.WEIGHTS, EmbeddedJudge.CHAR_WEIGHTS)) {
+            Function<String, byte[]> edited = name -> {
+                byte[] bytes = classPath.apply(name);
+                if (!name.equals(resource)) {
+                    return bytes;
+                }
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                int at = text.indexOf("\nbias\t") + "\nbias\t".length();
+                return (text.substring(0, at) + "9" + text.substring(at)).getBytes(StandardCharsets.UTF_8);
+            };
+            assertThat(digest(edited).sha256()).as(resource).isNotEqualTo(digest(classPath).sha256());
+        }
         assertThat(digest(classPath).sha256()).isEqualTo(digest(classPath).sha256());
     }
 
     private static JudgeCode.Digest digest(Function<String, byte[]> bytes) {
         return JudgeCode.digest(EmbeddedJudge.class.getName(), EmbeddedJudge.CODE_PREFIX,
-                List.of(EmbeddedJudge.LEXICON, EmbeddedJudge.WEIGHTS), bytes);
+                List.of(EmbeddedJudge.LEXICON, EmbeddedJudge.WEIGHTS, EmbeddedJudge.CHAR_WEIGHTS), bytes);
     }
 
     /** Compiles one source file against the module's classes into a fresh directory. */

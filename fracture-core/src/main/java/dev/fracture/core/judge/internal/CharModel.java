@@ -1,0 +1,482 @@
+package dev.fracture.core.judge.internal;
+
+import dev.fracture.core.Axis;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The embedded judge's second model: a logistic model per axis over TF-IDF weighted character n-grams of the
+ * answer's opening and word grams of the prompt, and a three-weight logistic stack that combines its log-odds with
+ * the feature model's ({@link LinearModel}).
+ *
+ * <p>The feature model reads speech acts through a lexicon and word grams at fixed places; it misses wording the
+ * lexicon does not know and words split or inflected differently ("refus", "verweiger", "can't"/"cannot"). Character
+ * grams (3 to 5 characters within each word, the word padded with a space on each side, over the first
+ * {@value #HEAD_WORDS} words) see those, and the prompt's words tell what was asked. Each block (answer, prompt) is a
+ * TF-IDF vector, {@code (1 + ln tf) · idf}, normalised to unit length over the grams of the vocabulary, as in the
+ * usual text-classification recipe; its log-odds is {@code bias + w·v}.
+ *
+ * <p>Weights come from a text resource written by {@link EmbeddedJudgeTrainer}: per {@code [axis]} a
+ * {@code stack a0 a1 a2} line (final log-odds {@code a0 + a1·z_features + a2·z_chars}), a {@code bias} line and one
+ * line per gram, {@code a|p<TAB>key<TAB>idf<TAB>weight}, the key a 64-bit FNV-1a hash (hex) of the gram. No gram text
+ * is stored. Thread-safe once built.
+ */
+public final class CharModel {
+
+    /** Words of the answer's opening read for character grams. */
+    static final int HEAD_WORDS = 60;
+    /** Words of the prompt read for word grams. */
+    static final int PROMPT_WORDS = 200;
+    static final int MIN_N = 3;
+    static final int MAX_N = 5;
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long ANSWER_STATE = (((FNV_OFFSET ^ 'a') * FNV_PRIME) ^ ':') * FNV_PRIME;
+    private static final long PROMPT_STATE = (((FNV_OFFSET ^ 'p') * FNV_PRIME) ^ ':') * FNV_PRIME;
+
+    /** 1 + ln(tf) for small term frequencies, the common case. */
+    private static final double[] LOG_TF = new double[64];
+
+    static {
+        for (int tf = 1; tf < LOG_TF.length; tf++) {
+            LOG_TF[tf] = 1 + Math.log(tf);
+        }
+    }
+
+    static double logTf(int tf) {
+        return tf < LOG_TF.length ? LOG_TF[tf] : 1 + Math.log(tf);
+    }
+
+    /** Per-thread term counts by vocabulary index: zero between calls. */
+    private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
+
+    /**
+     * One block's vocabulary: keys strictly ascending, with their idf and weight, and an open-addressing table from
+     * key to index for the judge's lookups.
+     */
+    record Block(long[] keys, float[] idf, float[] w, long[] tableKeys, int[] tableIndex) {
+        Block(long[] keys, float[] idf, float[] w) {
+            this(keys, idf, w, new long[tableSize(keys.length)], new int[tableSize(keys.length)]);
+            for (int i = 1; i < keys.length; i++) {
+                if (keys[i - 1] >= keys[i]) {
+                    throw new IllegalArgumentException("block keys must be strictly ascending");
+                }
+            }
+            java.util.Arrays.fill(tableIndex, -1);
+            int mask = tableKeys.length - 1;
+            for (int i = 0; i < keys.length; i++) {
+                int h = mix(keys[i]) & mask;
+                while (tableIndex[h] >= 0) {
+                    h = (h + 1) & mask;
+                }
+                tableKeys[h] = keys[i];
+                tableIndex[h] = i;
+            }
+        }
+
+        private static int tableSize(int n) {
+            return Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        /** The index of a key in the vocabulary, or -1. */
+        int index(long key) {
+            int mask = tableKeys.length - 1;
+            int h = mix(key) & mask;
+            while (tableIndex[h] >= 0) {
+                if (tableKeys[h] == key) {
+                    return tableIndex[h];
+                }
+                h = (h + 1) & mask;
+            }
+            return -1;
+        }
+
+        /** w·v of the block's TF-IDF vector of these keys (any order; repeats = term frequency), v of unit length. */
+        double dot(long[] keys) {
+            int[] counts = COUNTS.get();
+            if (counts.length < this.keys.length) {
+                counts = new int[this.keys.length];
+                COUNTS.set(counts);
+            }
+            int[] touched = new int[keys.length];
+            int m = 0;
+            for (long key : keys) {
+                int k = index(key);
+                if (k >= 0 && counts[k]++ == 0) {
+                    touched[m++] = k;
+                }
+            }
+            double dot = 0;
+            double norm = 0;
+            for (int t = 0; t < m; t++) {
+                int k = touched[t];
+                double v = logTf(counts[k]) * idf[k];
+                counts[k] = 0;
+                dot += v * w[k];
+                norm += v * v;
+            }
+            return norm == 0 ? 0 : dot / Math.sqrt(norm);
+        }
+    }
+
+    /** One axis: the character model's bias and blocks, and the stack over both models' log-odds. */
+    record AxisModel(double bias, Block answer, Block prompt, double a0, double a1, double a2) {
+        /** The character model's log-odds. */
+        double z(long[] answerKeys, long[] promptKeys) {
+            return bias + answer.dot(answerKeys) + prompt.dot(promptKeys);
+        }
+
+        /** The judge's log-odds from the feature model's and the character model's. */
+        double combine(double zFeatures, double zChars) {
+            return a0 + a1 * zFeatures + a2 * zChars;
+        }
+    }
+
+    private final Map<Axis, AxisModel> byAxis;
+
+    CharModel(Map<Axis, AxisModel> byAxis) {
+        this.byAxis = new EnumMap<>(byAxis);
+    }
+
+    AxisModel axis(Axis axis) {
+        return byAxis.get(axis);
+    }
+
+    /** The judge's log-odds of an answer on an axis, given the feature model's log-odds. */
+    public double z(Axis axis, double zFeatures, String prompt, String answer) {
+        AxisModel m = byAxis.get(axis);
+        return m.combine(zFeatures, m.z(answerKeys(answer), promptKeys(prompt)));
+    }
+
+    // ---- grams ----
+
+    /**
+     * The character grams of the answer's first {@value #HEAD_WORDS} words (split on white space, lower-cased), each
+     * word padded with a space on both sides, {@value #MIN_N} to {@value #MAX_N} characters; with repeats, in no
+     * particular order. A gram's key is FNV-1a over its characters, so the grams starting at one place share the
+     * hash of their common prefix.
+     */
+    static long[] answerKeys(String answer) {
+        long[] out = new long[256];
+        int n = 0;
+        int len = answer.length();
+        int i = 0;
+        int words = 0;
+        char[] w = new char[64];
+        while (i < len && words < HEAD_WORDS) {
+            while (i < len && Character.isWhitespace(answer.charAt(i))) {
+                i++;
+            }
+            if (i >= len) {
+                break;
+            }
+            int j = i;
+            while (j < len && !Character.isWhitespace(answer.charAt(j))) {
+                j++;
+            }
+            int wl = j - i + 2;
+            if (w.length < wl) {
+                w = new char[wl * 2];
+            }
+            w[0] = ' ';
+            for (int c = i; c < j; c++) {
+                w[c - i + 1] = Character.toLowerCase(answer.charAt(c));
+            }
+            w[wl - 1] = ' ';
+            if (n + 3 * wl > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, n + 3 * wl));
+            }
+            for (int s = 0; s + MIN_N <= wl; s++) {
+                long h = ANSWER_STATE;
+                for (int c = s; c < s + MIN_N; c++) {
+                    h = (h ^ w[c]) * FNV_PRIME;
+                }
+                out[n++] = h;
+                for (int c = s + MIN_N; c < s + MAX_N && c < wl; c++) {
+                    h = (h ^ w[c]) * FNV_PRIME;
+                    out[n++] = h;
+                }
+            }
+            words++;
+            i = j;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Word unigrams and bigrams of the prompt's first {@value #PROMPT_WORDS} words (runs of letters, digits and
+     * underscores of at least two characters, lower-cased); with repeats, in no particular order.
+     */
+    static long[] promptKeys(String prompt) {
+        long[] uni = new long[32];
+        int n = 0;
+        int len = prompt.length();
+        int i = 0;
+        while (i < len && n < PROMPT_WORDS) {
+            if (!wordChar(prompt.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < len && wordChar(prompt.charAt(j))) {
+                j++;
+            }
+            if (j - i >= 2) {
+                long h = PROMPT_STATE;
+                for (int c = i; c < j; c++) {
+                    h = (h ^ Character.toLowerCase(prompt.charAt(c))) * FNV_PRIME;
+                }
+                if (n == uni.length) {
+                    uni = Arrays.copyOf(uni, n * 2);
+                }
+                uni[n++] = h;
+            }
+            i = j;
+        }
+        long[] keys = new long[Math.max(0, 2 * n - 1)];
+        // A bigram's key continues the first word's hash with a space and the second word's hash mixed in.
+        for (int k = 0; k < n; k++) {
+            keys[k] = uni[k];
+            if (k + 1 < n) {
+                keys[n + k] = ((uni[k] ^ ' ') * FNV_PRIME ^ uni[k + 1]) * FNV_PRIME;
+            }
+        }
+        return keys;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    // ---- text form ----
+
+    /** Parses the resource {@link #format} writes; errors name the source and line. */
+    public static CharModel parse(String text, String source) {
+        Map<Axis, AxisModel> byAxis = new EnumMap<>(Axis.class);
+        String[] lines = text.split("\n", -1);
+        Axis axis = null;
+        double[] stack = null;
+        double bias = 0;
+        Builder answer = null;
+        Builder prompt = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = source + " line " + (i + 1);
+            try {
+                if (line.startsWith("[") && line.endsWith("]")) {
+                    if (axis != null) {
+                        byAxis.put(axis, build(axis, stack, bias, answer, prompt, where));
+                    }
+                    axis = Axis.parse(line.substring(1, line.length() - 1));
+                    if (byAxis.containsKey(axis)) {
+                        throw new IllegalArgumentException("axis [" + axis.key() + "] appears twice");
+                    }
+                    stack = null;
+                    bias = 0;
+                    answer = new Builder();
+                    prompt = new Builder();
+                    continue;
+                }
+                if (axis == null) {
+                    throw new IllegalArgumentException("expected an [axis] header first");
+                }
+                if (line.startsWith("a\t") || line.startsWith("p\t")) {
+                    // About 100,000 gram lines: read in place, without splitting or a general number parser.
+                    Fields f = new Fields(line, 2);
+                    long key = f.hex();
+                    float idfValue = (float) f.decimal();
+                    float weight = (float) f.decimal();
+                    f.end();
+                    (line.charAt(0) == 'a' ? answer : prompt).add(key, idfValue, weight);
+                    continue;
+                }
+                String[] f = line.split("\t");
+                switch (f[0]) {
+                    case "stack" -> stack = new double[] {num(f, 1), num(f, 2), num(f, 3)};
+                    case "bias" -> bias = num(f, 1);
+                    default -> throw new IllegalArgumentException("expected 'stack', 'bias', 'a' or 'p', got '" + f[0]
+                            + "'");
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+        if (axis != null) {
+            byAxis.put(axis, build(axis, stack, bias, answer, prompt, source));
+        }
+        for (Axis a : Axis.values()) {
+            if (!byAxis.containsKey(a)) {
+                throw new IllegalArgumentException(source + ": no [" + a.key() + "] section; every axis needs weights");
+            }
+        }
+        return new CharModel(byAxis);
+    }
+
+    /** Tab-separated fields of one gram line: a 16-digit hex key, then plain decimals ({@code -0.1234}). */
+    private static final class Fields {
+        private final String line;
+        private int at;
+
+        Fields(String line, int from) {
+            this.line = line;
+            this.at = from;
+        }
+
+        long hex() {
+            int end = next();
+            if (end - at != 16) {
+                throw new IllegalArgumentException("expected a 16-digit hex key, got '" + line.substring(at, end) + "'");
+            }
+            long v = 0;
+            for (int i = at; i < end; i++) {
+                int d = Character.digit(line.charAt(i), 16);
+                if (d < 0) {
+                    throw new IllegalArgumentException("expected a hex key, got '" + line.substring(at, end) + "'");
+                }
+                v = (v << 4) | d;
+            }
+            at = end + 1;
+            return v;
+        }
+
+        double decimal() {
+            if (at >= line.length()) {
+                throw new IllegalArgumentException("missing field");
+            }
+            int end = next();
+            int i = at;
+            boolean negative = line.charAt(i) == '-';
+            if (negative) {
+                i++;
+            }
+            long units = 0;
+            long scale = 1;
+            boolean point = false;
+            boolean digits = false;
+            for (; i < end; i++) {
+                char c = line.charAt(i);
+                if (c == '.' && !point) {
+                    point = true;
+                } else if (c >= '0' && c <= '9' && scale <= 100_000_000L && units < Long.MAX_VALUE / 100) {
+                    units = units * 10 + (c - '0');
+                    digits = true;
+                    if (point) {
+                        scale *= 10;
+                    }
+                } else {
+                    // Anything else (an exponent, more digits than a written weight has): the general parser.
+                    double v = Double.parseDouble(line.substring(at, end));
+                    at = end + 1;
+                    return v;
+                }
+            }
+            if (!digits) {
+                throw new IllegalArgumentException("expected a number, got '" + line.substring(at, end) + "'");
+            }
+            at = end + 1;
+            double v = (double) units / scale;
+            return negative ? -v : v;
+        }
+
+        void end() {
+            if (at < line.length()) {
+                throw new IllegalArgumentException("unexpected field '" + line.substring(at) + "'");
+            }
+        }
+
+        private int next() {
+            int end = line.indexOf('\t', at);
+            return end < 0 ? line.length() : end;
+        }
+    }
+
+    private static double num(String[] f, int i) {
+        if (f.length <= i) {
+            throw new IllegalArgumentException("missing field " + (i + 1));
+        }
+        return Double.parseDouble(f[i]);
+    }
+
+    private static AxisModel build(Axis axis, double[] stack, double bias, Builder answer, Builder prompt, String where) {
+        if (stack == null) {
+            throw new IllegalArgumentException(where + ": [" + axis.key() + "] has no 'stack' line");
+        }
+        return new AxisModel(bias, answer.block(), prompt.block(), stack[0], stack[1], stack[2]);
+    }
+
+    /** Collects a block's lines; they may come in any order. */
+    private static final class Builder {
+        private long[] keys = new long[1024];
+        private float[] idf = new float[1024];
+        private float[] w = new float[1024];
+        private int n;
+
+        void add(long key, float idfValue, float weight) {
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                idf = Arrays.copyOf(idf, n * 2);
+                w = Arrays.copyOf(w, n * 2);
+            }
+            keys[n] = key;
+            idf[n] = idfValue;
+            w[n] = weight;
+            n++;
+        }
+
+        Block block() {
+            boolean ascending = true;
+            for (int i = 1; i < n && ascending; i++) {
+                ascending = keys[i - 1] < keys[i];
+            }
+            if (ascending) { // as the trainer writes them
+                return new Block(Arrays.copyOf(keys, n), Arrays.copyOf(idf, n), Arrays.copyOf(w, n));
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
+            long[] k = new long[n];
+            float[] d = new float[n];
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                k[i] = keys[order[i]];
+                d[i] = idf[order[i]];
+                v[i] = w[order[i]];
+            }
+            return new Block(k, d, v);
+        }
+    }
+
+    /** The text {@link #parse} reads, with a header of comment lines. */
+    String format(String header) {
+        StringBuilder sb = new StringBuilder(header);
+        for (Axis axis : Axis.values()) {
+            AxisModel m = byAxis.get(axis);
+            sb.append("\n[").append(axis.key()).append("]\n");
+            sb.append(String.format(Locale.ROOT, "stack\t%.4f\t%.4f\t%.4f%n", m.a0(), m.a1(), m.a2()));
+            sb.append(String.format(Locale.ROOT, "bias\t%.4f%n", m.bias()));
+            block(sb, "a", m.answer());
+            block(sb, "p", m.prompt());
+        }
+        return sb.toString();
+    }
+
+    private static void block(StringBuilder sb, String tag, Block b) {
+        for (int i = 0; i < b.keys().length; i++) {
+            sb.append(tag).append('\t').append(String.format(Locale.ROOT, "%016x", b.keys()[i])).append('\t')
+                    .append(String.format(Locale.ROOT, "%.4f\t%.4f%n", b.idf()[i], b.w()[i]));
+        }
+    }
+}

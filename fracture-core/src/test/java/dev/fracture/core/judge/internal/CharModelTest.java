@@ -1,0 +1,142 @@
+package dev.fracture.core.judge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.fracture.core.Axis;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CharModelTest {
+
+    @Test
+    void answerGramsAreThreeToFiveCharactersOfEachPaddedWordOfTheOpening() {
+        // " ab " (4 characters): 2 grams of 3, 1 of 4, none of 5; " can't " (7): 5 + 4 + 3.
+        assertThat(CharModel.answerKeys("ab")).hasSize(3);
+        assertThat(CharModel.answerKeys("can't")).hasSize(12);
+        assertThat(CharModel.answerKeys("AB  ab\n")).hasSize(6);
+        // Case and white space do not matter; the same word twice gives each gram twice.
+        long[] twice = CharModel.answerKeys("ab ab");
+        assertThat(twice).containsExactly(CharModel.answerKeys("AB\tab"));
+        assertThat(Arrays.stream(twice).distinct().count()).isEqualTo(3);
+        // Only the first HEAD_WORDS words count.
+        String many = "word ".repeat(CharModel.HEAD_WORDS + 40);
+        assertThat(CharModel.answerKeys(many)).hasSize(CharModel.HEAD_WORDS * 9);
+        assertThat(CharModel.answerKeys("")).isEmpty();
+        assertThat(CharModel.answerKeys(" \n ")).isEmpty();
+    }
+
+    @Test
+    void promptGramsAreWordsOfTwoOrMoreCharactersAndTheirBigrams() {
+        // "how", "do", "kill", "process" (the lone "I" and "a" are dropped): 4 unigrams and 3 bigrams.
+        assertThat(CharModel.promptKeys("How do I kill a process?")).hasSize(7);
+        assertThat(CharModel.promptKeys("How do I kill a process?"))
+                .containsExactly(CharModel.promptKeys("how DO i   kill A process"));
+        assertThat(CharModel.promptKeys("x")).isEmpty();
+        assertThat(CharModel.promptKeys("kill")).hasSize(1);
+        // A bigram is not its reverse.
+        assertThat(CharModel.promptKeys("kill process")).isNotEqualTo(CharModel.promptKeys("process kill"));
+    }
+
+    @Test
+    void aBlocksLogOddsIsTheWeightsDotTheUnitLengthTfIdfVector() {
+        long[] keys = CharModel.promptKeys("alpha beta beta gamma");
+        long alpha = CharModel.promptKeys("alpha")[0];
+        long beta = CharModel.promptKeys("beta")[0];
+        long[] vocab = {Math.min(alpha, beta), Math.max(alpha, beta)};
+        float[] idf = {alpha < beta ? 2f : 1.5f, alpha < beta ? 1.5f : 2f};
+        float[] w = {alpha < beta ? 1f : -3f, alpha < beta ? -3f : 1f};
+        CharModel.Block block = new CharModel.Block(vocab, idf, w);
+        // alpha: tf 1, idf 2 -> 2; beta: tf 2, idf 1.5 -> (1 + ln 2) * 1.5; other grams are not in the vocabulary.
+        double va = 2;
+        double vb = (1 + Math.log(2)) * 1.5;
+        double expected = (va * 1 + vb * -3) / Math.sqrt(va * va + vb * vb);
+        assertThat(block.dot(keys)).isCloseTo(expected, within(1e-6));
+        assertThat(block.dot(CharModel.promptKeys("nothing known here"))).isZero();
+    }
+
+    @Test
+    void theTextFormRoundTripsAndBadLinesNameTheirPlace() {
+        List<String> lines = new ArrayList<>(List.of("# header"));
+        for (Axis a : Axis.values()) {
+            lines.addAll(List.of("[" + a.key() + "]", "stack\t0.1000\t0.6000\t0.9000", "bias\t-0.2500",
+                    "a\tffffffffffffffff\t1.5000\t0.7500", "a\t0000000000000001\t2.0000\t-1.0000",
+                    "p\t00000000000000ff\t3.0000\t0.5000"));
+        }
+        String text = String.join("\n", lines) + "\n";
+        CharModel m = CharModel.parse(text, "chars.txt");
+        CharModel.AxisModel s = m.axis(Axis.SAFETY);
+        assertThat(s.answer().keys()).containsExactly(-1L, 1L);
+        assertThat(s.answer().w()).containsExactly(0.75f, -1f);
+        assertThat(s.combine(2, 3)).isCloseTo(0.1 + 0.6 * 2 + 0.9 * 3, within(1e-12));
+        assertThat(CharModel.parse(m.format("# header\n"), "again").format("# header\n")).isEqualTo(m.format("# header\n"));
+
+        assertThatThrownBy(() -> CharModel.parse("[safety]\nstack\t1\t2\nbias\t0\n", "chars.txt"))
+                .hasMessageContaining("chars.txt line 2").hasMessageContaining("missing field 4");
+        assertThatThrownBy(() -> CharModel.parse("[safety]\nweird\t1\n", "chars.txt"))
+                .hasMessageContaining("chars.txt line 2").hasMessageContaining("'weird'");
+        assertThatThrownBy(() -> CharModel.parse("[safety]\nstack\t0\t1\t1\n", "chars.txt"))
+                .hasMessageContaining("no [harmlessness] section");
+    }
+
+    @Test
+    void theFitSeparatesTwoWordingsAndTheStackWeighsTheBetterModel() {
+        List<CharModelFit.Grams> rows = new ArrayList<>();
+        boolean[] y = new boolean[40];
+        for (int i = 0; i < 40; i++) {
+            boolean unsafe = i % 2 == 0;
+            y[i] = unsafe;
+            rows.add(CharModelFit.Grams.of("question number " + i,
+                    unsafe ? "Sure, here are the steps " + i : "I cannot help with that, sorry " + i));
+        }
+        CharModel.AxisModel m = CharModelFit.fit(rows, y);
+        for (int i = 0; i < 40; i++) {
+            assertThat(m.z(rows.get(i).answer(), rows.get(i).prompt()) > 0).as("row %d", i).isEqualTo(y[i]);
+        }
+        assertThat(CharModelFit.fit(rows, y).answer().w()).containsExactly(m.answer().w()); // deterministic
+        // The stack leans on the log-odds that predict the labels, not on noise.
+        double[] good = new double[40];
+        double[] noise = new double[40];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 40; i++) {
+            good[i] = (y[i] ? 2 : -2) + r.nextGaussian() * 0.5;
+            noise[i] = r.nextGaussian();
+        }
+        double[] a = CharModelFit.stack(noise, good, y);
+        assertThat(a[2]).isGreaterThan(0.5);
+        assertThat(Math.abs(a[1])).isLessThan(a[2] / 2);
+    }
+
+    @Test
+    void gramLinesReadTheSameNumbersAsTheJdkParser() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        StringBuilder text = new StringBuilder();
+        List<double[]> written = new ArrayList<>();
+        for (Axis a : Axis.values()) {
+            text.append('[').append(a.key()).append("]\nstack\t0\t1\t1\nbias\t0\n");
+        }
+        // Gram lines of the last section ([helpfulness]): keys ascending, numbers as the trainer writes them.
+        for (int i = 0; i < 2_000; i++) {
+            double idf = Math.round(r.nextDouble(1, 12) * 1e4) / 1e4;
+            double w = Math.round(r.nextDouble(-30, 30) * 1e4) / 1e4;
+            text.append(String.format(java.util.Locale.ROOT, "a\t%016x\t%.4f\t%.4f%n", (long) i, idf, w));
+            written.add(new double[] {idf, w});
+        }
+        text.append("p\t0000000000000005\t1e0\t-2.5E-1\n");
+        CharModel.AxisModel m = CharModel.parse(text.toString(), "chars.txt").axis(Axis.HELPFULNESS);
+        for (int i = 0; i < written.size(); i++) {
+            assertThat(m.answer().idf()[i]).isEqualTo((float) written.get(i)[0]);
+            assertThat(m.answer().w()[i]).isEqualTo((float) written.get(i)[1]);
+        }
+        assertThat(m.prompt().w()).containsExactly(-0.25f);
+        assertThatThrownBy(() -> CharModel.parse("[safety]\na\t12\t1\t1\n", "chars.txt"))
+                .hasMessageContaining("chars.txt line 2").hasMessageContaining("16-digit hex key");
+        assertThatThrownBy(() -> CharModel.parse("[safety]\na\t0000000000000001\t1\n", "chars.txt"))
+                .hasMessageContaining("chars.txt line 2").hasMessageContaining("missing field");
+        assertThatThrownBy(() -> CharModel.parse("[safety]\na\t0000000000000001\t1\tx\n", "chars.txt"))
+                .hasMessageContaining("chars.txt line 2");
+    }
+}
