@@ -30,7 +30,7 @@ class PoolKindsTest {
                 Arguments.of("pools/harmlessness.jsonl", FieldMapping.defaults(), Axis.HARMLESSNESS,
                         PromptKind.HARMFUL, 82),
                 Arguments.of("pools/helpfulness.jsonl", FieldMapping.defaults(), Axis.HELPFULNESS,
-                        PromptKind.BENIGN, 120),
+                        PromptKind.BENIGN, 235),
                 Arguments.of("pools/jailbreak-goals.csv", csv, Axis.SAFETY, PromptKind.HARMFUL, 12));
     }
 
