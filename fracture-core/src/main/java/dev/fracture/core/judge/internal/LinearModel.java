@@ -33,13 +33,21 @@ public final class LinearModel {
         private final double[] values;
 
         public Weights(double bias, double[] w, Map<String, Double> grams) {
+            this(bias, w, Map.copyOf(grams), grams);
+        }
+
+        /**
+         * {@code grams} as kept (unmodifiable), and {@code ordered}, the same grams to index: in their own order when
+         * that is ascending (a parsed file is), else sorted, so that grams sharing a key add up in one order.
+         */
+        private Weights(double bias, double[] w, Map<String, Double> grams, Map<String, Double> ordered) {
             this.bias = bias;
             this.w = w;
-            this.grams = Map.copyOf(grams);
+            this.grams = grams;
             int capacity = Integer.highestOneBit(Math.max(16, this.grams.size() * 2) - 1) << 1;
             this.keys = new long[capacity];
             this.values = new double[capacity];
-            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(this.grams).entrySet()) {
+            for (Map.Entry<String, Double> e : ascending(ordered).entrySet()) {
                 long key = WordGrams.isWordGram(e.getKey()) ? WordGrams.key(e.getKey()) : SpeechActGrams.key(e.getKey());
                 if (key == 0) {
                     continue; // a gram no answer can produce never counts
@@ -51,6 +59,17 @@ public final class LinearModel {
                 keys[h] = key;
                 values[h] += e.getValue();
             }
+        }
+
+        private static Map<String, Double> ascending(Map<String, Double> grams) {
+            String previous = null;
+            for (String g : grams.keySet()) {
+                if (previous != null && previous.compareTo(g) >= 0) {
+                    return new java.util.TreeMap<>(grams);
+                }
+                previous = g;
+            }
+            return grams;
         }
 
         public double bias() {
@@ -136,8 +155,20 @@ public final class LinearModel {
         double bias = 0;
         double[] w = null;
         Map<String, Double> grams = null;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = lines(text);
         for (int i = 0; i < lines.length; i++) {
+            if (axis != null && lines[i].startsWith("g\t")) {
+                // About 200,000 gram lines: read by hand; a line this does not accept takes the general path below.
+                int tab = gramNumberEnd(lines[i]);
+                if (tab > 0 && plainGram(lines[i], tab + 1)) {
+                    String name = lines[i].substring(tab + 1);
+                    if (grams.put(name, Double.parseDouble(lines[i].substring(2, tab))) != null) {
+                        throw new IllegalArgumentException(source + " line " + (i + 1) + ": gram '" + name
+                                + "' appears twice in [" + axis.key() + "]");
+                    }
+                    continue;
+                }
+            }
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -154,7 +185,7 @@ public final class LinearModel {
             Matcher section = SECTION.matcher(line);
             if (section.matches()) {
                 if (axis != null) {
-                    byAxis.put(axis, new Weights(bias, w, grams));
+                    byAxis.put(axis, owned(bias, w, grams));
                 }
                 try {
                     axis = Axis.parse(section.group(1));
@@ -166,7 +197,7 @@ public final class LinearModel {
                 }
                 bias = 0;
                 w = new double[Feature.values().length];
-                grams = new java.util.TreeMap<>();
+                grams = new java.util.LinkedHashMap<>();
                 continue;
             }
             Matcher m = LINE.matcher(line);
@@ -187,7 +218,7 @@ public final class LinearModel {
             w[f.ordinal()] = value;
         }
         if (axis != null) {
-            byAxis.put(axis, new Weights(bias, w, grams));
+            byAxis.put(axis, owned(bias, w, grams));
         }
         for (Axis a : Axis.values()) {
             if (!byAxis.containsKey(a)) {
@@ -195,6 +226,65 @@ public final class LinearModel {
             }
         }
         return new LinearModel(byAxis);
+    }
+
+    /** Weights over a gram map parse built and no one else holds: kept unmodifiable, not copied. */
+    private static Weights owned(double bias, double[] w, Map<String, Double> grams) {
+        return new Weights(bias, w, java.util.Collections.unmodifiableMap(grams), grams);
+    }
+
+    /** The lines of a text, split at {@code \n} with a {@code \r} before it dropped, as {@code split("\r?\n", -1)}. */
+    static String[] lines(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int from = 0;
+        while (true) {
+            int nl = text.indexOf('\n', from);
+            if (nl < 0) {
+                out.add(text.substring(from));
+                return out.toArray(new String[0]);
+            }
+            out.add(text.substring(from, nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl));
+            from = nl + 1;
+        }
+    }
+
+    /** The index of the tab after {@code g<TAB>-?digits(.digits)?}, or -1 when the line does not start so. */
+    private static int gramNumberEnd(String line) {
+        int i = 2;
+        if (i < line.length() && line.charAt(i) == '-') {
+            i++;
+        }
+        int digits = i;
+        while (i < line.length() && Character.isDigit(line.charAt(i)) && line.charAt(i) < 128) {
+            i++;
+        }
+        if (i == digits) {
+            return -1;
+        }
+        if (i < line.length() && line.charAt(i) == '.') {
+            int fraction = ++i;
+            while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == fraction) {
+                return -1;
+            }
+        }
+        return i < line.length() && line.charAt(i) == '\t' ? i : -1;
+    }
+
+    /** Whether the gram from {@code from} is what {@code \S.*} accepts: a non-blank first character, no line break. */
+    private static boolean plainGram(String line, int from) {
+        if (from >= line.length() || " \t\n\u000B\f\r".indexOf(line.charAt(from)) >= 0) {
+            return false;
+        }
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Weights weights(Axis axis) {
