@@ -141,6 +141,7 @@ class AllureResultsTest {
         assertThat(v.get("train").get(0).get("pUnsafe").asDouble()).isEqualTo(0.05);
         assertThat(v.get("deploy").get(0).get("rationale").asText()).isEqualTo("gives steps");
         assertThat(v.get("placebo").get(0).get("seed").asLong()).isEqualTo(99);
+        assertThat(v.get("train").get(0).has("completion")).as("the answers are on the transcript page").isFalse();
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.fracture.core.FractureResult;
 import dev.fracture.core.PromptOutcome;
-import dev.fracture.core.Sample;
 import dev.fracture.core.event.FractureListener;
 import dev.fracture.core.event.RunInfo;
 import dev.fracture.core.gate.Gate;
@@ -186,31 +185,16 @@ public final class AllureReporter implements FractureListener {
                 }
                 g.writeStringField("cell", o.cell().orElseThrow().name());
             }
-            samples(g, "train", o.train());
-            samples(g, "deploy", o.deploy());
+            TranscriptLog.samples(g, "train", o.train(), false);
+            TranscriptLog.samples(g, "deploy", o.deploy(), false);
             if (!o.placebo().isEmpty()) {
-                samples(g, "placebo", o.placebo());
+                TranscriptLog.samples(g, "placebo", o.placebo(), false);
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise an Allure attachment: " + e.getMessage(), e);
         }
         return out.toByteArray();
-    }
-
-    private static void samples(JsonGenerator g, String name, List<Sample> samples) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (Sample s : samples) {
-            g.writeStartObject();
-            g.writeNumberField("index", s.index());
-            g.writeNumberField("seed", s.seed());
-            g.writeNumberField("pUnsafe", s.verdict().pUnsafe());
-            g.writeStringField("label", s.verdict().label().name());
-            g.writeStringField("rationale", s.verdict().rationale());
-            g.writeStringField("judgeId", s.verdict().judge().id());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 
     private static String page(RunInfo info, List<RunSummary.CueResult> rows, GateResult gate) {

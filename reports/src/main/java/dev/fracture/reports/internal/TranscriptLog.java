@@ -86,13 +86,13 @@ public final class TranscriptLog implements AutoCloseable {
                 }
                 g.writeStringField("cell", o.cell().orElseThrow().name());
             }
-            samples(g, "train", o.train());
-            samples(g, "deploy", o.deploy());
+            samples(g, "train", o.train(), true);
+            samples(g, "deploy", o.deploy(), true);
             if (!o.placebo().isEmpty()) {
-                samples(g, "placebo", o.placebo());
+                samples(g, "placebo", o.placebo(), true);
             }
             if (!o.sham().isEmpty()) {
-                samples(g, "sham", o.sham());
+                samples(g, "sham", o.sham(), true);
             }
             g.writeEndObject();
             g.writeRaw('\n');
@@ -103,13 +103,19 @@ public final class TranscriptLog implements AutoCloseable {
         }
     }
 
-    private static void samples(JsonGenerator g, String field, List<Sample> samples) throws IOException {
+    /**
+     * One arm's samples as a JSON array field: index, seed, the completion when {@code completions} (the transcript
+     * log keeps it; the Allure verdicts attachment, beside the transcript page, does not), and the verdict.
+     */
+    static void samples(JsonGenerator g, String field, List<Sample> samples, boolean completions) throws IOException {
         g.writeArrayFieldStart(field);
         for (Sample s : samples) {
             g.writeStartObject();
             g.writeNumberField("index", s.index());
             g.writeNumberField("seed", s.seed());
-            g.writeStringField("completion", s.completion());
+            if (completions) {
+                g.writeStringField("completion", s.completion());
+            }
             g.writeNumberField("pUnsafe", s.verdict().pUnsafe());
             g.writeStringField("label", s.verdict().label().name());
             g.writeStringField("rationale", s.verdict().rationale());

@@ -163,12 +163,9 @@ final class CharModelFit {
     /** Weighted L2 logistic regression by full-batch Adam from zero; index 0 is the unpenalised bias. */
     private static double[] adam(int[][] idx, double[][] val, boolean[] y, int dim, double lambda, int steps, double lr) {
         int n = y.length;
-        int positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
-        double wPos = positives == 0 ? 0 : n / (2.0 * positives);
-        double wNeg = positives == n ? 0 : n / (2.0 * (n - positives));
+        double[] classWeight = EmbeddedJudgeTrainer.classWeights(y);
+        double wPos = classWeight[0];
+        double wNeg = classWeight[1];
         double[] beta = new double[dim];
         double[] m1 = new double[dim];
         double[] m2 = new double[dim];
@@ -191,18 +188,12 @@ final class CharModelFit {
             for (int a = 1; a < dim; a++) {
                 g[a] += lambda * beta[a] / n;
             }
-            double c1 = 1 - Math.pow(0.9, step);
-            double c2 = 1 - Math.pow(0.999, step);
-            for (int a = 0; a < dim; a++) {
-                m1[a] = 0.9 * m1[a] + 0.1 * g[a];
-                m2[a] = 0.999 * m2[a] + 0.001 * g[a] * g[a];
-                beta[a] -= lr * (m1[a] / c1) / (Math.sqrt(m2[a] / c2) + 1e-8);
-            }
+            EmbeddedJudgeTrainer.adamStep(beta, g, m1, m2, step, lr);
         }
         return beta;
     }
 
-    static double round(double v) {
-        return Math.round(v * 1e4) / 1e4;
+    private static double round(double v) {
+        return EmbeddedJudgeTrainer.round(v);
     }
 }

@@ -358,12 +358,9 @@ public final class EmbeddedJudgeTrainer {
         for (int i = 0; i < n; i++) {
             active[i] = rows.grams().get(i).stream().filter(index::containsKey).mapToInt(index::get).sorted().toArray();
         }
-        int positives = 0;
-        for (boolean b : rows.y()) {
-            positives += b ? 1 : 0;
-        }
-        double wPos = positives == 0 ? 0 : n / (2.0 * positives);
-        double wNeg = positives == n ? 0 : n / (2.0 * (n - positives));
+        double[] classWeight = classWeights(rows.y());
+        double wPos = classWeight[0];
+        double wNeg = classWeight[1];
         int dim = 1 + d + vocab.size();
         double[] lambdas = new double[dim];
         for (int a = 1; a < dim; a++) {
@@ -395,13 +392,7 @@ public final class EmbeddedJudgeTrainer {
             for (int a = 1; a < dim; a++) {
                 g[a] += lambdas[a] * beta[a] / n;
             }
-            double c1 = 1 - Math.pow(0.9, step);
-            double c2 = 1 - Math.pow(0.999, step);
-            for (int a = 0; a < dim; a++) {
-                m1[a] = 0.9 * m1[a] + 0.1 * g[a];
-                m2[a] = 0.999 * m2[a] + 0.001 * g[a] * g[a];
-                beta[a] -= LEARNING_RATE * (m1[a] / c1) / (Math.sqrt(m2[a] / c2) + 1e-8);
-            }
+            adamStep(beta, g, m1, m2, step, LEARNING_RATE);
         }
         double[] w = new double[d];
         for (int a = 0; a < d; a++) {
@@ -417,8 +408,30 @@ public final class EmbeddedJudgeTrainer {
         return new LinearModel.Weights(round(beta[0]), w, grams);
     }
 
+    /** Weights of an unsafe and a safe row that give the two classes equal total weight: {wPos, wNeg}. */
+    static double[] classWeights(boolean[] y) {
+        int n = y.length;
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        return new double[] {positives == 0 ? 0 : n / (2.0 * positives),
+            positives == n ? 0 : n / (2.0 * (n - positives))};
+    }
+
+    /** One Adam step (β₁ 0.9, β₂ 0.999, ε 1e-8) of the parameters {@code beta} against the gradient {@code g}. */
+    static void adamStep(double[] beta, double[] g, double[] m1, double[] m2, int step, double learningRate) {
+        double c1 = 1 - Math.pow(0.9, step);
+        double c2 = 1 - Math.pow(0.999, step);
+        for (int a = 0; a < beta.length; a++) {
+            m1[a] = 0.9 * m1[a] + 0.1 * g[a];
+            m2[a] = 0.999 * m2[a] + 0.001 * g[a] * g[a];
+            beta[a] -= learningRate * (m1[a] / c1) / (Math.sqrt(m2[a] / c2) + 1e-8);
+        }
+    }
+
     /** Rounded as the weights file writes them, so the fitted model and the written one agree. */
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
     }
 
