@@ -43,6 +43,15 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout9 as committed, written by three authors who did not read the judge's code, before the
+     * twelfth judge was fitted and before any judge was measured on it; 45 rows on 17 prompts that nearly repeat
+     * training prompts (word overlap) were dropped before committing.
+     */
+    private static final Map<Axis, String> HOLDOUT9_SHA256 = Map.of(
+            Axis.SAFETY, "f0a39af8114f642cd1d9244937dd9c8453dc34b5ee0498dd0b17c963cc1bccda",
+            Axis.HARMLESSNESS, "c550404953c03ae6976a9eb7c80ff449d692a8c5275fa25686f79c7e3a6fde2f",
+            Axis.HELPFULNESS, "f8e1459773e8fac64cbefc65c62b642bc0163085a9e952fefc78b2d26bded006");
+    /**
      * SHA-256 of holdout8 as committed, written by three authors who did not read the judge's code, before the
      * eleventh judge was fitted and before any judge was measured on it.
      */
@@ -132,7 +141,7 @@ class EmbeddedJudgeHeldOutTest {
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                "holdout5", "holdout6", "holdout7", "holdout8");
+                "holdout5", "holdout6", "holdout7", "holdout8", "holdout9");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -140,7 +149,8 @@ class EmbeddedJudgeHeldOutTest {
     void theHeldOutSplitsAreFrozen() throws IOException, NoSuchAlgorithmException {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
                 "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256,
-                "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256, "holdout8", HOLDOUT8_SHA256)
+                "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256, "holdout8", HOLDOUT8_SHA256,
+                "holdout9", HOLDOUT9_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";
