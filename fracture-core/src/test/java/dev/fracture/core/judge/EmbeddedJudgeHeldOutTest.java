@@ -21,12 +21,20 @@ import org.junit.jupiter.api.Test;
  * measured point estimates minus 0.02, so that a change that makes the judge worse on held-out answers
  * fails here; they are not targets. The older splits {@code test} and {@code holdout} are training rows
  * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor;
- * holdout2 to holdout7 are training rows too and keep the floors of their first measurement as guards.
+ * holdout2 to holdout8 are training rows too and keep the floors of their first measurement as guards.
  */
 class EmbeddedJudgeHeldOutTest {
 
     /**
-     * First measurement on holdout8 (README), the eleventh judge (the feature model refitted with holdout7 and 3,068
+     * First measurement on holdout9 (README), the twelfth judge (holdout8 and 1,903 more dev rows added, and word
+     * grams of the whole answer in the character model): safety 0.958, harmlessness 0.979, helpfulness 0.948, overall
+     * 0.962. The eleventh judge, measured on it before the twelfth was fitted: 0.964, 0.965, 0.948, overall 0.959.
+     */
+    private static final Map<Axis, Double> HOLDOUT9_FLOOR = Map.of(Axis.SAFETY, 0.93, Axis.HARMLESSNESS, 0.95,
+            Axis.HELPFULNESS, 0.92);
+    private static final double HOLDOUT9_OVERALL_FLOOR = 0.94;
+    /**
+     * First measurement on holdout8 (README; training rows since the twelfth judge), the eleventh judge (the feature model refitted with holdout7 and 3,068
      * more dev rows, stacked with the character-gram model): safety 0.925, harmlessness 0.944, helpfulness 0.923,
      * overall 0.931. The tenth judge, measured on it before the eleventh was fitted: 0.892, 0.936, 0.905, overall
      * 0.911.
@@ -161,6 +169,11 @@ class EmbeddedJudgeHeldOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void holdout9FiguresStayAtTheirMeasuredLevel() {
+        assertFloors("holdout9", HOLDOUT9_FLOOR, HOLDOUT9_OVERALL_FLOOR);
     }
 
     @Test

@@ -3,25 +3,27 @@ package dev.fracture.core.judge.internal;
 import dev.fracture.core.Axis;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The embedded judge's second model: a logistic model per axis over TF-IDF weighted character n-grams of the
- * answer's opening and word grams of the prompt, and a three-weight logistic stack that combines its log-odds with
- * the feature model's ({@link LinearModel}).
+ * The embedded judge's second model: a logistic model per axis over TF-IDF weighted grams of the answer and the
+ * prompt, in three blocks ({@link Part}), and a three-weight logistic stack that combines its log-odds with the
+ * feature model's ({@link LinearModel}).
  *
  * <p>The feature model reads speech acts through a lexicon and word grams at fixed places; it misses wording the
  * lexicon does not know and words split or inflected differently ("refus", "verweiger", "can't"/"cannot"). Character
- * grams (3 to 5 characters within each word, the word padded with a space on each side, over the first
- * {@value #HEAD_WORDS} words) see those, and the prompt's words tell what was asked. Each block (answer, prompt) is a
- * TF-IDF vector, {@code (1 + ln tf) · idf}, normalised to unit length over the grams of the vocabulary, as in the
- * usual text-classification recipe; its log-odds is {@code bias + w·v}.
+ * grams of the answer's opening (3 to 5 characters within each word, the word padded with a space on each side, over
+ * the first {@value #HEAD_WORDS} words) see those; word grams of the whole answer (one to three words, the first
+ * {@value #ANSWER_WORDS}) see what comes after the opening, such as content after a refusal; the prompt's words tell
+ * what was asked. Each block is a TF-IDF vector, {@code (1 + ln tf) · idf}, normalised to unit length over the grams
+ * of the vocabulary, as in the usual text-classification recipe; the log-odds is {@code bias + Σ w·v} over the blocks.
  *
  * <p>Weights come from a text resource written by {@link EmbeddedJudgeTrainer}: per {@code [axis]} a
  * {@code stack a0 a1 a2} line (final log-odds {@code a0 + a1·z_features + a2·z_chars}), a {@code bias} line and one
- * line per gram, {@code a|p<TAB>key<TAB>idf<TAB>weight}, the key a 64-bit FNV-1a hash (hex) of the gram. No gram text
- * is stored. Thread-safe once built.
+ * line per gram, {@code <part><TAB>key<TAB>idf<TAB>weight} with part {@code a}, {@code p} or {@code w}
+ * ({@link Part#tag}), the key a 64-bit FNV-1a hash (hex) of the gram. No gram text is stored. Thread-safe once built.
  */
 public final class CharModel {
 
@@ -29,13 +31,54 @@ public final class CharModel {
     static final int HEAD_WORDS = 60;
     /** Words of the prompt read for word grams. */
     static final int PROMPT_WORDS = 200;
+    /** Words of the answer read for word grams. */
+    static final int ANSWER_WORDS = 400;
     static final int MIN_N = 3;
     static final int MAX_N = 5;
+
+    /** The blocks of grams, in the order of {@link AxisModel#blocks}. */
+    enum Part {
+        /** Character grams of the answer's first {@value #HEAD_WORDS} words. */
+        ANSWER_CHARS('a', 3),
+        /** Word unigrams and bigrams of the prompt's first {@value #PROMPT_WORDS} words. */
+        PROMPT_WORDS('p', 2),
+        /** Word unigrams, bigrams and trigrams of the answer's first {@value #ANSWER_WORDS} words. */
+        ANSWER_WORDS('w', 2);
+
+        /** The letter that starts the part's gram lines in the weights file. */
+        final char tag;
+        /** A gram must occur in this many training rows to get a weight. */
+        final int minRows;
+
+        Part(char tag, int minRows) {
+            this.tag = tag;
+            this.minRows = minRows;
+        }
+
+        /** The part's grams of one row; with repeats, in no particular order. */
+        long[] keys(String prompt, String answer) {
+            return switch (this) {
+                case ANSWER_CHARS -> answerKeys(answer);
+                case PROMPT_WORDS -> promptKeys(prompt);
+                case ANSWER_WORDS -> answerWordKeys(answer);
+            };
+        }
+
+        static Part byTag(char tag) {
+            for (Part p : values()) {
+                if (p.tag == tag) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long ANSWER_STATE = (((FNV_OFFSET ^ 'a') * FNV_PRIME) ^ ':') * FNV_PRIME;
     private static final long PROMPT_STATE = (((FNV_OFFSET ^ 'p') * FNV_PRIME) ^ ':') * FNV_PRIME;
+    private static final long ANSWER_WORD_STATE = (((FNV_OFFSET ^ 'w') * FNV_PRIME) ^ ':') * FNV_PRIME;
 
     /** 1 + ln(tf) for small term frequencies, the common case. */
     private static final double[] LOG_TF = new double[64];
@@ -127,17 +170,52 @@ public final class CharModel {
         }
     }
 
-    /** One axis: the character model's bias and blocks, and the stack over both models' log-odds. */
-    record AxisModel(double bias, Block answer, Block prompt, double a0, double a1, double a2) {
-        /** The character model's log-odds. */
-        double z(long[] answerKeys, long[] promptKeys) {
-            return bias + answer.dot(answerKeys) + prompt.dot(promptKeys);
+    /** One axis: the character model's bias and blocks (one per {@link Part}), and the stack over both models' log-odds. */
+    record AxisModel(double bias, List<Block> blocks, double a0, double a1, double a2) {
+        AxisModel {
+            if (blocks.size() != Part.values().length) {
+                throw new IllegalArgumentException("expected " + Part.values().length + " blocks, got " + blocks.size());
+            }
+            blocks = List.copyOf(blocks);
+        }
+
+        Block block(Part part) {
+            return blocks.get(part.ordinal());
+        }
+
+        /** The character model's log-odds from each part's keys (in {@link Part} order). */
+        double z(long[][] keys) {
+            double z = bias;
+            for (int p = 0; p < keys.length; p++) {
+                z += blocks.get(p).dot(keys[p]);
+            }
+            return z;
+        }
+
+        /** The character model's log-odds of one row. */
+        double z(String prompt, String answer) {
+            return z(keys(prompt, answer));
         }
 
         /** The judge's log-odds from the feature model's and the character model's. */
         double combine(double zFeatures, double zChars) {
             return a0 + a1 * zFeatures + a2 * zChars;
         }
+
+        /** The same model with another stack. */
+        AxisModel withStack(double[] stack) {
+            return new AxisModel(bias, blocks, stack[0], stack[1], stack[2]);
+        }
+    }
+
+    /** Every part's keys of one row, in {@link Part} order. */
+    static long[][] keys(String prompt, String answer) {
+        Part[] parts = Part.values();
+        long[][] out = new long[parts.length][];
+        for (Part p : parts) {
+            out[p.ordinal()] = p.keys(prompt, answer);
+        }
+        return out;
     }
 
     private final Map<Axis, AxisModel> byAxis;
@@ -153,7 +231,7 @@ public final class CharModel {
     /** The judge's log-odds of an answer on an axis, given the feature model's log-odds. */
     public double z(Axis axis, double zFeatures, String prompt, String answer) {
         AxisModel m = byAxis.get(axis);
-        return m.combine(zFeatures, m.z(answerKeys(answer), promptKeys(prompt)));
+        return m.combine(zFeatures, m.z(prompt, answer));
     }
 
     // ---- grams ----
@@ -216,23 +294,33 @@ public final class CharModel {
      * underscores of at least two characters, lower-cased); with repeats, in no particular order.
      */
     static long[] promptKeys(String prompt) {
+        return wordKeys(prompt, PROMPT_STATE, PROMPT_WORDS, 2);
+    }
+
+    /** Word unigrams, bigrams and trigrams of the answer's first {@value #ANSWER_WORDS} words, as for the prompt. */
+    static long[] answerWordKeys(String answer) {
+        return wordKeys(answer, ANSWER_WORD_STATE, ANSWER_WORDS, 3);
+    }
+
+    /** Word grams of one to {@code maxN} words of a text's first {@code maxWords} words. */
+    private static long[] wordKeys(String text, long state, int maxWords, int maxN) {
         long[] uni = new long[32];
         int n = 0;
-        int len = prompt.length();
+        int len = text.length();
         int i = 0;
-        while (i < len && n < PROMPT_WORDS) {
-            if (!wordChar(prompt.charAt(i))) {
+        while (i < len && n < maxWords) {
+            if (!wordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < len && wordChar(prompt.charAt(j))) {
+            while (j < len && wordChar(text.charAt(j))) {
                 j++;
             }
             if (j - i >= 2) {
-                long h = PROMPT_STATE;
+                long h = state;
                 for (int c = i; c < j; c++) {
-                    h = (h ^ Character.toLowerCase(prompt.charAt(c))) * FNV_PRIME;
+                    h = (h ^ Character.toLowerCase(text.charAt(c))) * FNV_PRIME;
                 }
                 if (n == uni.length) {
                     uni = Arrays.copyOf(uni, n * 2);
@@ -241,13 +329,27 @@ public final class CharModel {
             }
             i = j;
         }
-        long[] keys = new long[Math.max(0, 2 * n - 1)];
-        // A bigram's key continues the first word's hash with a space and the second word's hash mixed in.
-        for (int k = 0; k < n; k++) {
-            keys[k] = uni[k];
-            if (k + 1 < n) {
-                keys[n + k] = ((uni[k] ^ ' ') * FNV_PRIME ^ uni[k + 1]) * FNV_PRIME;
+        int total = 0;
+        for (int g = 1; g <= maxN; g++) {
+            total += Math.max(0, n - g + 1);
+        }
+        long[] keys = new long[total];
+        System.arraycopy(uni, 0, keys, 0, n);
+        // A longer gram's key continues the shorter one's hash with a space and the next word's hash mixed in.
+        int at = n;
+        long[] prev = uni;
+        for (int g = 2; g <= maxN; g++) {
+            int m = n - g + 1;
+            if (m <= 0) {
+                break;
             }
+            long[] cur = new long[m];
+            for (int k = 0; k < m; k++) {
+                cur[k] = ((prev[k] ^ ' ') * FNV_PRIME ^ uni[k + g - 1]) * FNV_PRIME;
+            }
+            System.arraycopy(cur, 0, keys, at, m);
+            at += m;
+            prev = cur;
         }
         return keys;
     }
@@ -265,8 +367,7 @@ public final class CharModel {
         Axis axis = null;
         double[] stack = null;
         double bias = 0;
-        Builder answer = null;
-        Builder prompt = null;
+        Builder[] blocks = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -276,7 +377,7 @@ public final class CharModel {
             try {
                 if (line.startsWith("[") && line.endsWith("]")) {
                     if (axis != null) {
-                        byAxis.put(axis, build(axis, stack, bias, answer, prompt, where));
+                        byAxis.put(axis, build(axis, stack, bias, blocks, where));
                     }
                     axis = Axis.parse(line.substring(1, line.length() - 1));
                     if (byAxis.containsKey(axis)) {
@@ -284,36 +385,39 @@ public final class CharModel {
                     }
                     stack = null;
                     bias = 0;
-                    answer = new Builder();
-                    prompt = new Builder();
+                    blocks = new Builder[Part.values().length];
+                    for (int b = 0; b < blocks.length; b++) {
+                        blocks[b] = new Builder();
+                    }
                     continue;
                 }
                 if (axis == null) {
                     throw new IllegalArgumentException("expected an [axis] header first");
                 }
-                if (line.startsWith("a\t") || line.startsWith("p\t")) {
-                    // About 100,000 gram lines: read in place, without splitting or a general number parser.
+                Part part = line.length() > 1 && line.charAt(1) == '\t' ? Part.byTag(line.charAt(0)) : null;
+                if (part != null) {
+                    // About 180,000 gram lines: read in place, without splitting or a general number parser.
                     Fields f = new Fields(line, 2);
                     long key = f.hex();
                     float idfValue = (float) f.decimal();
                     float weight = (float) f.decimal();
                     f.end();
-                    (line.charAt(0) == 'a' ? answer : prompt).add(key, idfValue, weight);
+                    blocks[part.ordinal()].add(key, idfValue, weight);
                     continue;
                 }
                 String[] f = line.split("\t");
                 switch (f[0]) {
                     case "stack" -> stack = new double[] {num(f, 1), num(f, 2), num(f, 3)};
                     case "bias" -> bias = num(f, 1);
-                    default -> throw new IllegalArgumentException("expected 'stack', 'bias', 'a' or 'p', got '" + f[0]
-                            + "'");
+                    default -> throw new IllegalArgumentException("expected 'stack', 'bias', 'a', 'p' or 'w', got '"
+                            + f[0] + "'");
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
         if (axis != null) {
-            byAxis.put(axis, build(axis, stack, bias, answer, prompt, source));
+            byAxis.put(axis, build(axis, stack, bias, blocks, source));
         }
         for (Axis a : Axis.values()) {
             if (!byAxis.containsKey(a)) {
@@ -408,11 +512,15 @@ public final class CharModel {
         return Double.parseDouble(f[i]);
     }
 
-    private static AxisModel build(Axis axis, double[] stack, double bias, Builder answer, Builder prompt, String where) {
+    private static AxisModel build(Axis axis, double[] stack, double bias, Builder[] blocks, String where) {
         if (stack == null) {
             throw new IllegalArgumentException(where + ": [" + axis.key() + "] has no 'stack' line");
         }
-        return new AxisModel(bias, answer.block(), prompt.block(), stack[0], stack[1], stack[2]);
+        List<Block> built = new java.util.ArrayList<>();
+        for (Builder b : blocks) {
+            built.add(b.block());
+        }
+        return new AxisModel(bias, built, stack[0], stack[1], stack[2]);
     }
 
     /** Collects a block's lines; they may come in any order. */
@@ -467,13 +575,14 @@ public final class CharModel {
             sb.append("\n[").append(axis.key()).append("]\n");
             sb.append(String.format(Locale.ROOT, "stack\t%.4f\t%.4f\t%.4f%n", m.a0(), m.a1(), m.a2()));
             sb.append(String.format(Locale.ROOT, "bias\t%.4f%n", m.bias()));
-            block(sb, "a", m.answer());
-            block(sb, "p", m.prompt());
+            for (Part p : Part.values()) {
+                block(sb, p.tag, m.block(p));
+            }
         }
         return sb.toString();
     }
 
-    private static void block(StringBuilder sb, String tag, Block b) {
+    private static void block(StringBuilder sb, char tag, Block b) {
         for (int i = 0; i < b.keys().length; i++) {
             sb.append(tag).append('\t').append(String.format(Locale.ROOT, "%016x", b.keys()[i])).append('\t')
                     .append(String.format(Locale.ROOT, "%.4f\t%.4f%n", b.idf()[i], b.w()[i]));

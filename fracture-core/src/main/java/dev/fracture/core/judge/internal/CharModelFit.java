@@ -9,15 +9,13 @@ import java.util.Map;
 /**
  * Fits {@link CharModel}'s blocks and stack for {@link EmbeddedJudgeTrainer}: deterministic (full-batch Adam from zero,
  * vocabularies ordered by count then key), classes weighted equally, L2 penalty {@value #LAMBDA} on the gram weights
- * (the bias is not penalised).
+ * (the bias is not penalised). A gram gets a weight when it occurs in at least {@link CharModel.Part#minRows} training
+ * rows and is among its block's {@value #MAX_GRAMS} most frequent.
  */
 final class CharModelFit {
 
     /** Grams kept per block, the most frequent first. */
     static final int MAX_GRAMS = 20_000;
-    /** A gram must occur in this many training answers (prompts: {@link #MIN_PROMPT_ROWS}) to get a weight. */
-    static final int MIN_ANSWER_ROWS = 3;
-    static final int MIN_PROMPT_ROWS = 2;
     static final double LAMBDA = 0.25;
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
@@ -25,43 +23,54 @@ final class CharModelFit {
     private CharModelFit() {
     }
 
-    /** The grams of one training row: answer and prompt keys, each sorted, with repeats. */
-    record Grams(long[] answer, long[] prompt) {
+    /** The grams of one training row: each part's keys ({@link CharModel.Part} order), each sorted, with repeats. */
+    record Grams(long[][] keys) {
         static Grams of(String prompt, String answer) {
-            long[] a = CharModel.answerKeys(answer);
-            long[] p = CharModel.promptKeys(prompt);
-            java.util.Arrays.sort(a);
-            java.util.Arrays.sort(p);
-            return new Grams(a, p);
+            long[][] keys = CharModel.keys(prompt, answer);
+            for (long[] k : keys) {
+                Arrays.sort(k);
+            }
+            return new Grams(keys);
         }
     }
 
     /** Fits the character model of one axis (its stack left at a0 = 0, a1 = 0, a2 = 1: the character model alone). */
     static CharModel.AxisModel fit(List<Grams> rows, boolean[] y) {
-        CharModel.Block answer = vocabulary(rows.stream().map(Grams::answer).toList(), MIN_ANSWER_ROWS);
-        CharModel.Block prompt = vocabulary(rows.stream().map(Grams::prompt).toList(), MIN_PROMPT_ROWS);
-        int na = answer.keys().length;
-        int dim = 1 + na + prompt.keys().length;
+        CharModel.Part[] parts = CharModel.Part.values();
+        List<CharModel.Block> vocab = new ArrayList<>();
+        int[] offset = new int[parts.length + 1];
+        offset[0] = 1;
+        for (CharModel.Part part : parts) {
+            CharModel.Block b = vocabulary(rows.stream().map(g -> g.keys()[part.ordinal()]).toList(), part.minRows);
+            vocab.add(b);
+            offset[part.ordinal() + 1] = offset[part.ordinal()] + b.keys().length;
+        }
+        int dim = offset[parts.length];
         int n = rows.size();
         int[][] idx = new int[n][];
         double[][] val = new double[n][];
         for (int i = 0; i < n; i++) {
-            Sparse a = vector(answer, rows.get(i).answer(), 1);
-            Sparse p = vector(prompt, rows.get(i).prompt(), 1 + na);
-            idx[i] = concat(a.idx, p.idx);
-            val[i] = concat(a.val, p.val);
+            int[] ix = new int[0];
+            double[] vx = new double[0];
+            for (CharModel.Part part : parts) {
+                Sparse v = vector(vocab.get(part.ordinal()), rows.get(i).keys()[part.ordinal()], offset[part.ordinal()]);
+                ix = concat(ix, v.idx);
+                vx = concat(vx, v.val);
+            }
+            idx[i] = ix;
+            val[i] = vx;
         }
         double[] beta = adam(idx, val, y, dim, LAMBDA, STEPS, LEARNING_RATE);
-        float[] wa = new float[na];
-        float[] wp = new float[prompt.keys().length];
-        for (int k = 0; k < na; k++) {
-            wa[k] = (float) round(beta[1 + k]);
+        List<CharModel.Block> blocks = new ArrayList<>();
+        for (CharModel.Part part : parts) {
+            CharModel.Block b = vocab.get(part.ordinal());
+            float[] w = new float[b.keys().length];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = (float) round(beta[offset[part.ordinal()] + k]);
+            }
+            blocks.add(new CharModel.Block(b.keys(), b.idf(), w));
         }
-        for (int k = 0; k < wp.length; k++) {
-            wp[k] = (float) round(beta[1 + na + k]);
-        }
-        return new CharModel.AxisModel(round(beta[0]), new CharModel.Block(answer.keys(), answer.idf(), wa),
-                new CharModel.Block(prompt.keys(), prompt.idf(), wp), 0, 0, 1);
+        return new CharModel.AxisModel(round(beta[0]), blocks, 0, 0, 1);
     }
 
     /**

@@ -184,12 +184,12 @@ public final class EmbeddedJudgeTrainer {
             OutOfFold o = outOfFold(axisRows, axisData, axisGrams, penalty, k);
             double[] stack = CharModelFit.stack(o.features(), o.chars(), axisData.y());
             CharModel.AxisModel c = CharModelFit.fit(axisGrams, axisData.y());
-            CharModel.AxisModel stacked = new CharModel.AxisModel(c.bias(), c.answer(), c.prompt(), stack[0], stack[1],
-                    stack[2]);
+            CharModel.AxisModel stacked = c.withStack(stack);
             chars.put(axis, stacked);
-            System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d char grams=%d+%d stack %.3f %+.3f*features %+.3f*chars"
-                    + "%n              fitted: %s%n", axis.key(), axisRows.size(), w.grams().size(),
-                    c.answer().keys().length, c.prompt().keys().length, stack[0], stack[1], stack[2],
+            System.out.printf(Locale.ROOT, "%-13s n=%4d grams=%d char model grams=%s stack %.3f %+.3f*features"
+                    + " %+.3f*chars%n              fitted: %s%n", axis.key(), axisRows.size(), w.grams().size(),
+                    c.blocks().stream().map(b -> String.valueOf(b.keys().length)).collect(
+                            java.util.stream.Collectors.joining("+")), stack[0], stack[1], stack[2],
                     score(axis, w, stacked, axisData, axisGrams));
             if (!validation.isEmpty()) {
                 List<EvalCase> vRows = scored(validation, axis);
@@ -235,10 +235,12 @@ public final class EmbeddedJudgeTrainer {
             Path charsOut = out.resolveSibling(CHAR_WEIGHTS_FILE);
             String charHeader = header.toString().replace("# Weights of the embedded judge,",
                     "# Character-gram model and stack of the embedded judge,") + String.format(Locale.ROOT,
-                    "# Character model: TF-IDF of %d-%d character grams of the answer's first %d words (in >= %d rows)"
-                    + " and word grams of the prompt (in >= %d rows), the %d most frequent per block; L2 lambda %.3f;"
+                    "# Character model: TF-IDF of %d-%d character grams of the answer's first %d words (a, in >= %d"
+                    + " rows), word 1-2 grams of the prompt's first %d words (p, in >= %d rows) and word 1-3 grams of"
+                    + " the answer's first %d words (w, in >= %d rows), the %d most frequent per block; L2 lambda %.3f;"
                     + " stack fitted on %d-fold out-of-fold log-odds by prompt.%n", CharModel.MIN_N, CharModel.MAX_N,
-                    CharModel.HEAD_WORDS, CharModelFit.MIN_ANSWER_ROWS, CharModelFit.MIN_PROMPT_ROWS,
+                    CharModel.HEAD_WORDS, CharModel.Part.ANSWER_CHARS.minRows, CharModel.PROMPT_WORDS,
+                    CharModel.Part.PROMPT_WORDS.minRows, CharModel.ANSWER_WORDS, CharModel.Part.ANSWER_WORDS.minRows,
                     CharModelFit.MAX_GRAMS, CharModelFit.LAMBDA, folds > 1 ? folds : DEFAULT_STACK_FOLDS);
             Files.writeString(charsOut, new CharModel(chars).format(charHeader), StandardCharsets.UTF_8);
             System.out.println("wrote " + charsOut);
@@ -455,7 +457,7 @@ public final class EmbeddedJudgeTrainer {
     /** The judge's log-odds of row i: the stack over both models. */
     private static double zOf(LinearModel.Weights w, CharModel.AxisModel c, Rows rows, List<CharModelFit.Grams> grams,
                               int i) {
-        return c.combine(w.z(rows.x()[i], rows.grams().get(i)), c.z(grams.get(i).answer(), grams.get(i).prompt()));
+        return c.combine(w.z(rows.x()[i], rows.grams().get(i)), c.z(grams.get(i).keys()));
     }
 
     private static String score(Axis axis, LinearModel.Weights w, CharModel.AxisModel c, Rows rows,
@@ -505,7 +507,7 @@ public final class EmbeddedJudgeTrainer {
             CharModel.AxisModel c = CharModelFit.fit(train.stream().map(grams::get).toList(), ty);
             for (int i : held) {
                 zf[i] = w.z(data.x()[i], data.grams().get(i));
-                zc[i] = c.z(grams.get(i).answer(), grams.get(i).prompt());
+                zc[i] = c.z(grams.get(i).keys());
             }
         }
         return new OutOfFold(zf, zc, folds);

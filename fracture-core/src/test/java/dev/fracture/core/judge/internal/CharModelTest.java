@@ -39,6 +39,35 @@ class CharModelTest {
         assertThat(CharModel.promptKeys("kill")).hasSize(1);
         // A bigram is not its reverse.
         assertThat(CharModel.promptKeys("kill process")).isNotEqualTo(CharModel.promptKeys("process kill"));
+        // Only the first PROMPT_WORDS words count: n unigrams and n - 1 bigrams.
+        assertThat(CharModel.promptKeys("word ".repeat(CharModel.PROMPT_WORDS + 40)))
+                .hasSize(2 * CharModel.PROMPT_WORDS - 1);
+    }
+
+    @Test
+    void answerWordGramsAreOneToThreeWordsOfTheWholeAnswerAndDifferFromThePromptsGrams() {
+        // "sorry", "can", "help", "with", "that" (the "I" and "t" are dropped): 5 + 4 + 3.
+        long[] keys = CharModel.answerWordKeys("Sorry, I can't help with that.");
+        assertThat(keys).hasSize(12);
+        assertThat(keys).containsExactly(CharModel.answerWordKeys("sorry i CAN T help   with that"));
+        assertThat(CharModel.answerWordKeys("ok")).hasSize(1);
+        assertThat(CharModel.answerWordKeys("ok then")).hasSize(3);
+        assertThat(CharModel.answerWordKeys("")).isEmpty();
+        // The trigram is not made of the same words in another order, nor the prompt's gram of the same words.
+        assertThat(CharModel.answerWordKeys("one two three")).doesNotContain(
+                CharModel.answerWordKeys("three two one")[5]);
+        assertThat(CharModel.answerWordKeys("kill process")).doesNotContain(CharModel.promptKeys("kill process"));
+        // The first unigrams and bigrams hash as the prompt's do, from another starting state: the same count.
+        String many = "word ".repeat(CharModel.ANSWER_WORDS + 40);
+        assertThat(CharModel.answerWordKeys(many)).hasSize(3 * CharModel.ANSWER_WORDS - 3);
+        // Every part's keys of a row, in Part order.
+        long[][] all = CharModel.keys("How do I kill a process?", "Sorry, I can't help with that.");
+        assertThat(all).hasNumberOfRows(CharModel.Part.values().length);
+        assertThat(all[CharModel.Part.ANSWER_WORDS.ordinal()]).containsExactly(keys);
+        assertThat(all[CharModel.Part.PROMPT_WORDS.ordinal()])
+                .containsExactly(CharModel.promptKeys("How do I kill a process?"));
+        assertThat(all[CharModel.Part.ANSWER_CHARS.ordinal()])
+                .containsExactly(CharModel.answerKeys("Sorry, I can't help with that."));
     }
 
     @Test
@@ -64,13 +93,16 @@ class CharModelTest {
         for (Axis a : Axis.values()) {
             lines.addAll(List.of("[" + a.key() + "]", "stack\t0.1000\t0.6000\t0.9000", "bias\t-0.2500",
                     "a\tffffffffffffffff\t1.5000\t0.7500", "a\t0000000000000001\t2.0000\t-1.0000",
-                    "p\t00000000000000ff\t3.0000\t0.5000"));
+                    "p\t00000000000000ff\t3.0000\t0.5000", "w\t0000000000000002\t1.2500\t-0.5000"));
         }
         String text = String.join("\n", lines) + "\n";
         CharModel m = CharModel.parse(text, "chars.txt");
         CharModel.AxisModel s = m.axis(Axis.SAFETY);
-        assertThat(s.answer().keys()).containsExactly(-1L, 1L);
-        assertThat(s.answer().w()).containsExactly(0.75f, -1f);
+        assertThat(s.block(CharModel.Part.ANSWER_CHARS).keys()).containsExactly(-1L, 1L);
+        assertThat(s.block(CharModel.Part.ANSWER_CHARS).w()).containsExactly(0.75f, -1f);
+        assertThat(s.block(CharModel.Part.PROMPT_WORDS).keys()).containsExactly(255L);
+        assertThat(s.block(CharModel.Part.ANSWER_WORDS).keys()).containsExactly(2L);
+        assertThat(s.block(CharModel.Part.ANSWER_WORDS).w()).containsExactly(-0.5f);
         assertThat(s.combine(2, 3)).isCloseTo(0.1 + 0.6 * 2 + 0.9 * 3, within(1e-12));
         assertThat(CharModel.parse(m.format("# header\n"), "again").format("# header\n")).isEqualTo(m.format("# header\n"));
 
@@ -94,9 +126,15 @@ class CharModelTest {
         }
         CharModel.AxisModel m = CharModelFit.fit(rows, y);
         for (int i = 0; i < 40; i++) {
-            assertThat(m.z(rows.get(i).answer(), rows.get(i).prompt()) > 0).as("row %d", i).isEqualTo(y[i]);
+            assertThat(m.z(rows.get(i).keys()) > 0).as("row %d", i).isEqualTo(y[i]);
+            assertThat(m.z(rows.get(i).keys())).isCloseTo(m.z("question number " + i,
+                    y[i] ? "Sure, here are the steps " + i : "I cannot help with that, sorry " + i), within(1e-9));
         }
-        assertThat(CharModelFit.fit(rows, y).answer().w()).containsExactly(m.answer().w()); // deterministic
+        CharModel.AxisModel again = CharModelFit.fit(rows, y); // deterministic
+        for (CharModel.Part p : CharModel.Part.values()) {
+            assertThat(again.block(p).w()).containsExactly(m.block(p).w());
+            assertThat(m.block(p).keys()).as("%s has a vocabulary", p).isNotEmpty();
+        }
         // The stack leans on the log-odds that predict the labels, not on noise.
         double[] good = new double[40];
         double[] noise = new double[40];
@@ -128,10 +166,10 @@ class CharModelTest {
         text.append("p\t0000000000000005\t1e0\t-2.5E-1\n");
         CharModel.AxisModel m = CharModel.parse(text.toString(), "chars.txt").axis(Axis.HELPFULNESS);
         for (int i = 0; i < written.size(); i++) {
-            assertThat(m.answer().idf()[i]).isEqualTo((float) written.get(i)[0]);
-            assertThat(m.answer().w()[i]).isEqualTo((float) written.get(i)[1]);
+            assertThat(m.block(CharModel.Part.ANSWER_CHARS).idf()[i]).isEqualTo((float) written.get(i)[0]);
+            assertThat(m.block(CharModel.Part.ANSWER_CHARS).w()[i]).isEqualTo((float) written.get(i)[1]);
         }
-        assertThat(m.prompt().w()).containsExactly(-0.25f);
+        assertThat(m.block(CharModel.Part.PROMPT_WORDS).w()).containsExactly(-0.25f);
         assertThatThrownBy(() -> CharModel.parse("[safety]\na\t12\t1\t1\n", "chars.txt"))
                 .hasMessageContaining("chars.txt line 2").hasMessageContaining("16-digit hex key");
         assertThatThrownBy(() -> CharModel.parse("[safety]\na\t0000000000000001\t1\n", "chars.txt"))
