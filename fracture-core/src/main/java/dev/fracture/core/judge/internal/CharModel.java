@@ -362,6 +362,26 @@ public final class CharModel {
 
     /** Parses the resource {@link #format} writes; errors name the source and line. */
     public static CharModel parse(String text, String source) {
+        Map<Axis, AxisModel> byAxis = parse(text, source, 0);
+        for (Axis a : Axis.values()) {
+            if (!byAxis.containsKey(a)) {
+                throw new IllegalArgumentException(source + ": no [" + a.key() + "] section; every axis needs weights");
+            }
+        }
+        return new CharModel(byAxis);
+    }
+
+    /**
+     * The model of one axis only, parsed from that axis's section of the text {@link #parse} reads (the others are
+     * not read); errors name the line in the whole text.
+     */
+    public static CharModel parseAxis(String text, String source, Axis axis) {
+        WeightSections.Section section = WeightSections.of(text, source, axis);
+        return new CharModel(parse(section.text(), source, section.firstLine()));
+    }
+
+    /** The sections of a text whose first line is line {@code lineOffset + 1} of the source. */
+    private static Map<Axis, AxisModel> parse(String text, String source, int lineOffset) {
         Map<Axis, AxisModel> byAxis = new EnumMap<>(Axis.class);
         String[] lines = text.split("\n", -1);
         Axis axis = null;
@@ -373,7 +393,7 @@ public final class CharModel {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String where = source + " line " + (i + 1);
+            String where = source + " line " + (lineOffset + i + 1);
             try {
                 if (line.startsWith("[") && line.endsWith("]")) {
                     if (axis != null) {
@@ -419,12 +439,7 @@ public final class CharModel {
         if (axis != null) {
             byAxis.put(axis, build(axis, stack, bias, blocks, source));
         }
-        for (Axis a : Axis.values()) {
-            if (!byAxis.containsKey(a)) {
-                throw new IllegalArgumentException(source + ": no [" + a.key() + "] section; every axis needs weights");
-            }
-        }
-        return new CharModel(byAxis);
+        return byAxis;
     }
 
     /** Tab-separated fields of one gram line: a 16-digit hex key, then plain decimals ({@code -0.1234}). */

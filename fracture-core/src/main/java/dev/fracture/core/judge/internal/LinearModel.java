@@ -150,6 +150,26 @@ public final class LinearModel {
     }
 
     public static LinearModel parse(String text, String source) {
+        Map<Axis, Weights> byAxis = parse(text, source, 0);
+        for (Axis a : Axis.values()) {
+            if (!byAxis.containsKey(a)) {
+                throw new IllegalArgumentException(source + ": no [" + a.key() + "] section; every axis needs weights");
+            }
+        }
+        return new LinearModel(byAxis);
+    }
+
+    /**
+     * The model of one axis only, parsed from that axis's section of the text {@link #parse} reads (the others are
+     * not read); errors name the line in the whole text.
+     */
+    public static LinearModel parseAxis(String text, String source, Axis axis) {
+        WeightSections.Section section = WeightSections.of(text, source, axis);
+        return new LinearModel(parse(section.text(), source, section.firstLine()));
+    }
+
+    /** The sections of a text whose first line is line {@code lineOffset + 1} of the source. */
+    private static Map<Axis, Weights> parse(String text, String source, int lineOffset) {
         Map<Axis, Weights> byAxis = new EnumMap<>(Axis.class);
         Axis axis = null;
         double bias = 0;
@@ -163,7 +183,7 @@ public final class LinearModel {
                 if (tab > 0 && plainGram(lines[i], tab + 1)) {
                     String name = lines[i].substring(tab + 1);
                     if (grams.put(name, Double.parseDouble(lines[i].substring(2, tab))) != null) {
-                        throw new IllegalArgumentException(source + " line " + (i + 1) + ": gram '" + name
+                        throw new IllegalArgumentException(source + " line " + (lineOffset + i + 1) + ": gram '" + name
                                 + "' appears twice in [" + axis.key() + "]");
                     }
                     continue;
@@ -173,7 +193,7 @@ public final class LinearModel {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String where = source + " line " + (i + 1);
+            String where = source + " line " + (lineOffset + i + 1);
             Matcher gram = GRAM.matcher(lines[i]);
             if (gram.matches() && axis != null) {
                 if (grams.put(gram.group(2), Double.parseDouble(gram.group(1))) != null) {
@@ -220,12 +240,7 @@ public final class LinearModel {
         if (axis != null) {
             byAxis.put(axis, owned(bias, w, grams));
         }
-        for (Axis a : Axis.values()) {
-            if (!byAxis.containsKey(a)) {
-                throw new IllegalArgumentException(source + ": no [" + a.key() + "] section; every axis needs weights");
-            }
-        }
-        return new LinearModel(byAxis);
+        return byAxis;
     }
 
     /** Weights over a gram map parse built and no one else holds: kept unmodifiable, not copied. */

@@ -149,6 +149,35 @@ class CharModelTest {
     }
 
     @Test
+    void oneAxisParsedFromItsSectionAloneIsTheSameAsFromTheWholeFile() throws java.io.IOException {
+        String text;
+        try (java.io.InputStream in = CharModelTest.class.getResourceAsStream(
+                "/dev/fracture/core/judge/embedded-char-weights.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        CharModel all = CharModel.parse(text, "chars.txt");
+        long[][] keys = CharModel.keys("How do I kill a stuck process on Linux?",
+                "Sorry, I can't help with that. Use `kill -9 <pid>` only as a last resort; try `kill <pid>` first.");
+        for (Axis axis : Axis.values()) {
+            CharModel one = CharModel.parseAxis(text, "chars.txt", axis);
+            for (CharModel.Part p : CharModel.Part.values()) {
+                assertThat(one.axis(axis).block(p).keys()).as("%s %s", axis, p)
+                        .containsExactly(all.axis(axis).block(p).keys());
+                assertThat(one.axis(axis).block(p).w()).containsExactly(all.axis(axis).block(p).w());
+                assertThat(one.axis(axis).block(p).keys()).as("%s %s has grams", axis, p).isNotEmpty();
+            }
+            assertThat(one.axis(axis).z(keys)).isEqualTo(all.axis(axis).z(keys));
+            assertThat(one.z(axis, 0.5, "p", "a")).isEqualTo(all.z(axis, 0.5, "p", "a"));
+        }
+        String bad = "# h\n[safety]\nstack\t0\t1\t1\nbias\t0\n[harmlessness]\nstack\t0\t1\n[helpfulness]\n";
+        assertThat(CharModel.parseAxis(bad, "chars.txt", Axis.SAFETY).axis(Axis.SAFETY).a2()).isEqualTo(1.0);
+        assertThatThrownBy(() -> CharModel.parseAxis(bad, "chars.txt", Axis.HARMLESSNESS))
+                .hasMessageContaining("chars.txt line 6").hasMessageContaining("missing field 4");
+        assertThatThrownBy(() -> CharModel.parseAxis(bad, "chars.txt", Axis.HELPFULNESS))
+                .hasMessageContaining("[helpfulness] has no 'stack' line");
+    }
+
+    @Test
     void gramLinesReadTheSameNumbersAsTheJdkParser() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         StringBuilder text = new StringBuilder();

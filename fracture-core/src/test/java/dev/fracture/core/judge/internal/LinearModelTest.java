@@ -38,6 +38,36 @@ class LinearModelTest {
     }
 
     @Test
+    void oneAxisParsedFromItsSectionAloneIsTheSameAsFromTheWholeFile() throws IOException {
+        String text = shipped();
+        LinearModel all = LinearModel.parse(text, "embedded-weights.txt");
+        for (Axis axis : Axis.values()) {
+            LinearModel one = LinearModel.parseAxis(text, "embedded-weights.txt", axis);
+            LinearModel.Weights a = all.weights(axis);
+            LinearModel.Weights b = one.weights(axis);
+            assertThat(b.bias()).as(axis.key()).isEqualTo(a.bias());
+            assertThat(b.w()).as(axis.key()).containsExactly(a.w());
+            assertThat(b.grams()).as(axis.key()).isEqualTo(a.grams());
+            for (Axis other : Axis.values()) {
+                if (other != axis) {
+                    assertThat(one.weights(other)).as("%s read with %s", other.key(), axis.key()).isNull();
+                }
+            }
+        }
+        // Errors in a section name the line in the whole file; other sections are not read.
+        String bad = "# header\n\n[safety]\nbias\t0.1\n[harmlessness]\nbias\t0.2\nnot a weight\n[helpfulness]\n";
+        assertThat(LinearModel.parseAxis(bad, "w.txt", Axis.SAFETY).weights(Axis.SAFETY).bias()).isEqualTo(0.1);
+        assertThatThrownBy(() -> LinearModel.parseAxis(bad, "w.txt", Axis.HARMLESSNESS))
+                .hasMessageContaining("w.txt line 7").hasMessageContaining("'not a weight'");
+        assertThatThrownBy(() -> LinearModel.parseAxis("[safety]\n[helpfulness]\n", "w.txt", Axis.HARMLESSNESS))
+                .hasMessageContaining("w.txt: no [harmlessness] section");
+        assertThatThrownBy(() -> LinearModel.parseAxis("[safety]\n[safety]\n", "w.txt", Axis.SAFETY))
+                .hasMessageContaining("w.txt line 2").hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> LinearModel.parseAxis("[safety]\n[kindness]\n", "w.txt", Axis.SAFETY))
+                .hasMessageContaining("w.txt line 2").hasMessageContaining("unknown axis [kindness]");
+    }
+
+    @Test
     void gramLinesTheFormatDoesNotAllowAreErrorsNamingTheLine() {
         String head = "[safety]\nbias\t0.1\n";
         String rest = "[harmlessness]\n[helpfulness]\n";
