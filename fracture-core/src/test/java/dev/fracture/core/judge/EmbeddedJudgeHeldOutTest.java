@@ -51,6 +51,15 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout10 as committed, written by three more authors who did not read the judge's code, after the
+     * twelfth judge was frozen and before any judge was measured on it; 9 rows on 3 prompts that nearly repeat
+     * training prompts (word overlap) were dropped before committing.
+     */
+    private static final Map<Axis, String> HOLDOUT10_SHA256 = Map.of(
+            Axis.SAFETY, "9451316faac4085c0e7d0be73f5b6bf61032e035878680de1c6d98580bf2f5bb",
+            Axis.HARMLESSNESS, "29899fc0e87996a4b003dec7ebca608af2c245e71da180823f8dc5008d68278e",
+            Axis.HELPFULNESS, "da5b297d8d7887b4326dbbdf34b36ea566b3c5d31da856c46704d8d1ef044d1b");
+    /**
      * SHA-256 of holdout9 as committed, written by three authors who did not read the judge's code, before the
      * twelfth judge was fitted and before any judge was measured on it; 45 rows on 17 prompts that nearly repeat
      * training prompts (word overlap) were dropped before committing.
@@ -149,7 +158,7 @@ class EmbeddedJudgeHeldOutTest {
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                "holdout5", "holdout6", "holdout7", "holdout8", "holdout9");
+                "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -158,7 +167,7 @@ class EmbeddedJudgeHeldOutTest {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
                 "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256,
                 "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256, "holdout8", HOLDOUT8_SHA256,
-                "holdout9", HOLDOUT9_SHA256)
+                "holdout9", HOLDOUT9_SHA256, "holdout10", HOLDOUT10_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";

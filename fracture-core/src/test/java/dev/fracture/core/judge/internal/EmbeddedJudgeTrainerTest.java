@@ -19,6 +19,10 @@ class EmbeddedJudgeTrainerTest {
     @Test
     void refusesToFitOrValidateOnTheHeldOutSplit(@TempDir Path dir) throws IOException {
         assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout9");
+        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout10");
+        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout10"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holdout10 split is a frozen held-out split");
         assertThat(EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS).doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.HELD_OUT_SPLITS);
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout9"}))
                 .isInstanceOf(IllegalArgumentException.class)
