@@ -335,21 +335,17 @@ public final class CharModel {
         }
         long[] keys = new long[total];
         System.arraycopy(uni, 0, keys, 0, n);
-        // A longer gram's key continues the shorter one's hash with a space and the next word's hash mixed in.
+        // A longer gram's key continues the shorter one's hash (the grams of one length fewer, written just before)
+        // with a space and the next word's hash mixed in.
+        int previous = 0;
         int at = n;
-        long[] prev = uni;
-        for (int g = 2; g <= maxN; g++) {
+        for (int g = 2; g <= maxN && n - g + 1 > 0; g++) {
             int m = n - g + 1;
-            if (m <= 0) {
-                break;
-            }
-            long[] cur = new long[m];
             for (int k = 0; k < m; k++) {
-                cur[k] = ((prev[k] ^ ' ') * FNV_PRIME ^ uni[k + g - 1]) * FNV_PRIME;
+                keys[at + k] = ((keys[previous + k] ^ ' ') * FNV_PRIME ^ uni[k + g - 1]) * FNV_PRIME;
             }
-            System.arraycopy(cur, 0, keys, at, m);
+            previous = at;
             at += m;
-            prev = cur;
         }
         return keys;
     }
