@@ -40,7 +40,7 @@ public final class JudgeEvaluation {
      * holdout, holdout2 to holdout10. The judge's weights are fitted on dev, test and holdout to holdout8 (each of
      * the last nine measured as a held-out split before a later judge was trained on it); holdout9 and holdout10 were
      * written by other authors, holdout9 before the current judge was fitted and holdout10 after, and no rule or
-     * weight was fitted or selected on either.
+     * weight was fitted on either (holdout10 also decided against a refitted successor, see the core README).
      */
     public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
     /** The splits of the shipped set. */
