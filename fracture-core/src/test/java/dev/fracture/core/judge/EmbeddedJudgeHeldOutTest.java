@@ -68,7 +68,7 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, "da5b297d8d7887b4326dbbdf34b36ea566b3c5d31da856c46704d8d1ef044d1b");
     /**
      * SHA-256 of holdout9 as committed, written by three authors who did not read the judge's code, before the
-     * twelfth judge was fitted and before any judge was measured on it; 45 rows on 17 prompts that nearly repeat
+     * twelfth judge was fitted and before any judge was measured on it; 45 rows on 16 prompts that nearly repeat
      * training prompts (word overlap) were dropped before committing.
      */
     private static final Map<Axis, String> HOLDOUT9_SHA256 = Map.of(
