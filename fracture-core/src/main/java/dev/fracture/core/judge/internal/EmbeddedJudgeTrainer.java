@@ -33,11 +33,11 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>It reads the files {@code *-dev.jsonl}, {@code *-test.jsonl}, {@code *-holdout.jsonl} to
- * {@code *-holdout8.jsonl} of the data directory (default {@code src/main/resources/dev/fracture/core/judge/eval};
- * each of test and holdout to holdout8 was a held-out split, measured before a later judge was trained on it;
+ * {@code *-holdout10.jsonl} of the data directory (default {@code src/main/resources/dev/fracture/core/judge/eval};
+ * each of test and holdout to holdout10 was a held-out split, measured before a later judge was trained on it;
  * {@code --train-splits} names others), the first shipped set {@code judge-eval.jsonl} (both of its splits, as
  * extra rows; {@code --extra} names another file) and the reference subject's answer templates. It refuses the
- * held-out split of {@link #HELD_OUT_SPLITS} ({@code holdout9}) by name. {@code --validate SPLIT} fits without
+ * held-out split of {@link #HELD_OUT_SPLITS} ({@code holdout11}) by name. {@code --validate SPLIT} fits without
  * one training split and scores it, for choosing
  * settings without the held-out split. One L2-regularised logistic model per axis (features, speech-act
  * grams and word grams) is fitted from zero, with the two classes weighted equally, so the output is a
@@ -58,22 +58,23 @@ public final class EmbeddedJudgeTrainer {
     static final int MIN_GRAM_ROWS = 3;
     /**
      * The splits the weights are fitted on: every split measured before this judge was built ({@code test} and
-     * {@code holdout} to {@code holdout8} were each a held-out split, measured once or twice before a later judge
+     * {@code holdout} to {@code holdout10} were each a held-out split, measured once or twice before a later judge
      * was fitted on it).
      */
     static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
-            "holdout4", "holdout5", "holdout6", "holdout7", "holdout8");
+            "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10");
     /**
      * Held-out splits no weight is fitted or selected on: written by others for measuring this judge once it is
      * frozen. The trainer refuses them by name, whether or not a file of that name exists yet.
      */
-    static final List<String> HELD_OUT_SPLITS = List.of("holdout9");
+    static final List<String> HELD_OUT_SPLITS = List.of("holdout11");
     /**
      * Splits written for measuring a later judge (the current one was measured on them once, after it was frozen):
      * refused by name like the held-out splits. Kept apart from {@link #HELD_OUT_SPLITS}, which the weights file's
-     * header names, so that training at this commit still writes the shipped files byte for byte.
+     * header names, so that training at the commit that adds such a split still writes the shipped files byte for
+     * byte. None now.
      */
-    static final List<String> LATER_SPLITS = List.of("holdout10");
+    static final List<String> LATER_SPLITS = List.of();
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     /** Folds of the out-of-fold log-odds the stack is fitted on, when {@code --cv} does not name another number. */

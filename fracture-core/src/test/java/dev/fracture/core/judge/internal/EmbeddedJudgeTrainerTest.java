@@ -18,25 +18,22 @@ class EmbeddedJudgeTrainerTest {
 
     @Test
     void refusesToFitOrValidateOnTheHeldOutSplit(@TempDir Path dir) throws IOException {
-        assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout9");
-        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout10");
-        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout10"}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout10 split is a frozen held-out split");
+        assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout11");
+        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).isEmpty();
         assertThat(EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS).doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.HELD_OUT_SPLITS);
-        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout9"}))
+        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout11"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout9 split is a frozen held-out split");
-        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--validate", "holdout9"}))
+                .hasMessageContaining("holdout11 split is a frozen held-out split");
+        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--validate", "holdout11"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout9 split is a frozen held-out split");
+                .hasMessageContaining("holdout11 split is a frozen held-out split");
         // Refused even where a file of the held-out split exists, before it is read: this one is not JSON.
-        Files.writeString(dir.resolve("safety-holdout9.jsonl"), "not json\n");
+        Files.writeString(dir.resolve("safety-holdout11.jsonl"), "not json\n");
         Files.writeString(dir.resolve("safety-dev.jsonl"), "");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--data", dir.toString(),
-                "--train-splits", "dev,holdout9"}))
+                "--train-splits", "dev,holdout11"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout9 split is a frozen held-out split");
+                .hasMessageContaining("holdout11 split is a frozen held-out split");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev",
                 "--validate", "test"}))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -48,7 +45,7 @@ class EmbeddedJudgeTrainerTest {
         for (String name : List.of("safety-dev.jsonl", "safety-test.jsonl", "safety-holdout.jsonl",
                 "safety-holdout2.jsonl", "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl",
                 "safety-holdout6.jsonl", "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-holdout9.jsonl",
-                "helpfulness-dev.jsonl", "notes.txt")) {
+                "safety-holdout10.jsonl", "safety-holdout11.jsonl", "helpfulness-dev.jsonl", "notes.txt")) {
             Files.writeString(dir.resolve(name), "");
         }
 
@@ -56,7 +53,8 @@ class EmbeddedJudgeTrainerTest {
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("helpfulness-dev.jsonl", "safety-dev.jsonl", "safety-holdout.jsonl", "safety-holdout2.jsonl",
                         "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl", "safety-holdout6.jsonl",
-                        "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-test.jsonl");
+                        "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-holdout9.jsonl", "safety-holdout10.jsonl",
+                        "safety-test.jsonl");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.splitFiles(dir, List.of("validation")))
                 .hasMessageContaining("no file of the splits [validation]");
     }
