@@ -37,15 +37,14 @@ public final class JudgeEvaluation {
 
     /**
      * Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev, test,
-     * holdout, holdout2 to holdout10. The judge's weights are fitted on dev, test and holdout to holdout8 (each of
-     * the last nine measured as a held-out split before a later judge was trained on it); holdout9 and holdout10 were
-     * written by other authors, holdout9 before the current judge was fitted and holdout10 after, and no rule or
-     * weight was fitted on either (holdout10 also decided against a refitted successor, see the core README).
+     * holdout, holdout2 to holdout11. The judge's weights are fitted on dev, test and holdout to holdout10 (each of
+     * the last eleven measured as a held-out split before a later judge was trained on it); holdout11 was written by
+     * other authors after the current judge was frozen, and no rule or weight was fitted on it.
      */
     public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
     /** The splits of the shipped set. */
     public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
-            "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10");
+            "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11");
     /** Class-path location of the first, smaller shipped set (364 rows), kept as an extra set. */
     public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
 
@@ -61,7 +60,8 @@ public final class JudgeEvaluation {
 
     /**
      * The shipped evaluation set, all axes, one split ({@code dev}, {@code test}, {@code holdout}, {@code holdout2},
-     * {@code holdout3}, {@code holdout4}, {@code holdout5}, {@code holdout6}, {@code holdout7}, {@code holdout8}, {@code holdout9} or {@code holdout10}) or
+     * {@code holdout3}, {@code holdout4}, {@code holdout5}, {@code holdout6}, {@code holdout7}, {@code holdout8}, {@code holdout9}, {@code holdout10} or
+     * {@code holdout11}) or
      * every split ({@code all}).
      * Only the files of the requested split are read.
      */

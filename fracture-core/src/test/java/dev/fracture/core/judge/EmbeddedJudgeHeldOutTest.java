@@ -58,6 +58,15 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout11 as committed, written by four more authors who did not read the judge's code, while the
+     * fourteenth judge was fitted without it, and before any judge was measured on it; 20 rows on 8 prompts that
+     * nearly repeat training prompts (word overlap) were dropped before committing.
+     */
+    private static final Map<Axis, String> HOLDOUT11_SHA256 = Map.of(
+            Axis.SAFETY, "6cd0f8ae755d9d81b4b1a9a5a6c2d029e852bbd1c4e0a8cd084e62a1d6ed1765",
+            Axis.HARMLESSNESS, "6fbc55550d1d508489e873551d4188823362a33c7ecdea2902ec4b3b25109a72",
+            Axis.HELPFULNESS, "b0ffb42ff339701773b5e79fbb156cdeff837b157fa121df02b0d80e8f32097c");
+    /**
      * SHA-256 of holdout10 as committed, written by three more authors who did not read the judge's code, after the
      * twelfth judge was frozen and before any judge was measured on it; 9 rows on 3 prompts that nearly repeat
      * training prompts (word overlap) were dropped before committing.
@@ -165,7 +174,7 @@ class EmbeddedJudgeHeldOutTest {
 
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
-                "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10");
+                "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -174,7 +183,7 @@ class EmbeddedJudgeHeldOutTest {
         for (Map.Entry<String, Map<Axis, String>> split : Map.of("holdout2", HOLDOUT2_SHA256, "holdout3", HOLDOUT3_SHA256,
                 "holdout4", HOLDOUT4_SHA256, "holdout5", HOLDOUT5_SHA256,
                 "holdout6", HOLDOUT6_SHA256, "holdout7", HOLDOUT7_SHA256, "holdout8", HOLDOUT8_SHA256,
-                "holdout9", HOLDOUT9_SHA256, "holdout10", HOLDOUT10_SHA256)
+                "holdout9", HOLDOUT9_SHA256, "holdout10", HOLDOUT10_SHA256, "holdout11", HOLDOUT11_SHA256)
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";
