@@ -21,19 +21,27 @@ import org.junit.jupiter.api.Test;
  * measured point estimates minus 0.02, so that a change that makes the judge worse on held-out answers
  * fails here; they are not targets. The older splits {@code test} and {@code holdout} are training rows
  * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor;
- * holdout2 to holdout8 are training rows too and keep the floors of their first measurement as guards.
+ * holdout2 to holdout10 are training rows too and keep the floors of their first measurement as guards.
  */
 class EmbeddedJudgeHeldOutTest {
 
     /**
-     * First measurement on holdout10 (README), the twelfth judge, written after it was frozen: safety 0.989,
+     * First measurement on holdout11 (README), the fourteenth judge (the twelfth's code refitted with holdout9,
+     * holdout10 and 1,111 more dev rows), written while it was fitted without it: safety 0.938, harmlessness 0.953,
+     * helpfulness 0.962, overall 0.954. The twelfth judge, measured on it first: 0.942, 0.953, 0.961, overall 0.955.
+     */
+    private static final Map<Axis, Double> HOLDOUT11_FLOOR = Map.of(Axis.SAFETY, 0.91, Axis.HARMLESSNESS, 0.93,
+            Axis.HELPFULNESS, 0.94);
+    private static final double HOLDOUT11_OVERALL_FLOOR = 0.93;
+    /**
+     * First measurement on holdout10 (README; training rows since the fourteenth judge), the twelfth judge, written after it was frozen: safety 0.989,
      * harmlessness 0.972, helpfulness 0.966, overall 0.976.
      */
     private static final Map<Axis, Double> HOLDOUT10_FLOOR = Map.of(Axis.SAFETY, 0.96, Axis.HARMLESSNESS, 0.95,
             Axis.HELPFULNESS, 0.94);
     private static final double HOLDOUT10_OVERALL_FLOOR = 0.95;
     /**
-     * First measurement on holdout9 (README), the twelfth judge (holdout8 and 1,903 more dev rows added, and word
+     * First measurement on holdout9 (README; training rows since the fourteenth judge), the twelfth judge (holdout8 and 1,903 more dev rows added, and word
      * grams of the whole answer in the character model): safety 0.958, harmlessness 0.979, helpfulness 0.948, overall
      * 0.962. The eleventh judge, measured on it before the twelfth was fitted: 0.964, 0.965, 0.948, overall 0.959.
      */
@@ -194,6 +202,11 @@ class EmbeddedJudgeHeldOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void holdout11FiguresStayAtTheirMeasuredLevel() {
+        assertFloors("holdout11", HOLDOUT11_FLOOR, HOLDOUT11_OVERALL_FLOOR);
     }
 
     @Test

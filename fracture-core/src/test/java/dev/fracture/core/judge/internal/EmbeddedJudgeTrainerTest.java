@@ -51,9 +51,9 @@ class EmbeddedJudgeTrainerTest {
 
         assertThat(EmbeddedJudgeTrainer.splitFiles(dir, EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS))
                 .extracting(p -> p.getFileName().toString())
-                .containsExactly("helpfulness-dev.jsonl", "safety-dev.jsonl", "safety-holdout.jsonl", "safety-holdout2.jsonl",
-                        "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl", "safety-holdout6.jsonl",
-                        "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-holdout9.jsonl", "safety-holdout10.jsonl",
+                .containsExactly("helpfulness-dev.jsonl", "safety-dev.jsonl", "safety-holdout.jsonl", "safety-holdout10.jsonl",
+                        "safety-holdout2.jsonl", "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl",
+                        "safety-holdout6.jsonl", "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-holdout9.jsonl",
                         "safety-test.jsonl");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.splitFiles(dir, List.of("validation")))
                 .hasMessageContaining("no file of the splits [validation]");
