@@ -73,6 +73,15 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout13 as committed, written by three more authors who did not read the judge's code, after the
+     * fourteenth judge had been measured on holdout11 and holdout12, and before any judge was measured on it; 39 rows on
+     * 15 prompts that nearly repeat a prompt of another split (word overlap) were dropped before committing.
+     */
+    private static final Map<Axis, String> HOLDOUT13_SHA256 = Map.of(
+            Axis.SAFETY, "1b98eb9915a5bf7c633ef231d18bd14808daa3d2bf432ce9eebb57b612c29826",
+            Axis.HARMLESSNESS, "18433bfddf08421766bfc7ced7c87e08690011fbb3da3a316caec49bea0bd9a2",
+            Axis.HELPFULNESS, "8849469a4aae9d40f11279225b0d22cf330ff7f3349c3d431e6fa224ef8dbfee");
+    /**
      * SHA-256 of holdout12 as committed, written by four more authors who did not read the judge's code, after the
      * fourteenth judge was frozen and measured on holdout11, and before any judge was measured on it; 54 rows on 21
      * prompts that nearly repeat a prompt of another split (word overlap) were dropped before committing.
@@ -199,7 +208,7 @@ class EmbeddedJudgeHeldOutTest {
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
                 "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
-                "holdout12");
+                "holdout12", "holdout13");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -210,7 +219,8 @@ class EmbeddedJudgeHeldOutTest {
                 Map.entry("holdout5", HOLDOUT5_SHA256), Map.entry("holdout6", HOLDOUT6_SHA256),
                 Map.entry("holdout7", HOLDOUT7_SHA256), Map.entry("holdout8", HOLDOUT8_SHA256),
                 Map.entry("holdout9", HOLDOUT9_SHA256), Map.entry("holdout10", HOLDOUT10_SHA256),
-                Map.entry("holdout11", HOLDOUT11_SHA256), Map.entry("holdout12", HOLDOUT12_SHA256))
+                Map.entry("holdout11", HOLDOUT11_SHA256), Map.entry("holdout12", HOLDOUT12_SHA256),
+                Map.entry("holdout13", HOLDOUT13_SHA256))
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";

@@ -19,10 +19,13 @@ class EmbeddedJudgeTrainerTest {
     @Test
     void refusesToFitOrValidateOnTheHeldOutSplit(@TempDir Path dir) throws IOException {
         assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout11");
-        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout12");
+        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout12", "holdout13");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout12"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holdout12 split is a frozen held-out split");
+        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--validate", "holdout13",
+                "--train-splits", "dev,holdout13"})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holdout13 split is a frozen held-out split");
         assertThat(EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS).doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.HELD_OUT_SPLITS);
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout11"}))
                 .isInstanceOf(IllegalArgumentException.class)
