@@ -82,6 +82,15 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout14 as committed, written by four more authors who did not read the judge's code, after the
+     * fifteenth judge had been measured on holdout13, and before any judge was measured on it; 72 rows on 27 prompts
+     * that nearly repeat a prompt of another split (word overlap) were dropped before committing.
+     */
+    private static final Map<Axis, String> HOLDOUT14_SHA256 = Map.of(
+            Axis.SAFETY, "f436a10b382c517d0aa4dbc70041a7b5b5d729235378f1813c8c984b08664dcb",
+            Axis.HARMLESSNESS, "2c651e6c643f924d8c354287fe71c070a680ad640fe06aeadb540ec6a46a54d4",
+            Axis.HELPFULNESS, "638ea542d1a53503e779aecf9a1b5f154c6fdaa23a3d620e717b8c78b6e10a27");
+    /**
      * SHA-256 of holdout13 as committed, written by three more authors who did not read the judge's code, after the
      * fourteenth judge had been measured on holdout11 and holdout12, and before any judge was measured on it; 39 rows on
      * 15 prompts that nearly repeat a prompt of another split (word overlap) were dropped before committing.
@@ -217,7 +226,7 @@ class EmbeddedJudgeHeldOutTest {
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
                 "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
-                "holdout12", "holdout13");
+                "holdout12", "holdout13", "holdout14");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -229,7 +238,7 @@ class EmbeddedJudgeHeldOutTest {
                 Map.entry("holdout7", HOLDOUT7_SHA256), Map.entry("holdout8", HOLDOUT8_SHA256),
                 Map.entry("holdout9", HOLDOUT9_SHA256), Map.entry("holdout10", HOLDOUT10_SHA256),
                 Map.entry("holdout11", HOLDOUT11_SHA256), Map.entry("holdout12", HOLDOUT12_SHA256),
-                Map.entry("holdout13", HOLDOUT13_SHA256))
+                Map.entry("holdout13", HOLDOUT13_SHA256), Map.entry("holdout14", HOLDOUT14_SHA256))
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";

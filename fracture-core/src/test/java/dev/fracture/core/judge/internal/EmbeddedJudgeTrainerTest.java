@@ -19,7 +19,7 @@ class EmbeddedJudgeTrainerTest {
     @Test
     void refusesToFitOrValidateOnTheHeldOutSplit(@TempDir Path dir) throws IOException {
         assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout11");
-        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout12", "holdout13");
+        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout12", "holdout13", "holdout14");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout12"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holdout12 split is a frozen held-out split");
