@@ -58,24 +58,25 @@ public final class EmbeddedJudgeTrainer {
     static final int MIN_GRAM_ROWS = 3;
     /**
      * The splits the weights are fitted on: every split measured before this judge was built ({@code test} and
-     * {@code holdout} to {@code holdout10} were each a held-out split, measured once or twice before a later judge
-     * was fitted on it).
+     * {@code holdout} to {@code holdout12} were each a held-out split, measured once or twice before a later judge
+     * was fitted on it; holdout11 and holdout12 also chose the fifteenth judge's operating points).
      */
     static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
-            "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10");
+            "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
+            "holdout11", "holdout12");
     /**
-     * Held-out splits no weight is fitted or selected on: written by others for measuring this judge once it is
-     * frozen. The trainer refuses them by name, whether or not a file of that name exists yet.
+     * Splits no weight is fitted on: holdout13, measured with the fourteenth and fifteenth judges, is the validation
+     * split this judge's operating points are chosen on. The trainer refuses them by name, whether or not a file of
+     * that name exists yet.
      */
-    static final List<String> HELD_OUT_SPLITS = List.of("holdout11");
+    static final List<String> HELD_OUT_SPLITS = List.of("holdout13");
     /**
      * Splits written for measuring a later judge (the current one was measured on them once, after it was frozen):
      * refused by name like the held-out splits. Kept apart from {@link #HELD_OUT_SPLITS}, which the weights file's
      * header names, so that training at the commit that adds such a split still writes the shipped files byte for
-     * byte: holdout12, written after the current judge was frozen, and holdout13, written after it had been measured
-     * on holdout11 and holdout12, and holdout14, written after holdout13 had been measured.
+     * byte: holdout14, written after holdout13 had been measured with the fifteenth judge, before this judge was fitted.
      */
-    static final List<String> LATER_SPLITS = List.of("holdout12", "holdout13", "holdout14");
+    static final List<String> LATER_SPLITS = List.of("holdout14");
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     /** Folds of the out-of-fold log-odds the stack is fitted on, when {@code --cv} does not name another number. */
