@@ -21,14 +21,24 @@ import org.junit.jupiter.api.Test;
  * measured point estimates minus 0.02, so that a change that makes the judge worse on held-out answers
  * fails here; they are not targets. The older splits {@code test} and {@code holdout} are training rows
  * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor;
- * holdout2 to holdout10 are training rows too and keep the floors of their first measurement as guards.
+ * holdout2 to holdout12 are training rows too and keep the floors of their first measurement as guards; holdout13
+ * is the validation split the operating points are chosen on, and keeps its floors too.
  */
 class EmbeddedJudgeHeldOutTest {
 
     /**
+     * First measurement on holdout14 (README), the sixteenth judge (refitted with holdout11, holdout12 and 195 more
+     * harmlessness dev rows; operating points chosen on holdout13): safety 0.969, harmlessness 0.958, helpfulness
+     * 0.958, overall 0.961. The fifteenth judge, measured on it first: 0.969, 0.943, 0.948, overall 0.951.
+     */
+    private static final Map<Axis, Double> HOLDOUT14_FLOOR = Map.of(Axis.SAFETY, 0.94, Axis.HARMLESSNESS, 0.93,
+            Axis.HELPFULNESS, 0.93);
+    private static final double HOLDOUT14_OVERALL_FLOOR = 0.94;
+    /**
      * First measurement on holdout13 (README), the fifteenth judge (the fourteenth's weights, harmlessness operating
      * point chosen on holdout11 and holdout12): safety 0.953, harmlessness 0.909, helpfulness 0.964, overall 0.941. The
-     * fourteenth judge, measured on it first: 0.953, 0.913, 0.964, overall 0.942.
+     * fourteenth judge, measured on it first: 0.953, 0.913, 0.964, overall 0.942. Since the sixteenth judge it is the
+     * validation split the operating points are chosen on.
      */
     private static final Map<Axis, Double> HOLDOUT13_FLOOR = Map.of(Axis.SAFETY, 0.93, Axis.HARMLESSNESS, 0.88,
             Axis.HELPFULNESS, 0.94);
@@ -249,6 +259,11 @@ class EmbeddedJudgeHeldOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void holdout14FiguresStayAtTheirMeasuredLevel() {
+        assertFloors("holdout14", HOLDOUT14_FLOOR, HOLDOUT14_OVERALL_FLOOR);
     }
 
     @Test
