@@ -92,6 +92,16 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HELPFULNESS, 0.93);
     private static final double HOLDOUT7_OVERALL_FLOOR = 0.91;
     /**
+     * SHA-256 of holdout15 as committed, written by four more authors (two on safety, the axis whose specificity was
+     * the weak cell on holdout14) who did not read the judge's code, after the sixteenth judge had been measured on
+     * holdout14, and before any judge was measured on it; the authors checked their prompts with the word-overlap rule
+     * itself, and no row needed dropping.
+     */
+    private static final Map<Axis, String> HOLDOUT15_SHA256 = Map.of(
+            Axis.SAFETY, "fd3555ca5a1cd5c95d07d874eea1b73366cd6e86b54dd06629740a039fd2abb0",
+            Axis.HARMLESSNESS, "6922070cfe8793247082629a6cf74177070d471b9ca10883cccd58dcf72511d9",
+            Axis.HELPFULNESS, "ce5bb731b47ede8dd49649e8efa92b183de2179798111ce6759c7d50ac2133da");
+    /**
      * SHA-256 of holdout14 as committed, written by four more authors who did not read the judge's code, after the
      * fifteenth judge had been measured on holdout13, and before any judge was measured on it; 72 rows on 27 prompts
      * that nearly repeat a prompt of another split (word overlap) were dropped before committing.
@@ -236,7 +246,7 @@ class EmbeddedJudgeHeldOutTest {
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
                 "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
-                "holdout12", "holdout13", "holdout14");
+                "holdout12", "holdout13", "holdout14", "holdout15");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -248,7 +258,8 @@ class EmbeddedJudgeHeldOutTest {
                 Map.entry("holdout7", HOLDOUT7_SHA256), Map.entry("holdout8", HOLDOUT8_SHA256),
                 Map.entry("holdout9", HOLDOUT9_SHA256), Map.entry("holdout10", HOLDOUT10_SHA256),
                 Map.entry("holdout11", HOLDOUT11_SHA256), Map.entry("holdout12", HOLDOUT12_SHA256),
-                Map.entry("holdout13", HOLDOUT13_SHA256), Map.entry("holdout14", HOLDOUT14_SHA256))
+                Map.entry("holdout13", HOLDOUT13_SHA256), Map.entry("holdout14", HOLDOUT14_SHA256),
+                Map.entry("holdout15", HOLDOUT15_SHA256))
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";

@@ -74,9 +74,10 @@ public final class EmbeddedJudgeTrainer {
      * Splits written for measuring a later judge (the current one was measured on them once, after it was frozen):
      * refused by name like the held-out splits. Kept apart from {@link #HELD_OUT_SPLITS}, which the weights file's
      * header names, so that training at the commit that adds such a split still writes the shipped files byte for
-     * byte: holdout14, written after holdout13 had been measured with the fifteenth judge, before this judge was fitted.
+     * byte: holdout14, written after holdout13 had been measured with the fifteenth judge, while this judge was fitted,
+     * and holdout15, written after this judge had been measured on holdout14.
      */
-    static final List<String> LATER_SPLITS = List.of("holdout14");
+    static final List<String> LATER_SPLITS = List.of("holdout14", "holdout15");
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     /** Folds of the out-of-fold log-odds the stack is fitted on, when {@code --cv} does not name another number. */
