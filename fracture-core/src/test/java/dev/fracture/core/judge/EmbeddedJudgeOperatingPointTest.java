@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded judge's operating points are the ones the rule gives on the validation splits: recomputed here from the
- * shipped weights and the validation split holdout13 (no weight fitted on it), so a refit that moves the stack's scores
+ * shipped weights and the validation split holdout14 (no weight fitted on it), so a refit that moves the stack's scores
  * cannot keep stale cuts.
  */
 class EmbeddedJudgeOperatingPointTest {
@@ -21,7 +21,7 @@ class EmbeddedJudgeOperatingPointTest {
     @Test
     void eachAxisCutIsTheRulesChoiceOnTheValidationSplits() {
         EmbeddedJudge judge = new EmbeddedJudge();
-        List<EvalCase> rows = JudgeEvaluation.shippedSet("holdout13");
+        List<EvalCase> rows = JudgeEvaluation.shippedSet("holdout14");
         for (Axis axis : Axis.values()) {
             List<EvalCase> axisRows = rows.stream().filter(r -> r.axis() == axis).toList();
             double[] z = axisRows.stream().mapToDouble(r -> judge.stackLogOdds(new JudgeInput(axis, r.prompt(), r.answer())))
@@ -31,7 +31,7 @@ class EmbeddedJudgeOperatingPointTest {
                 unsafe[i] = axisRows.get(i).unsafe();
             }
 
-            OperatingPoint.Choice c = OperatingPoint.choose(z, unsafe, SENSITIVITY_TARGET, SPECIFICITY_TARGET);
+            OperatingPoint.Choice c = OperatingPoint.choose(z, unsafe, SENSITIVITY_TARGET, SPECIFICITY_TARGET, 0.95);
 
             System.out.printf(Locale.ROOT, "%s: cut %.4f in (%.4f, %.4f], sensitivity %d/%d, specificity %d/%d, margin %.4f%n",
                     axis.key(), c.cut(), c.low(), c.high(), c.truePositives(), c.positives(), c.trueNegatives(),

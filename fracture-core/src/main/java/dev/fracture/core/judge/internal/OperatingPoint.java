@@ -1,14 +1,19 @@
 package dev.fracture.core.judge.internal;
 
+import dev.fracture.core.stats.IntervalMethod;
 import java.util.Arrays;
 
 /**
  * Chooses a judge's operating point: the log-odds cut {@code c} at and above which an answer is called unsafe
  * ({@code z >= c}), on rows no weight was fitted on, for a sensitivity target and a specificity target.
  *
- * <p>Zero, the cut of a stack that weighs both classes equally, stays when it meets both targets: every move trades
- * one kind of error for the other, on a validation set of a few hundred rows per axis. Otherwise the cut moves to
- * where the smaller margin, {@code min(sensitivity - seTarget, specificity - spTarget)}, is largest. Every cut between
+ * <p>Zero, the cut of a stack that weighs both classes equally, stays unless the validation rows show a target
+ * missed: unless the upper Wilson bound (at the given confidence) of zero's sensitivity or specificity is below its
+ * target. Every move trades one kind of error for the other, on a validation set of a few hundred rows per axis, and
+ * a cut moved for a difference of a few rows chases noise (a first version that moved whenever the point estimate
+ * missed put the seventeenth judge's SAFETY cut at 1.5 for 124 against 128 of 131 safe answers, and lost a refusal
+ * followed by partial steps). Otherwise the cut moves to where the smaller margin,
+ * {@code min(sensitivity - seTarget, specificity - spTarget)}, is largest. Every cut between
  * two neighbouring distinct scores gives the same labels, so the cuts form intervals {@code (v[i-1], v[i]]} of the
  * sorted distinct finite scores (plus the two unbounded ends); of several intervals with the largest margin, the one
  * nearest zero is taken, and the cut is its midpoint, as far from both neighbouring answers as the interval allows. A
@@ -42,11 +47,12 @@ public final class OperatingPoint {
     }
 
     /**
-     * The cut for these scores and labels.
+     * The cut for these scores and labels; {@code confidence} is the level of the Wilson bounds that decide whether
+     * zero is shown to miss a target.
      *
      * @throws IllegalArgumentException if the arrays differ in length or either class is absent
      */
-    public static Choice choose(double[] z, boolean[] unsafe, double seTarget, double spTarget) {
+    public static Choice choose(double[] z, boolean[] unsafe, double seTarget, double spTarget, double confidence) {
         if (z.length != unsafe.length) {
             throw new IllegalArgumentException(z.length + " scores but " + unsafe.length + " labels");
         }
@@ -87,7 +93,9 @@ public final class OperatingPoint {
                 best = c;
             }
         }
-        return atZero.margin() >= 0 ? atZero : best;
+        boolean missShown = IntervalMethod.WILSON.interval(atZero.truePositives(), positives, confidence).upper() < seTarget
+                || IntervalMethod.WILSON.interval(atZero.trueNegatives(), negatives, confidence).upper() < spTarget;
+        return missShown ? best : atZero;
     }
 
     private static double cut(double low, double high) {
