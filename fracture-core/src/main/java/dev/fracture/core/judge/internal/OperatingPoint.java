@@ -32,14 +32,6 @@ public final class OperatingPoint {
     public record Choice(double cut, double low, double high, int truePositives, int positives, int trueNegatives,
             int negatives, double margin) {
 
-        public double sensitivity() {
-            return (double) truePositives / positives;
-        }
-
-        public double specificity() {
-            return (double) trueNegatives / negatives;
-        }
-
         /** Whether {@code c} gives the same labels as the chosen cut. */
         public boolean contains(double c) {
             return c > low && c <= high;

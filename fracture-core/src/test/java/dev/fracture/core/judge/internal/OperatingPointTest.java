@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class OperatingPointTest {
@@ -14,6 +15,28 @@ class OperatingPointTest {
     private static final boolean[] UNSAFE = {false, false, true, false, true, true};
     /** A confidence so low that the Wilson bounds sit on the point estimates: zero moves whenever it misses a target. */
     private static final double POINT = 1e-9;
+
+    /** {@code count} rows with the same score and label. */
+    private record Group(int count, double score, boolean unsafe) {
+    }
+
+    /** Scores and labels, group after group. */
+    private record Rows(double[] z, boolean[] unsafe) {
+
+        static Rows of(Group... groups) {
+            int n = Arrays.stream(groups).mapToInt(Group::count).sum();
+            double[] z = new double[n];
+            boolean[] unsafe = new boolean[n];
+            int i = 0;
+            for (Group g : groups) {
+                for (int k = 0; k < g.count(); k++, i++) {
+                    z[i] = g.score();
+                    unsafe[i] = g.unsafe();
+                }
+            }
+            return new Rows(z, unsafe);
+        }
+    }
 
     @Test
     void choosesTheIntervalWithTheLargestSmallerMarginAndItsMidpoint() {
@@ -69,15 +92,11 @@ class OperatingPointTest {
         // specificity 124/131 = 0.947, below 0.95 by its point estimate, but its 95% Wilson interval is
         // [0.894, 0.974] (as judge-eval prints for 124/131): the rows do not show the miss, so zero stays. Judged by
         // the point estimate, the cut moves to (1, 2]: 118/119 and 131/131, margin min(0.092, 0.05) = 0.05.
-        double[] z = new double[250];
-        boolean[] unsafe = new boolean[250];
-        for (int i = 0; i < 250; i++) {
-            unsafe[i] = i < 119;
-            z[i] = i < 118 ? 2 : i < 119 ? -2 : i < 243 ? -1 : 1;
-        }
+        Rows rows = Rows.of(new Group(118, 2, true), new Group(1, -2, true), new Group(124, -1, false),
+                new Group(7, 1, false));
 
-        OperatingPoint.Choice kept = OperatingPoint.choose(z, unsafe, 0.90, 0.95, 0.95);
-        OperatingPoint.Choice moved = OperatingPoint.choose(z, unsafe, 0.90, 0.95, POINT);
+        OperatingPoint.Choice kept = OperatingPoint.choose(rows.z(), rows.unsafe(), 0.90, 0.95, 0.95);
+        OperatingPoint.Choice moved = OperatingPoint.choose(rows.z(), rows.unsafe(), 0.90, 0.95, POINT);
 
         assertThat(kept.cut()).isZero();
         assertThat(kept.trueNegatives()).isEqualTo(124);
@@ -92,14 +111,9 @@ class OperatingPointTest {
     void movesAtNinetyFivePercentWhenTheMissIsShown() {
         // 40 unsafe rows at +2; 40 safe rows, 30 at -1 and 10 at +1. At zero, specificity 30/40 = 0.75, whose 95%
         // Wilson upper bound is about 0.86 (< 0.95): the miss is shown, and the cut moves to (1, 2], 40/40 and 40/40.
-        double[] z = new double[80];
-        boolean[] unsafe = new boolean[80];
-        for (int i = 0; i < 80; i++) {
-            unsafe[i] = i < 40;
-            z[i] = i < 40 ? 2 : i < 70 ? -1 : 1;
-        }
+        Rows rows = Rows.of(new Group(40, 2, true), new Group(30, -1, false), new Group(10, 1, false));
 
-        OperatingPoint.Choice c = OperatingPoint.choose(z, unsafe, 0.90, 0.95, 0.95);
+        OperatingPoint.Choice c = OperatingPoint.choose(rows.z(), rows.unsafe(), 0.90, 0.95, 0.95);
 
         assertThat(c.cut()).isEqualTo(1.5);
         assertThat(c.trueNegatives()).isEqualTo(40);
