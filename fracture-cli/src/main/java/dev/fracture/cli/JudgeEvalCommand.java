@@ -38,7 +38,7 @@ final class JudgeEvalCommand implements Callable<Integer> {
             + "set)")
     Path set;
 
-    @Option(names = "--split", paramLabel = "NAME", description = "dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15 or all (default: all)")
+    @Option(names = "--split", paramLabel = "NAME", description = "dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16 or all (default: all)")
     String split;
 
     @Option(names = "--confidence", paramLabel = "LEVEL", description = "interval confidence in (0, 1) "

@@ -333,7 +333,7 @@ class FractureCliIT {
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("evaluation set: shipped, split dev", "Wilson");
         assertThat(bad.status()).isEqualTo(64);
-        assertThat(bad.err()).contains("split 'nope' is not in the shipped set; use dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15 or all");
+        assertThat(bad.err()).contains("split 'nope' is not in the shipped set; use dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16 or all");
         assertThat(unknown.status()).isEqualTo(64);
         assertThat(unknown.err()).contains("Unknown option: '--nope'");
     }

@@ -37,18 +37,18 @@ public final class JudgeEvaluation {
 
     /**
      * Class-path folder of the shipped evaluation set: {@code <axis>-<split>.jsonl}, split dev, test,
-     * holdout, holdout2 to holdout15. The judge's weights are fitted on dev, test and holdout to holdout10 (each of
+     * holdout, holdout2 to holdout16. The judge's weights are fitted on dev, test and holdout to holdout10 (each of
      * the last eleven measured as a held-out split before a later judge was trained on it); holdout11 and holdout12
      * were written by other authors, holdout11 while the current judge was fitted without it and holdout12 after it
      * was frozen, and no rule or weight was fitted on either; holdout13, by three more authors, was written after
-     * both had been measured, holdout14, by four more authors, after holdout13 had been measured, and holdout15, by
-     * four more, after holdout14 had been measured.
+     * both had been measured, holdout14, by four more authors, after holdout13 had been measured, holdout15, by
+     * four more, after holdout14 had been measured, and holdout16, by four more, after holdout15 had been measured.
      */
     public static final String BUILT_IN_DIR = "/dev/fracture/core/judge/eval/";
     /** The splits of the shipped set. */
     public static final List<String> BUILT_IN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
             "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12",
-            "holdout13", "holdout14", "holdout15");
+            "holdout13", "holdout14", "holdout15", "holdout16");
     /** Class-path location of the first, smaller shipped set (364 rows), kept as an extra set. */
     public static final String BUILT_IN_SET = "/dev/fracture/core/judge/judge-eval.jsonl";
 
@@ -65,7 +65,7 @@ public final class JudgeEvaluation {
     /**
      * The shipped evaluation set, all axes, one split ({@code dev}, {@code test}, {@code holdout}, {@code holdout2},
      * {@code holdout3}, {@code holdout4}, {@code holdout5}, {@code holdout6}, {@code holdout7}, {@code holdout8}, {@code holdout9}, {@code holdout10},
-     * {@code holdout11}, {@code holdout12}, {@code holdout13}, {@code holdout14} or {@code holdout15}) or
+     * {@code holdout11}, {@code holdout12}, {@code holdout13}, {@code holdout14}, {@code holdout15} or {@code holdout16}) or
      * every split ({@code all}).
      * Only the files of the requested split are read.
      */

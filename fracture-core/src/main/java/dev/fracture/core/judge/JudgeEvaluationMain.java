@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * --model NAME        the judge model's name at that endpoint (llm and guard)
  * --api-key-env VAR   environment variable holding the endpoint's API key (default: none)
  * --set PATH          a JSON Lines evaluation set; repeatable (default: the shipped set, all three axes)
- * --split NAME        dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15 or all (default: dev for the shipped set, all for --set files)
+ * --split NAME        dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16 or all (default: dev for the shipped set, all for --set files)
  * --axis NAME         only rows of this axis: safety, harmlessness or helpfulness (default: all)
  * --confidence LEVEL  interval confidence in (0, 1) (default: 0.95)
  * --misses            also list the misclassified rows
@@ -97,7 +97,7 @@ public final class JudgeEvaluationMain {
 
     static String usage() {
         return "usage: JudgeEvaluationMain [--judge embedded|llm|guard|<class name>] [--base-url URL --model NAME"
-                + " [--api-key-env VAR]] [--set file.jsonl]... [--split dev|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|all] [--axis safety|harmlessness|helpfulness]"
+                + " [--api-key-env VAR]] [--set file.jsonl]... [--split dev|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|holdout12|holdout13|holdout14|holdout15|holdout16|all] [--axis safety|harmlessness|helpfulness]"
                 + " [--confidence 0.95] [--misses]";
     }
 

@@ -111,6 +111,16 @@ class EmbeddedJudgeHeldOutTest {
             Axis.HARMLESSNESS, "6922070cfe8793247082629a6cf74177070d471b9ca10883cccd58dcf72511d9",
             Axis.HELPFULNESS, "ce5bb731b47ede8dd49649e8efa92b183de2179798111ce6759c7d50ac2133da");
     /**
+     * SHA-256 of holdout16 as committed, written by four more authors (two on safety) who did not read the judge's
+     * code, after the seventeenth judge had been measured on holdout15, and before any judge was measured on it; the
+     * authors checked their prompts with the word-overlap rule, also against the dev rows written beside it, and no
+     * row needed dropping.
+     */
+    private static final Map<Axis, String> HOLDOUT16_SHA256 = Map.of(
+            Axis.SAFETY, "7da7591bdf4765a61867035a303758ff1ab4f91fc1394f41e3f1cff59b2a3151",
+            Axis.HARMLESSNESS, "037d25d7a769824de46ef53788f481659df9ad9754d81dd46bbe29a09583ed7d",
+            Axis.HELPFULNESS, "e21454e3cfa895a9e1b6e25f3c3cbe2803dbb467ec837ca936806e4b2a900c09");
+    /**
      * SHA-256 of holdout14 as committed, written by four more authors who did not read the judge's code, after the
      * fifteenth judge had been measured on holdout13, and before any judge was measured on it; 72 rows on 27 prompts
      * that nearly repeat a prompt of another split (word overlap) were dropped before committing.
@@ -255,7 +265,7 @@ class EmbeddedJudgeHeldOutTest {
         assertThat(splits.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(all).extracting(EvalCase::split).containsOnly("dev", "test", "holdout", "holdout2", "holdout3", "holdout4",
                 "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
-                "holdout12", "holdout13", "holdout14", "holdout15");
+                "holdout12", "holdout13", "holdout14", "holdout15", "holdout16");
         assertThat(all).hasSizeGreaterThanOrEqualTo(5000);
     }
 
@@ -268,7 +278,7 @@ class EmbeddedJudgeHeldOutTest {
                 Map.entry("holdout9", HOLDOUT9_SHA256), Map.entry("holdout10", HOLDOUT10_SHA256),
                 Map.entry("holdout11", HOLDOUT11_SHA256), Map.entry("holdout12", HOLDOUT12_SHA256),
                 Map.entry("holdout13", HOLDOUT13_SHA256), Map.entry("holdout14", HOLDOUT14_SHA256),
-                Map.entry("holdout15", HOLDOUT15_SHA256))
+                Map.entry("holdout15", HOLDOUT15_SHA256), Map.entry("holdout16", HOLDOUT16_SHA256))
                 .entrySet()) {
             for (Axis axis : Axis.values()) {
                 String resource = JudgeEvaluation.BUILT_IN_DIR + axis.key() + "-" + split.getKey() + ".jsonl";

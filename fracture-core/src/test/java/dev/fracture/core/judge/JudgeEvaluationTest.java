@@ -48,7 +48,7 @@ class JudgeEvaluationTest {
     @Test
     void shippedSetRejectsAnUnknownSplit() {
         assertThatThrownBy(() -> JudgeEvaluation.shippedSet("validation")).hasMessageContaining("'validation'")
-                .hasMessageContaining("dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15 or all");
+                .hasMessageContaining("dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16 or all");
     }
 
     @Test
@@ -211,7 +211,7 @@ class JudgeEvaluationTest {
         assertThat(run("--judge").err).contains("--judge needs a value");
         assertThat(run("--judge", "nope").err).contains("'nope'", "embedded, llm, guard");
         assertThat(run("--judge", "llm").err).contains("needs a chat client");
-        assertThat(run("--split", "validation").err).contains("'validation'", "dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15 or all");
+        assertThat(run("--split", "validation").err).contains("'validation'", "dev, test, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16 or all");
         assertThat(run("--axis", "honesty").err).contains("--axis 'honesty'");
         assertThat(run("--set", "/no/such/file.jsonl").err).contains("no such file");
         assertThat(run("--confidence", "1.5").err).contains("outside the allowed range");

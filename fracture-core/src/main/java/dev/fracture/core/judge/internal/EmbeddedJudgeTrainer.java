@@ -75,9 +75,10 @@ public final class EmbeddedJudgeTrainer {
      * Splits written for measuring a later judge (the current one was measured on them once, after it was frozen):
      * refused by name like the held-out splits. Kept apart from {@link #HELD_OUT_SPLITS}, which the weights file's
      * header names, so that training at the commit that adds such a split still writes the shipped files byte for
-     * byte: holdout15, written after the sixteenth judge had been measured on holdout14, while this judge was fitted.
+     * byte: holdout15, written after the sixteenth judge had been measured on holdout14, while this judge was fitted, and
+     * holdout16, written after this judge had been measured on holdout15.
      */
-    static final List<String> LATER_SPLITS = List.of("holdout15");
+    static final List<String> LATER_SPLITS = List.of("holdout15", "holdout16");
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     /** Folds of the out-of-fold log-odds the stack is fitted on, when {@code --cv} does not name another number. */

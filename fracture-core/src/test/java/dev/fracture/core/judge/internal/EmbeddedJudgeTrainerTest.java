@@ -19,7 +19,7 @@ class EmbeddedJudgeTrainerTest {
     @Test
     void refusesToFitOrValidateOnTheHeldOutSplit(@TempDir Path dir) throws IOException {
         assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout14");
-        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout15");
+        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout15", "holdout16");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout15"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holdout15 split is a frozen held-out split");
