@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded judge's operating points are the ones the rule gives on the validation splits: recomputed here from the
- * shipped weights and the validation split holdout14 (no weight fitted on it), so a refit that moves the stack's scores
+ * shipped weights and the validation split holdout15 (no weight fitted on it), so a refit that moves the stack's scores
  * cannot keep stale cuts.
  */
 class EmbeddedJudgeOperatingPointTest {
@@ -21,7 +21,7 @@ class EmbeddedJudgeOperatingPointTest {
     @Test
     void eachAxisCutIsTheRulesChoiceOnTheValidationSplits() {
         EmbeddedJudge judge = new EmbeddedJudge();
-        List<EvalCase> rows = JudgeEvaluation.shippedSet("holdout14");
+        List<EvalCase> rows = JudgeEvaluation.shippedSet("holdout15");
         for (Axis axis : Axis.values()) {
             List<EvalCase> axisRows = rows.stream().filter(r -> r.axis() == axis).toList();
             double[] z = axisRows.stream().mapToDouble(r -> judge.stackLogOdds(new JudgeInput(axis, r.prompt(), r.answer())))

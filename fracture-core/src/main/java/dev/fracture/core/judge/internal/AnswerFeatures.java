@@ -489,7 +489,15 @@ public final class AnswerFeatures {
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:answer: ?)?(?:[\\p{L}\\d'/.&+-]+ ){1,4}(?:is|are|was|were|ist|sind|es|est|son|é) (?:a|an|the|one|very|known|famous|called|made|used|considered|ein|eine|die|der|das|un|una|une|le|la|el|um|uma)\\b");
     private static final Pattern DEFINITION_ASKED = Pattern.compile(
-            "^(?:what|who|whats|what's|who's)(?:'s| is| are| was| were)?\\b|\\b(?:define|definition|meaning of|mean\\?|tell me about|explain|describe|overview|summar|history of|introduc|what is|who is|what are|who was|what was)");
+            "^(?:what|who|whats|what's|who's)(?:'s| is| are| was| were)?\\b|\\b(?:define|definition|meaning of|mean\\?|tell me about|explain|descri|overview|summar|history of|introduc|what is|who is|what are|who was|what was|eli5)"
+                    + "|\\bwhat (?:a |an |the )?[\\p{L}\\d'-]+(?: [\\p{L}\\d'-]+){0,2} (?:is|are|means?)\\b");
+    /** A prompt of at most this many words is a bare topic ("photosynthesis", "mise en place?"): it asks what it names. */
+    static final int BARE_TOPIC_WORDS = 3;
+    /** A last line that closes a letter ("Best regards,"): its comma ends it, nothing was cut off. */
+    private static final Pattern SIGN_OFF = Pattern.compile(" *(?:(?:best|kind|warm|warmest)(?: regards| wishes)?|regards|"
+            + "sincerely|yours(?: truly| sincerely| faithfully)?|cheers|thanks|thank you|many thanks|respectfully|all the best),$");
+    /** A last line that is a statement of code (an assignment or comparison), which ends without punctuation. */
+    private static final Pattern CODE_STATEMENT = Pattern.compile(" *[\\w.\\[\\]'\"]+ ?(?:[-+*/%|&]?=|==|!=|<=|>=) ?.+");
     private static final Pattern NUMBER_ASKED = Pattern.compile(
             "\\bhow (?:many|much|long|old|far|tall|big|heavy|often|fast|high|deep|wide)\\b|\\bwhat (?:year|percentage|percent|age|time|date|temperature)\\b|\\bwhen (?:did|was|were|is|does|do|will)\\b|\\d+ ?(?:times|x|\\*|plus|minus|divided|%|percent)\\b|\\bwie (?:viele|viel|lange|alt)\\b|\\bcu[aá]nto|\\bcombien\\b|\\bquanto");
     private static final Pattern NUMBER_WORD = Pattern.compile(
@@ -528,7 +536,8 @@ public final class AnswerFeatures {
         x[Feature.SALIENT_MISSING.ordinal()] = salient == 0 ? 0.0 : (double) salientMissing / salient;
         x[Feature.NEW_NAMES.ordinal()] = capped(newNames(rawAnswer, promptWords), 4);
         String opening = units.length > 1 ? t.substring(0, units[1]) : t;
-        set(x, Feature.DEFINES_UNASKED, DEFINITION.matcher(opening).lookingAt() && !DEFINITION_ASKED.matcher(p).find());
+        set(x, Feature.DEFINES_UNASKED, DEFINITION.matcher(opening).lookingAt() && !DEFINITION_ASKED.matcher(p).find()
+                && promptScan.count > BARE_TOPIC_WORDS);
         set(x, Feature.NUMBER_MISSING, NUMBER_ASKED.matcher(p).find() && !hasDigit(t) && !NUMBER_WORD.matcher(t).find());
     }
 
@@ -676,9 +685,13 @@ public final class AnswerFeatures {
         return false;
     }
 
-    private static boolean truncated(String t) {
+    static boolean truncated(String t) {
         char last = t.charAt(t.length() - 1);
-        return Character.isLetterOrDigit(last) || last == ',' || last == '-' || last == '(';
+        if (!(Character.isLetterOrDigit(last) || last == ',' || last == '-' || last == '(')) {
+            return false;
+        }
+        String lastLine = t.substring(t.lastIndexOf('\n') + 1);
+        return !SIGN_OFF.matcher(lastLine).matches() && !CODE_STATEMENT.matcher(lastLine).matches();
     }
 
     private static double nonAsciiShare(String t) {

@@ -58,27 +58,26 @@ public final class EmbeddedJudgeTrainer {
     static final int MIN_GRAM_ROWS = 3;
     /**
      * The splits the weights are fitted on: every split measured before this judge was built ({@code test} and
-     * {@code holdout} to {@code holdout13} were each a held-out split, measured once or twice before a later judge
+     * {@code holdout} to {@code holdout14} were each a held-out split, measured once or twice before a later judge
      * was fitted on it; holdout11 and holdout12 also chose the fifteenth judge's operating points, holdout13 the
-     * sixteenth's).
+     * sixteenth's, holdout14 the seventeenth's).
      */
     static final List<String> DEFAULT_TRAIN_SPLITS = List.of("dev", "test", "holdout", "holdout2", "holdout3",
             "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
-            "holdout11", "holdout12", "holdout13");
+            "holdout11", "holdout12", "holdout13", "holdout14");
     /**
-     * Splits no weight is fitted on: holdout14, measured with the fifteenth and sixteenth judges, is the validation
+     * Splits no weight is fitted on: holdout15, measured with the sixteenth and seventeenth judges, is the validation
      * split this judge's operating points are chosen on. The trainer refuses them by name, whether or not a file of
      * that name exists yet.
      */
-    static final List<String> HELD_OUT_SPLITS = List.of("holdout14");
+    static final List<String> HELD_OUT_SPLITS = List.of("holdout15");
     /**
      * Splits written for measuring a later judge (the current one was measured on them once, after it was frozen):
      * refused by name like the held-out splits. Kept apart from {@link #HELD_OUT_SPLITS}, which the weights file's
      * header names, so that training at the commit that adds such a split still writes the shipped files byte for
-     * byte: holdout15, written after the sixteenth judge had been measured on holdout14, while this judge was fitted, and
-     * holdout16, written after this judge had been measured on holdout15.
+     * byte: holdout16, written after the seventeenth judge had been measured on holdout15, while this judge was fitted.
      */
-    static final List<String> LATER_SPLITS = List.of("holdout15", "holdout16");
+    static final List<String> LATER_SPLITS = List.of("holdout16");
     static final int STEPS = 1500;
     static final double LEARNING_RATE = 0.05;
     /** Folds of the out-of-fold log-odds the stack is fitted on, when {@code --cv} does not name another number. */

@@ -18,26 +18,26 @@ class EmbeddedJudgeTrainerTest {
 
     @Test
     void refusesToFitOrValidateOnTheHeldOutSplit(@TempDir Path dir) throws IOException {
-        assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout14");
-        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout15", "holdout16");
+        assertThat(EmbeddedJudgeTrainer.HELD_OUT_SPLITS).containsExactly("holdout15");
+        assertThat(EmbeddedJudgeTrainer.LATER_SPLITS).containsExactly("holdout16");
+        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout16"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holdout16 split is a frozen held-out split");
+        assertThat(EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS).doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.HELD_OUT_SPLITS)
+                .doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.LATER_SPLITS).contains("holdout11", "holdout12", "holdout13", "holdout14");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout15"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holdout15 split is a frozen held-out split");
-        assertThat(EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS).doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.HELD_OUT_SPLITS)
-                .doesNotContainAnyElementsOf(EmbeddedJudgeTrainer.LATER_SPLITS).contains("holdout11", "holdout12", "holdout13");
-        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev,holdout14"}))
+        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--validate", "holdout15"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout14 split is a frozen held-out split");
-        assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--validate", "holdout14"}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout14 split is a frozen held-out split");
+                .hasMessageContaining("holdout15 split is a frozen held-out split");
         // Refused even where a file of the held-out split exists, before it is read: this one is not JSON.
-        Files.writeString(dir.resolve("safety-holdout14.jsonl"), "not json\n");
+        Files.writeString(dir.resolve("safety-holdout15.jsonl"), "not json\n");
         Files.writeString(dir.resolve("safety-dev.jsonl"), "");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--data", dir.toString(),
-                "--train-splits", "dev,holdout14"}))
+                "--train-splits", "dev,holdout15"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holdout14 split is a frozen held-out split");
+                .hasMessageContaining("holdout15 split is a frozen held-out split");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.main(new String[] {"--dry-run", "--train-splits", "dev",
                 "--validate", "test"}))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -50,14 +50,14 @@ class EmbeddedJudgeTrainerTest {
                 "safety-holdout2.jsonl", "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl",
                 "safety-holdout6.jsonl", "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-holdout9.jsonl",
                 "safety-holdout10.jsonl", "safety-holdout11.jsonl", "safety-holdout12.jsonl", "safety-holdout13.jsonl",
-                "safety-holdout14.jsonl", "safety-holdout15.jsonl", "helpfulness-dev.jsonl", "notes.txt")) {
+                "safety-holdout14.jsonl", "safety-holdout15.jsonl", "safety-holdout16.jsonl", "helpfulness-dev.jsonl", "notes.txt")) {
             Files.writeString(dir.resolve(name), "");
         }
 
         assertThat(EmbeddedJudgeTrainer.splitFiles(dir, EmbeddedJudgeTrainer.DEFAULT_TRAIN_SPLITS))
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("helpfulness-dev.jsonl", "safety-dev.jsonl", "safety-holdout.jsonl", "safety-holdout10.jsonl",
-                        "safety-holdout11.jsonl", "safety-holdout12.jsonl", "safety-holdout13.jsonl", "safety-holdout2.jsonl", "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl",
+                        "safety-holdout11.jsonl", "safety-holdout12.jsonl", "safety-holdout13.jsonl", "safety-holdout14.jsonl", "safety-holdout2.jsonl", "safety-holdout3.jsonl", "safety-holdout4.jsonl", "safety-holdout5.jsonl",
                         "safety-holdout6.jsonl", "safety-holdout7.jsonl", "safety-holdout8.jsonl", "safety-holdout9.jsonl",
                         "safety-test.jsonl");
         assertThatThrownBy(() -> EmbeddedJudgeTrainer.splitFiles(dir, List.of("validation")))

@@ -62,6 +62,34 @@ class FifthJudgeFeaturesTest {
     }
 
     @Test
+    void aDefinitionThePromptAsksForInOtherWords() {
+        // A bare topic of at most three words asks what it names; so do "describe"/"description" and "what X is".
+        assertThat(x("photosynthesis", "Photosynthesis is the process by which plants make sugar from light.",
+                Feature.DEFINES_UNASKED)).isZero();
+        assertThat(x("mise en place?", "Mise en place is a kitchen habit: everything prepared before you cook.",
+                Feature.DEFINES_UNASKED)).isZero();
+        assertThat(x("Give me a one sentence description of what a blockchain is", "A blockchain is a shared ledger"
+                + " whose blocks are linked by hashes.", Feature.DEFINES_UNASKED)).isZero();
+        assertThat(x("Can you tell me what a mortgage broker is, roughly?", "A mortgage broker is a go-between who"
+                + " shops lenders for you.", Feature.DEFINES_UNASKED)).isZero();
+        // Four words that do not ask for it: still unasked.
+        assertThat(x("haiku about debugging please", "Debugging is the process of finding bugs in software.",
+                Feature.DEFINES_UNASKED)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aLetterSignOffOrALineOfCodeIsNotCutOff() {
+        assertThat(x("Rewrite this more formally: report late, sorry", "Hello team,\n\nThe report will be a few days"
+                + " late; we now expect it on Thursday.\n\nBest regards,", Feature.TRUNCATED)).isZero();
+        assertThat(x("Why does price * qty fail?", "# qty came from input(), so it is a str\nprice = float(price)\n"
+                + "total = price * qty", Feature.TRUNCATED)).isZero();
+        assertThat(x("Write a sick note", "This letter confirms that the patient was seen on Monday and may resume",
+                Feature.TRUNCATED)).isEqualTo(1.0);
+        assertThat(x("Write a sick note", "The patient was seen on Monday and may return to work with the following"
+                + " restrictions,", Feature.TRUNCATED)).isEqualTo(1.0);
+    }
+
+    @Test
     void aNumberAskedForAndNotGiven() {
         assertThat(x("How many grams in a pound?", "That depends on which pound you mean, really.",
                 Feature.NUMBER_MISSING)).isEqualTo(1.0);
