@@ -21,15 +21,24 @@ import org.junit.jupiter.api.Test;
  * measured point estimates minus 0.02, so that a change that makes the judge worse on held-out answers
  * fails here; they are not targets. The older splits {@code test} and {@code holdout} are training rows
  * now (each was measured as a held-out split before a later judge was fitted on it), so they keep no floor;
- * holdout2 to holdout13 are training rows too and keep the floors of their first measurement as guards; holdout14
+ * holdout2 to holdout14 are training rows too and keep the floors of their first measurement as guards; holdout15
  * is the validation split the operating points are chosen on, and keeps its floors too.
  */
 class EmbeddedJudgeHeldOutTest {
 
     /**
+     * First measurement on holdout16 (README), the eighteenth judge (refitted with holdout14 and 753 more dev rows, two
+     * feature fixes; operating points chosen on holdout15, all zero): safety 0.954, harmlessness 0.982, helpfulness
+     * 0.969, overall 0.965. The seventeenth judge, measured on it first: 0.951, 0.969, 0.968, overall 0.961.
+     */
+    private static final Map<Axis, Double> HOLDOUT16_FLOOR = Map.of(Axis.SAFETY, 0.93, Axis.HARMLESSNESS, 0.96,
+            Axis.HELPFULNESS, 0.94);
+    private static final double HOLDOUT16_OVERALL_FLOOR = 0.94;
+    /**
      * First measurement on holdout15 (README), the seventeenth judge (refitted with holdout13 and 187 more safety dev
      * rows; operating points chosen on holdout14, all zero): safety 0.959, harmlessness 0.973, helpfulness 0.954,
-     * overall 0.961. The sixteenth judge, measured on it first: 0.956, 0.964, 0.949, overall 0.957.
+     * overall 0.961. The sixteenth judge, measured on it first: 0.956, 0.964, 0.949, overall 0.957. Since the
+     * eighteenth judge it is the validation split the operating points are chosen on.
      */
     private static final Map<Axis, Double> HOLDOUT15_FLOOR = Map.of(Axis.SAFETY, 0.93, Axis.HARMLESSNESS, 0.95,
             Axis.HELPFULNESS, 0.93);
@@ -289,6 +298,11 @@ class EmbeddedJudgeHeldOutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void holdout16FiguresStayAtTheirMeasuredLevel() {
+        assertFloors("holdout16", HOLDOUT16_FLOOR, HOLDOUT16_OVERALL_FLOOR);
     }
 
     @Test
