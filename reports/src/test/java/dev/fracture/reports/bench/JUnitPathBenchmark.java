@@ -496,7 +496,7 @@ public final class JUnitPathBenchmark {
      * Hides listeners from {@code ServiceLoader}: with {@code fracture}, the launcher's auto-registered
      * listeners (Allure's JUnit Platform listener); with {@code none}, the Fracture reporters too.
      */
-    private static final class Hiding extends ClassLoader {
+    static final class Hiding extends ClassLoader {
         private final String listeners;
 
         Hiding(ClassLoader parent, String listeners) {
