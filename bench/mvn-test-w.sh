@@ -13,6 +13,8 @@
 # safe into the project (fracture.judge), so the CPU is the framework's alone. COLD_ONLY=1 runs only the cold build
 # of each round. The issue's "framework CPU per sample beyond a fixed start-up" is the difference of the cold CPU
 # at two pool sizes over the difference of their samples, e.g. JUDGE=constant with PROMPTS=2000 and PROMPTS=40.
+# The first build of each script run also compiles the generated project, as a user's first build does (about
+# 2 CPU-s here); it is the same at every pool size, so it cancels in that difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
