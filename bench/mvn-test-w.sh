@@ -6,7 +6,7 @@
 #
 # Needs a build whose integration tests installed Fracture into integration-tests/target/local-repo:
 #   ./mvnw -B -o -pl integration-tests -am verify        (or the full ./mvnw -B verify)
-# Usage: bench/mvn-test-w.sh [runs] [invocations]   (runs default 3; invocations: all (default) or flips)
+# Usage: bench/mvn-test-w.sh [runs] [invocations]   (runs default 3; invocations: all (default), flips or gate)
 # MVN_TEST_ARGS adds options to each `mvn test`, e.g. MVN_TEST_ARGS=-DargLine=-XX:TieredStopAtLevel=1 for a test
 # JVM that compiles with C1 only.
 # PROMPTS=N sizes the pool (default 2000). JUDGE=constant puts a judge that reads nothing and calls every answer

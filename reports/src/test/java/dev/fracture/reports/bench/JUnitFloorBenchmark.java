@@ -47,6 +47,9 @@ public final class JUnitFloorBenchmark {
         String listeners = "all";
         for (String a : argv) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            if (!a.startsWith("--") || kv.length < 2) {
+                throw new IllegalArgumentException("options are --name=value, got '" + a + "'");
+            }
             switch (kv[0]) {
                 case "runs" -> runs = Integer.parseInt(kv[1]);
                 case "invocations" -> invocations = Integer.parseInt(kv[1]);
