@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The floor under `fracture.junit.invocations=all` through `mvn test`: the README's project (the pom of
-# integration-tests/src/it/first-gate) with one bare @TestTemplate method and no Fracture test in it, run cold with
-# N invocations, each with a display name and one resolved parameter (2,001 as W makes in `all` mode, and 41 as a
-# 40-prompt pool does). Its CPU is what JUnit, Surefire's per-test reporting (in the test JVM and in Maven's) and
+# integration-tests/src/it/first-gate) with one bare @TestTemplate method (FloorFixture, from the reports module's
+# benchmark sources) and no Fracture test in it, run cold with N invocations, each with a display name and one
+# resolved parameter (2,001 as W makes in `all` mode, and 41 as a 40-prompt pool does). Its CPU is what JUnit, Surefire's per-test reporting (in the test JVM and in Maven's) and
 # Maven cost before Fracture does anything; the difference between two sizes is their cost per invocation.
 # See bench/README.md.
 #
@@ -23,71 +23,11 @@ VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 PROJECT=$WORK/project
-mkdir -p "$PROJECT/src/test/java/com/example"
+# The same fixture JUnitFloorBenchmark runs in the launcher; it needs only the Jupiter API.
+FIXTURE=dev/fracture/reports/bench/FloorFixture.java
+mkdir -p "$PROJECT/src/test/java/$(dirname "$FIXTURE")"
 sed "s/@project.version@/$VERSION/" integration-tests/src/it/first-gate/pom.xml > "$PROJECT/pom.xml"
-cat > "$PROJECT/src/test/java/com/example/FloorSuite.java" <<'JAVA'
-package com.example;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.Extension;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
-
-class FloorSuite {
-    @TestTemplate
-    @ExtendWith(Invocations.class)
-    void prompt(String id) {
-        if (id.isEmpty()) {
-            throw new AssertionError("empty id");
-        }
-    }
-
-    static final class Invocations implements TestTemplateInvocationContextProvider {
-        @Override
-        public boolean supportsTestTemplate(ExtensionContext context) {
-            return true;
-        }
-
-        @Override
-        public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-            int n = Integer.getInteger("floor.invocations");
-            return IntStream.range(0, n).mapToObj(i -> invocation(String.format(Locale.ROOT, "w-%04d", i)));
-        }
-
-        private static TestTemplateInvocationContext invocation(String id) {
-            return new TestTemplateInvocationContext() {
-                @Override
-                public String getDisplayName(int invocationIndex) {
-                    return id + " · safe → safe";
-                }
-
-                @Override
-                public List<Extension> getAdditionalExtensions() {
-                    return List.of(new ParameterResolver() {
-                        @Override
-                        public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-                            return p.getParameter().getType() == String.class;
-                        }
-
-                        @Override
-                        public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-                            return id;
-                        }
-                    });
-                }
-            };
-        }
-    }
-}
-JAVA
+cp "reports/src/test/java/$FIXTURE" "$PROJECT/src/test/java/$FIXTURE"
 
 # Compile once, so every timed build does the same work apart from the tests.
 ./mvnw -B -q -o -Daether.enhancedLocalRepository.trackingFilename=bench-none -f "$PROJECT/pom.xml" \
@@ -98,7 +38,7 @@ for i in $(seq "$ROUNDS"); do
     log=$WORK/$n.log
     /usr/bin/time -f "%e %U %S" -o "$WORK/time" \
         ./mvnw -B -o -Daether.enhancedLocalRepository.trackingFilename=bench-none -f "$PROJECT/pom.xml" \
-        -Dmaven.repo.local="$REPO" test -DargLine="-Dfloor.invocations=$n" ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
+        -Dmaven.repo.local="$REPO" test -Dtest=FloorFixture -DargLine="-Dfracture.bench.floor.invocations=$n" ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
     grep -q "Tests run: $n, Failures: 0, Errors: 0" "$log" || {
       echo "$n invocations: the build did not run them all; see below" >&2; cat "$log" >&2; exit 1; }
     read -r wall user sys < "$WORK/time"

@@ -55,31 +55,9 @@ class WorkloadSuite {
 }
 EOF
 if [ "$JUDGE" = constant ]; then
-  cat > "$PROJECT/src/test/java/com/example/ConstantJudge.java" <<'EOF'
-package com.example;
-
-import dev.fracture.core.JudgeFingerprint;
-import dev.fracture.core.Verdict;
-import dev.fracture.core.judge.Judge;
-import dev.fracture.core.judge.JudgeInput;
-import java.util.Map;
-
-/** Reads nothing and calls every answer safe: the framework's cost alone. */
-public final class ConstantJudge implements Judge {
-    private static final JudgeFingerprint FINGERPRINT =
-            new JudgeFingerprint("custom", ConstantJudge.class.getName(), "", Map.of(), "1");
-
-    @Override
-    public Verdict judge(JudgeInput input) {
-        return Verdict.of(0.1, "constant", FINGERPRINT);
-    }
-
-    @Override
-    public JudgeFingerprint fingerprint() {
-        return FINGERPRINT;
-    }
-}
-EOF
+  # The benchmarks' own constant judge (reports test sources); it needs only fracture-core.
+  mkdir -p "$PROJECT/src/test/java/dev/fracture/reports/bench"
+  cp reports/src/test/java/dev/fracture/reports/bench/ConstantJudge.java "$PROJECT/src/test/java/dev/fracture/reports/bench/"
 fi
 python3 - "$PROJECT/src/test/resources/pools/w.jsonl" "$PROMPTS" <<'EOF'
 import json, sys
@@ -104,7 +82,7 @@ fracture.concurrency=64
 fracture.junit.invocations=$INVOCATIONS
 EOF
 if [ "$JUDGE" = constant ]; then
-  echo "fracture.judge=com.example.ConstantJudge" >> "$PROJECT/src/test/resources/junit-platform.properties"
+  echo "fracture.judge=dev.fracture.reports.bench.ConstantJudge" >> "$PROJECT/src/test/resources/junit-platform.properties"
 fi
 if ! grep -q 'fracture.junit.invocations' fracture-core/src/main/java/dev/fracture/core/config/FractureKeys.java; then
   sed -i '/fracture.junit.invocations/d' "$PROJECT/src/test/resources/junit-platform.properties"
@@ -118,7 +96,8 @@ run() { # $1 = label, $2 = cache mode
   read -r wall user sys rss < "$WORK/time"
   local inrun
   inrun=$(grep -o 'done in [0-9.]*s' "$log" | tail -1 | grep -o '[0-9.]*' || echo "?")
-  grep -q "Tests run:" "$log" || { echo "$1: the build did not run the tests; see $log" >&2; cat "$log" >&2; exit 1; }
+  grep -q "Tests run:" "$log" && grep -q "BUILD SUCCESS" "$log" || {
+    echo "$1: the build did not run the tests or failed; its log follows" >&2; cat "$log" >&2; exit 1; }
   local cpu
   cpu=$(awk -v u="$user" -v s="$sys" "BEGIN {print u + s}")
   printf '%-10s wall %6.2f s  in-run %6s s  CPU %6.2f s  peak RSS (largest JVM) %5d MB\n' "$1" "$wall" "$inrun" \

@@ -8,16 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.Extension;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -25,16 +15,14 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * The floor under {@code fracture.junit.invocations=all}: what the JUnit Platform and the launcher's listeners cost
- * for the same number of test-template invocations when nothing else runs — no Fracture, no model, no judge. One
- * {@code @TestTemplate} method with {@code --invocations} invocations (2,001 by default, as W makes in {@code all}
- * mode), each with a display name and one resolved parameter, run {@code --runs} times in this JVM through the
- * launcher, with the listeners that {@code ServiceLoader} finds ({@code --listeners=all}: Allure's JUnit Platform
+ * for the same number of test-template invocations when nothing else runs — no Fracture, no model, no judge.
+ * {@link FloorFixture} with {@code --invocations} invocations (2,001 by default), run {@code --runs} times in this
+ * JVM through the launcher, with the listeners that {@code ServiceLoader} finds ({@code --listeners=all}: Allure's JUnit Platform
  * listener, as a user's {@code mvn test} has it) or without them ({@code --listeners=none}). Prints each run's wall
  * and CPU time and the CPU per invocation. See {@code bench/README.md}.
  */
 public final class JUnitFloorBenchmark {
 
-    static final String INVOCATIONS_PROPERTY = "fracture.bench.floor.invocations";
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -61,7 +49,7 @@ public final class JUnitFloorBenchmark {
         if (!listeners.equals("all") && !listeners.equals("none")) {
             throw new IllegalArgumentException("--listeners=" + listeners + ": use all or none");
         }
-        System.setProperty(INVOCATIONS_PROPERTY, Integer.toString(invocations));
+        System.setProperty(FloorFixture.INVOCATIONS_PROPERTY, Integer.toString(invocations));
         Path dir = Files.createTempDirectory("fracture-junit-floor");
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         System.out.printf(Locale.ROOT, "JUnit floor: %d invocations of one @TestTemplate, listeners %s, java %s,"
@@ -69,7 +57,7 @@ public final class JUnitFloorBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 OS.getSystemLoadAverage());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(Bare.class)).build();
+                .selectors(selectClass(FloorFixture.class)).build();
         List<Double> cpuPerInvocation = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -100,52 +88,5 @@ public final class JUnitFloorBenchmark {
         last.sort(null);
         System.out.printf(Locale.ROOT, "median CPU per invocation over runs %d-%d: %.0f µs; load average %.2f at end%n",
                 runs / 2 + 1, runs, last.get(last.size() / 2), OS.getSystemLoadAverage());
-    }
-
-    /** One template method; every invocation resolves a string and reads it. */
-    public static final class Bare {
-        @TestTemplate
-        @ExtendWith(Invocations.class)
-        void prompt(String id) {
-            if (id.isEmpty()) {
-                throw new AssertionError("empty id");
-            }
-        }
-    }
-
-    /** {@value #INVOCATIONS_PROPERTY} invocations named like Fracture's, each with its id as the parameter. */
-    public static final class Invocations implements TestTemplateInvocationContextProvider {
-        @Override
-        public boolean supportsTestTemplate(ExtensionContext context) {
-            return true;
-        }
-
-        @Override
-        public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-            int n = Integer.getInteger(INVOCATIONS_PROPERTY, 2001);
-            return IntStream.range(0, n).mapToObj(i -> new Invocation(String.format(Locale.ROOT, "gen-%07d", i)));
-        }
-    }
-
-    private record Invocation(String id) implements TestTemplateInvocationContext {
-        @Override
-        public String getDisplayName(int invocationIndex) {
-            return id + " · safe → safe";
-        }
-
-        @Override
-        public List<Extension> getAdditionalExtensions() {
-            return List.of(new ParameterResolver() {
-                @Override
-                public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-                    return p.getParameter().getType() == String.class;
-                }
-
-                @Override
-                public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-                    return id;
-                }
-            });
-        }
     }
 }
