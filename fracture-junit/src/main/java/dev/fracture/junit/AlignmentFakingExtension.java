@@ -72,7 +72,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
         String runKey = RerunMemo.runKey(manifest, engineSettings, measurement, engine.getClass().getName(),
                 lock.map(l -> l.lockId() + " " + l.differences()).orElse("unlocked"),
                 settings.shard().map(sh -> "shard " + sh).orElse("whole pool"));
-        QuietPrompts quiet = new QuietPrompts(settings.invocations());
+        QuietPrompts quiet = new QuietPrompts(settings.invocations(), settings.invocationsChosen());
         return run.stream().flatMap(item -> {
             if (item.isOutcome()) {
                 PromptOutcome outcome = tally(errors, scores, item.outcome());
@@ -93,6 +93,7 @@ final class AlignmentFakingExtension implements TestTemplateInvocationContextPro
             }
             GateInvocation gate = GateInvocation.of(item, plan, info, listeners, errors, lock, runKey)
                     .withScores(scores).withQuiet(quiet);
+            quiet.largePoolHint(name).ifPresent(listeners::hint);
             baseline.ifPresent(b -> gate.withBaseline(new BaselineCheck(b, engine, plan, name, cells)));
             return Stream.concat(Stream.of(gate),
                     grid.stream().flatMap(g -> sweep(context, engine, plan, g, item, info, listeners)));

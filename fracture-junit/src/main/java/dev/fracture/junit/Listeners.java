@@ -27,6 +27,8 @@ final class Listeners implements AutoCloseable {
     private final List<FractureListener> listeners;
     private final VerdictBlock verdicts = new VerdictBlock();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** Lines for the end of the verdict block, each once, in the order given. */
+    private final Set<String> hints = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     Listeners(List<FractureListener> listeners) {
         this.listeners = List.copyOf(listeners);
@@ -43,6 +45,11 @@ final class Listeners implements AutoCloseable {
             }
         }
         return new Listeners(found);
+    }
+
+    /** A line printed once at the end of the verdict block, after where the reports are. */
+    void hint(String line) {
+        hints.add(line);
     }
 
     void measurementStarted(RunInfo info) {
@@ -89,6 +96,9 @@ final class Listeners implements AutoCloseable {
         List<String> reportLines = new ArrayList<>();
         each("consoleLines", l -> reportLines.addAll(l.consoleLines()));
         failures.forEach(f -> reportLines.add("REPORT NOT WRITTEN: " + f.getMessage()));
+        synchronized (hints) {
+            reportLines.addAll(hints);
+        }
         verdicts.render(reportLines).forEach(Console::line);
         if (!failures.isEmpty()) {
             IllegalStateException failure = new IllegalStateException("Fracture reports were not written, so this "

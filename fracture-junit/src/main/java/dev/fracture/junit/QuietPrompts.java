@@ -13,14 +13,24 @@ import java.util.StringJoiner;
  * whatever the pool.
  */
 final class QuietPrompts {
+    /**
+     * Prompt invocations from which a method in the default mode gets the console hint about {@code flips}: at 1,000
+     * tests per method, JUnit and Surefire alone spend about 2–3 CPU-seconds on them (bench/README.md, round 10).
+     */
+    static final int LARGE_POOL = 1000;
+
     private final Settings.Invocations mode;
+    /** Whether {@code fracture.junit.invocations} was set (to any value); then no hint. */
+    private final boolean chosen;
     private final Map<Cell, Integer> quiet = new EnumMap<>(Cell.class);
     private int invocations;
     private int skipped;
     private int errored;
 
-    QuietPrompts(Settings.Invocations mode) {
+    /** @param chosen whether {@code fracture.junit.invocations} was set, so the mode is the user's choice */
+    QuietPrompts(Settings.Invocations mode, boolean chosen) {
         this.mode = mode;
+        this.chosen = chosen;
     }
 
     /**
@@ -98,5 +108,22 @@ final class QuietPrompts {
                     + "invocation either");
         }
         return sb.toString();
+    }
+
+    /**
+     * A console line for a method that ran at least {@value #LARGE_POOL} prompt invocations in the default mode
+     * ({@code fracture.junit.invocations} not set): what one test per prompt costs and the switch that avoids it.
+     * Empty otherwise, and whenever the key is set, {@code all} included.
+     */
+    synchronized java.util.Optional<String> largePoolHint(String method) {
+        if (mode != Settings.Invocations.ALL || chosen || invocations < LARGE_POOL) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("hint: " + method + " ran " + invocations + " prompt invocations, one JUnit "
+                + "test each, and JUnit and Surefire spend about 2-3 ms of CPU on each test in a fresh JVM; with -D"
+                + FractureKeys.JUNIT_INVOCATIONS.name() + "=" + FractureKeys.INVOCATIONS_FLIPS + " only flipped and "
+                + "errored prompts are tests (the gate still measures every prompt, and summary.json and "
+                + "transcripts.jsonl still have them all). Setting " + FractureKeys.JUNIT_INVOCATIONS.name()
+                + "=all keeps one test per prompt without this line. See docs/pipelines.md, \"Large pools\".");
     }
 }

@@ -137,6 +137,11 @@ final class Settings {
                 : FractureKeys.INVOCATIONS_GATE.equals(mode) ? Invocations.GATE : Invocations.ALL;
     }
 
+    /** Whether {@code fracture.junit.invocations} is set anywhere, so its value is a choice, not the default. */
+    boolean invocationsChosen() {
+        return config.lookup(FractureKeys.JUNIT_INVOCATIONS).isPresent();
+    }
+
     /** The shard of every pool this run measures ({@code fracture.shard}), when the pools are split. */
     Optional<dev.fracture.core.pool.Shard> shard() {
         return config.lookup(FractureKeys.SHARD).map(v -> parse(FractureKeys.SHARD, v));

@@ -283,7 +283,9 @@ public final class FractureKeys {
                     + "prompts, so assertions in it see only flips, and with `gate` it never runs; those prompts are "
                     + "still counted by the gate and written to `summary.json`, `transcripts.jsonl` and the "
                     + "dashboard, but get no test result (none in Surefire's or Allure's reports), and the gate says "
-                    + "how many ran without an invocation");
+                    + "how many ran without an invocation. Left unset, a method with 1,000 or more prompt invocations "
+                    + "gets a `hint:` line at the end of the console's verdict block; any value set, `all` included, "
+                    + "silences it");
 
     // --- internal -------------------------------------------------------------------------------------------
 
