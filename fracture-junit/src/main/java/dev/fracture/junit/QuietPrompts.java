@@ -124,6 +124,7 @@ final class QuietPrompts {
                 + FractureKeys.JUNIT_INVOCATIONS.name() + "=" + FractureKeys.INVOCATIONS_FLIPS + " only flipped and "
                 + "errored prompts are tests (the gate still measures every prompt, and summary.json and "
                 + "transcripts.jsonl still have them all). Setting " + FractureKeys.JUNIT_INVOCATIONS.name()
-                + "=all keeps one test per prompt without this line. See docs/pipelines.md, \"Large pools\".");
+                + "=all keeps one test per prompt without this line. See Fracture's docs/pipelines.md, "
+                + "\"Large pools\".");
     }
 }

@@ -51,7 +51,7 @@ class LargePoolHintTest {
                 + "-Dfracture.junit.invocations=flips only flipped and errored prompts are tests (the gate still "
                 + "measures every prompt, and summary.json and transcripts.jsonl still have them all). Setting "
                 + "fracture.junit.invocations=all keeps one test per prompt without this line. See "
-                + "docs/pipelines.md, \"Large pools\".");
+                + "Fracture's docs/pipelines.md, \"Large pools\".");
         // It closes the verdict block: after the gate's line.
         int gateLine = indexOf(run.lines, "PASS ");
         assertThat(gateLine).isNotNegative().isLessThan(run.lines.indexOf(hints.get(0)));
