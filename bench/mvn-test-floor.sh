@@ -6,6 +6,10 @@
 # Maven cost before Fracture does anything; the difference between two sizes is their cost per invocation.
 # See bench/README.md.
 #
+# The fixture's invocation count reaches the test JVM through Surefire's argLine, which replaces the pom's
+# (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC): so by default the floor is measured with the JVM's own defaults, as
+# in round 10. ARGLINE adds JVM options in front, e.g. ARGLINE="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC".
+#
 # Needs Fracture in integration-tests/target/local-repo (for the pom's dependencies), as bench/mvn-test-w.sh does.
 # Usage: bench/mvn-test-floor.sh [rounds] [sizes...]   (rounds default 3; sizes default 41 2001)
 set -euo pipefail
@@ -32,13 +36,14 @@ cp "reports/src/test/java/$FIXTURE" "$PROJECT/src/test/java/$FIXTURE"
 # Compile once, so every timed build does the same work apart from the tests.
 ./mvnw -B -q -o -Daether.enhancedLocalRepository.trackingFilename=bench-none -f "$PROJECT/pom.xml" \
     -Dmaven.repo.local="$REPO" test-compile >/dev/null
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); sizes ${SIZES[*]}; Fracture $VERSION (not used by the test)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); sizes ${SIZES[*]}; Fracture $VERSION (not used by the test);" \
+    "test JVM options: ${ARGLINE:-none}"
 for i in $(seq "$ROUNDS"); do
   for n in "${SIZES[@]}"; do
     log=$WORK/$n.log
     /usr/bin/time -f "%e %U %S" -o "$WORK/time" \
         ./mvnw -B -o -Daether.enhancedLocalRepository.trackingFilename=bench-none -f "$PROJECT/pom.xml" \
-        -Dmaven.repo.local="$REPO" test -Dtest=FloorFixture -DargLine="-Dfracture.bench.floor.invocations=$n" ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
+        -Dmaven.repo.local="$REPO" test -Dtest=FloorFixture -DargLine="${ARGLINE:-} -Dfracture.bench.floor.invocations=$n" ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
     grep -q "Tests run: $n, Failures: 0, Errors: 0" "$log" || {
       echo "$n invocations: the build did not run them all; see below" >&2; cat "$log" >&2; exit 1; }
     read -r wall user sys < "$WORK/time"

@@ -8,7 +8,9 @@
 #   ./mvnw -B -o -pl integration-tests -am verify        (or the full ./mvnw -B verify)
 # Usage: bench/mvn-test-w.sh [runs] [invocations]   (runs default 3; invocations: all (default), flips or gate)
 # MVN_TEST_ARGS adds options to each `mvn test`, e.g. MVN_TEST_ARGS=-DargLine=-XX:TieredStopAtLevel=1 for a test
-# JVM that compiles with C1 only.
+# JVM that compiles with C1 only. The README's pom sets Surefire's argLine to "-XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC" as a property; ARGLINE, when set (even to nothing: ARGLINE=), replaces it as one argument, e.g.
+# ARGLINE= for the JVM's defaults. MAVEN_OPTS reaches Maven's own JVM, as it does for mvn.
 # PROMPTS=N sizes the pool (default 2000). JUDGE=constant puts a judge that reads nothing and calls every answer
 # safe into the project (fracture.judge), so the CPU is the framework's alone. COLD_ONLY=1 runs only the cold build
 # of each round. The issue's "framework CPU per sample beyond a fixed start-up" is the difference of the cold CPU
@@ -92,7 +94,8 @@ run() { # $1 = label, $2 = cache mode
   local log=$WORK/$1.log
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" \
       ./mvnw -B -o -Daether.enhancedLocalRepository.trackingFilename=bench-none -f "$PROJECT/pom.xml" -Dmaven.repo.local="$REPO" test \
-      -Dfracture.cache.mode="$2" -Dfracture.cache.dir="$WORK/cache" ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
+      -Dfracture.cache.mode="$2" -Dfracture.cache.dir="$WORK/cache" ${ARGLINE+"-DargLine=$ARGLINE"} \
+      ${MVN_TEST_ARGS:-} >"$log" 2>&1 || true
   read -r wall user sys rss < "$WORK/time"
   local inrun
   inrun=$(grep -o 'done in [0-9.]*s' "$log" | tail -1 | grep -o '[0-9.]*' || echo "?")
@@ -105,8 +108,9 @@ run() { # $1 = label, $2 = cache mode
   echo "$wall $inrun $cpu" >> "$WORK/$1.results"
 }
 
+if [ -n "${ARGLINE+set}" ]; then SHOWN_ARGLINE=${ARGLINE:-(none)}; else SHOWN_ARGLINE="the pom's"; fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); invocations=$INVOCATIONS; $PROMPTS prompts; $JUDGE judge;" \
-    "Fracture $VERSION"
+    "Fracture $VERSION; argLine $SHOWN_ARGLINE${MAVEN_OPTS:+; MAVEN_OPTS $MAVEN_OPTS}"
 for i in $(seq "$RUNS"); do
   rm -rf "$WORK/cache"
   run cold off
