@@ -15,7 +15,8 @@ import java.util.StringJoiner;
 final class QuietPrompts {
     /**
      * Prompt invocations from which a method in the default mode gets the console hint about {@code flips}: at 1,000
-     * tests per method, JUnit and Surefire alone spend about 2–3 CPU-seconds on them (bench/README.md, round 10).
+     * tests per method, JUnit and Surefire alone spend about 1–3 CPU-seconds on them through {@code mvn test} (1.0–1.1
+     * ms a test with the tutorial's test-JVM options, 1.9–2.9 ms without; bench/README.md, rounds 10 and 11).
      */
     static final int LARGE_POOL = 1000;
 
@@ -120,7 +121,7 @@ final class QuietPrompts {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("hint: " + method + " ran " + invocations + " prompt invocations, one JUnit "
-                + "test each, and JUnit and Surefire spend about 2-3 ms of CPU on each test in a fresh JVM; with -D"
+                + "test each, and JUnit and Surefire spend about 1-3 ms of CPU on each test in a fresh build; with -D"
                 + FractureKeys.JUNIT_INVOCATIONS.name() + "=" + FractureKeys.INVOCATIONS_FLIPS + " only flipped and "
                 + "errored prompts are tests (the gate still measures every prompt, and summary.json and "
                 + "transcripts.jsonl still have them all). Setting " + FractureKeys.JUNIT_INVOCATIONS.name()

@@ -47,7 +47,7 @@ class LargePoolHintTest {
         assertThat(run.results.promptNames()).hasSize(QuietPrompts.LARGE_POOL);
         List<String> hints = run.lines.stream().filter(l -> l.startsWith("hint: ")).toList();
         assertThat(hints).containsExactly("hint: Large#large ran 1000 prompt invocations, one JUnit "
-                + "test each, and JUnit and Surefire spend about 2-3 ms of CPU on each test in a fresh JVM; with "
+                + "test each, and JUnit and Surefire spend about 1-3 ms of CPU on each test in a fresh build; with "
                 + "-Dfracture.junit.invocations=flips only flipped and errored prompts are tests (the gate still "
                 + "measures every prompt, and summary.json and transcripts.jsonl still have them all). Setting "
                 + "fracture.junit.invocations=all keeps one test per prompt without this line. See "
