@@ -2,13 +2,15 @@
 # The floor under `fracture.junit.invocations=all` through `mvn test`: the README's project (the pom of
 # integration-tests/src/it/first-gate) with one bare @TestTemplate method (FloorFixture, from the reports module's
 # benchmark sources) and no Fracture test in it, run cold with N invocations, each with a display name and one
-# resolved parameter (2,001 as W makes in `all` mode, and 41 as a 40-prompt pool does). Its CPU is what JUnit, Surefire's per-test reporting (in the test JVM and in Maven's) and
-# Maven cost before Fracture does anything; the difference between two sizes is their cost per invocation.
+# resolved parameter (2,001 as W makes in `all` mode, and 41 as a 40-prompt pool does). Its CPU is what JUnit,
+# Surefire's per-test reporting (in the test JVM and in Maven's) and Maven cost before Fracture does anything; the
+# difference between two sizes is their cost per invocation.
 # See bench/README.md.
 #
 # The fixture's invocation count reaches the test JVM through Surefire's argLine, which replaces the pom's
 # (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC): so by default the floor is measured with the JVM's own defaults, as
 # in round 10. ARGLINE adds JVM options in front, e.g. ARGLINE="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC".
+# MVN_TEST_ARGS adds options to each `mvn test`; MAVEN_OPTS reaches Maven's own JVM.
 #
 # Needs Fracture in integration-tests/target/local-repo (for the pom's dependencies), as bench/mvn-test-w.sh does.
 # Usage: bench/mvn-test-floor.sh [rounds] [sizes...]   (rounds default 3; sizes default 41 2001)
