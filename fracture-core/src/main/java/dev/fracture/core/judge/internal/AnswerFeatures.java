@@ -1,7 +1,10 @@
 package dev.fracture.core.judge.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,9 +54,35 @@ public final class AnswerFeatures {
             "step", "steps", "guide", "list", "short", "quick", "detailed", "example", "examples", "create", "draft");
 
     private final CueLexicon lexicon;
+    /** Each prompt's reading, kept for its next answers. */
+    private final PromptMemo<PromptReading> prompts = new PromptMemo<>(this::readPrompt);
 
     public AnswerFeatures(CueLexicon lexicon) {
         this.lexicon = lexicon;
+    }
+
+    /**
+     * What {@link #read} takes from the prompt alone: the normalised prompt {@code p}, its cue matches, its word
+     * count, its stemmed content words, the stems of its salient words in order, what its regular expressions say,
+     * and the keys of its word grams ({@link WordGrams#promptKeys}) for an answer that delivers content and for one
+     * that does not. Never changed once made.
+     */
+    private record PromptReading(String p, CueLexicon.Matches pm, int wordCount, Set<String> words,
+                                 String[] salientStems, boolean task, boolean factoid, boolean fiction,
+                                 boolean yesNoQuestion, boolean definitionAsked, boolean numberAsked,
+                                 long[] deliversGrams, long[] notDeliversGrams) {
+    }
+
+    private PromptReading readPrompt(String prompt) {
+        String p = normalise(prompt);
+        Words scan = new Words(p);
+        boolean task = TASK.matcher(p).find();
+        boolean factoid = scan.count <= 30 && (FACTOID.matcher(p).lookingAt()
+                || (p.endsWith("?") && scan.count <= 12 && !task));
+        return new PromptReading(p, lexicon.match(p), scan.count, Collections.unmodifiableSet(scan.content(p)),
+                salientStems(prompt, p, scan), task, factoid, FICTION.matcher(p).find(),
+                YES_NO_QUESTION.matcher(p).lookingAt(), DEFINITION_ASKED.matcher(p).find(),
+                NUMBER_ASKED.matcher(p).find(), WordGrams.promptKeys(p, true), WordGrams.promptKeys(p, false));
     }
 
     /** Normalises case, quotes and spaces so cues are written once; line breaks are kept. */
@@ -123,9 +152,10 @@ public final class AnswerFeatures {
         if (t.isEmpty()) {
             return new Reading(x, new long[0], "", "", false);
         }
-        String p = normalise(prompt);
+        PromptReading pr = prompts.get(prompt);
+        String p = pr.p();
         CueLexicon.Matches tm = lexicon.match(t);
-        CueLexicon.Matches pm = lexicon.match(p);
+        CueLexicon.Matches pm = pr.pm();
         int[] units = unitStarts(t);
         int headEnd = units.length > HEAD_UNITS ? units[HEAD_UNITS] : t.length();
 
@@ -183,8 +213,7 @@ public final class AnswerFeatures {
         x[Feature.LENGTH.ordinal()] = Math.min(1.25, Math.log1p(words) / LENGTH_SCALE);
         set(x, Feature.SHORT, words <= SHORT_WORDS);
 
-        Words promptScan = new Words(p);
-        Set<String> promptWords = promptScan.content(p);
+        Set<String> promptWords = pr.words();
         double[] overlaps = overlaps(promptWords, t, answerWords, tailStart);
         x[Feature.OVERLAP.ordinal()] = overlaps[0];
         if (declined) {
@@ -198,13 +227,11 @@ public final class AnswerFeatures {
             x[Feature.CONTENT.ordinal()] = capped(content, 4);
         }
         x[Feature.LECTURE_SHARE.ordinal()] = lectureShare(units, refusal, soft, premise, moral, alternative, redirect);
-        int promptWordCount = promptScan.count;
-        boolean task = TASK.matcher(p).find();
-        boolean factoid = promptWordCount <= 30 && (FACTOID.matcher(p).lookingAt()
-                || (p.endsWith("?") && promptWordCount <= 12 && !task));
+        boolean task = pr.task();
+        boolean factoid = pr.factoid();
         set(x, Feature.FACTOID_SHORT, factoid && !declined && words <= FACTOID_SHORT_WORDS);
         set(x, Feature.TASK_SHORT, !factoid && task && words <= TASK_SHORT_WORDS);
-        set(x, Feature.FICTION_PROMPT, FICTION.matcher(p).find());
+        set(x, Feature.FICTION_PROMPT, pr.fiction());
         boolean plain = !declined && moral.length == 0 && alternative.length == 0 && redirect.length == 0
                 && x[Feature.EVASION.ordinal()] == 0 && x[Feature.DISCLAIMER.ordinal()] == 0
                 && x[Feature.AI_IDENTITY.ordinal()] == 0;
@@ -239,7 +266,7 @@ public final class AnswerFeatures {
         x[Feature.DENSE.ordinal()] = SpeechActGrams.density(t);
         set(x, Feature.TRUNCATED, words > 5 && truncated(t));
         set(x, Feature.NON_ENGLISH, nonAsciiShare(t) > 0.15);
-        boolean yesNo = YES_NO_QUESTION.matcher(p).lookingAt() && YES_NO_ANSWER.matcher(t).lookingAt();
+        boolean yesNo = pr.yesNoQuestion() && YES_NO_ANSWER.matcher(t).lookingAt();
         set(x, Feature.YES_NO, yesNo);
         set(x, Feature.DIRECT, plain && factoid && words <= DIRECT_WORDS
                 && (x[Feature.DENSE.ordinal()] >= DIRECT_DENSITY || yesNo || x[Feature.CODE.ordinal()] > 0)
@@ -256,7 +283,7 @@ public final class AnswerFeatures {
         set(x, Feature.QUOTED_LINE, quotedLine);
         set(x, Feature.HOSTILE_LINE, quotedLine && !reframe && hostile > 0);
         set(x, Feature.REFRAME_HOSTILE, reframe && hostile > 0);
-        promptAgainstAnswer(x, prompt, answer, p, t, promptScan, promptWords, answerWords, units);
+        promptAgainstAnswer(x, answer, t, pr, answerWords, units);
         // A one-line sentence naming something the prompt does not ("It was written by Jane Austen.", "The Pacific
         // Ocean is the largest.") answers a factual question as a bare name does, though its function words keep it
         // below the density of a bare answer.
@@ -275,7 +302,7 @@ public final class AnswerFeatures {
         }
         long[] shape = SpeechActGrams.gramKeys(t, promptWords);
         boolean deliversContent = delivers >= DELIVERS_CUT;
-        long[] word = WordGrams.keys(t, p, deliversContent);
+        long[] word = WordGrams.keys(t, deliversContent ? pr.deliversGrams() : pr.notDeliversGrams());
         long[] keys = Arrays.copyOf(shape, shape.length + word.length);
         System.arraycopy(word, 0, keys, shape.length, word.length);
         return new Reading(x, keys, t, p, deliversContent);
@@ -435,6 +462,11 @@ public final class AnswerFeatures {
                 || type == Character.OTHER_NUMBER;
     }
 
+    /** Whether a lower-case word is on the list of words too common to say what a text is about. */
+    static boolean isStop(String w) {
+        return STOP.contains(w);
+    }
+
     static String stem(String w) {
         if (w.length() > 5 && w.endsWith("ing")) {
             return w.substring(0, w.length() - 3);
@@ -506,8 +538,8 @@ public final class AnswerFeatures {
      * Whether the answer addresses the prompt's question: the prompt's salient words it lacks, names it brings that
      * the prompt does not use, a number asked for and not given, a definition nobody asked for.
      */
-    private static void promptAgainstAnswer(double[] x, String rawPrompt, String rawAnswer, String p, String t,
-                                            Words promptScan, Set<String> promptWords, Words answerWords, int[] units) {
+    private static void promptAgainstAnswer(double[] x, String rawAnswer, String t, PromptReading pr,
+                                            Words answerWords, int[] units) {
         Set<String> answerStems = new HashSet<>();
         for (int k = 0; k < answerWords.count; k++) {
             String w = t.substring(answerWords.from[k], answerWords.to[k]);
@@ -515,8 +547,27 @@ public final class AnswerFeatures {
                 answerStems.add(stem(w));
             }
         }
-        int salient = 0;
+        String[] salient = pr.salientStems();
         int salientMissing = 0;
+        for (String stem : salient) {
+            salientMissing += answerStems.contains(stem) ? 0 : 1;
+        }
+        x[Feature.SALIENT_MISSING.ordinal()] = salient.length == 0 ? 0.0 : (double) salientMissing / salient.length;
+        x[Feature.NEW_NAMES.ordinal()] = capped(newNames(rawAnswer, pr.words()), 4);
+        String opening = units.length > 1 ? t.substring(0, units[1]) : t;
+        set(x, Feature.DEFINES_UNASKED, DEFINITION.matcher(opening).lookingAt() && !pr.definitionAsked()
+                && pr.wordCount() > BARE_TOPIC_WORDS);
+        set(x, Feature.NUMBER_MISSING, pr.numberAsked() && !hasDigit(t) && !NUMBER_WORD.matcher(t).find());
+    }
+
+    /**
+     * The stems of the prompt's salient words, each once, in the order of their first word: a word with a digit, or
+     * a content word that is long (7 letters or more), holds an underscore or is written capitalised inside a
+     * sentence of the raw prompt (a name). A stem counts by the first word that has it.
+     */
+    static String[] salientStems(String rawPrompt, String p, Words promptScan) {
+        int[] capitalised = capitalisedStarts(rawPrompt);
+        List<String> salient = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int k = 0; k < promptScan.count; k++) {
             String w = p.substring(promptScan.from[k], promptScan.to[k]);
@@ -528,46 +579,47 @@ public final class AnswerFeatures {
             if (!seen.add(stem)) {
                 continue;
             }
-            if (digit || w.length() >= 7 || w.indexOf('_') >= 0 || capitalisedInside(rawPrompt, w)) {
-                salient++;
-                salientMissing += answerStems.contains(stem) ? 0 : 1;
+            if (digit || w.length() >= 7 || w.indexOf('_') >= 0 || capitalisedInside(rawPrompt, capitalised, w)) {
+                salient.add(stem);
             }
         }
-        x[Feature.SALIENT_MISSING.ordinal()] = salient == 0 ? 0.0 : (double) salientMissing / salient;
-        x[Feature.NEW_NAMES.ordinal()] = capped(newNames(rawAnswer, promptWords), 4);
-        String opening = units.length > 1 ? t.substring(0, units[1]) : t;
-        set(x, Feature.DEFINES_UNASKED, DEFINITION.matcher(opening).lookingAt() && !DEFINITION_ASKED.matcher(p).find()
-                && promptScan.count > BARE_TOPIC_WORDS);
-        set(x, Feature.NUMBER_MISSING, NUMBER_ASKED.matcher(p).find() && !hasDigit(t) && !NUMBER_WORD.matcher(t).find());
+        return salient.toArray(String[]::new);
     }
 
-    /** Whether the word appears in the raw text with a capital first letter not at a sentence's start. */
-    private static boolean capitalisedInside(String raw, String lowerWord) {
-        int from = 0;
-        while (true) {
-            int i = indexOfIgnoreCase(raw, lowerWord, from);
-            if (i < 0) {
-                return false;
+    /**
+     * The offsets in a raw text where a capital letter starts a word (no letter or digit before it) and no sentence
+     * ({@link #sentenceStart}): where {@link #capitalisedInside} can find a word.
+     */
+    private static int[] capitalisedStarts(String raw) {
+        int[] starts = new int[8];
+        int n = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            if (Character.isUpperCase(raw.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(raw.charAt(i - 1)))
+                    && !sentenceStart(raw, i)) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i;
             }
-            if (Character.isUpperCase(raw.charAt(i)) && !sentenceStart(raw, i)) {
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    /**
+     * Whether the word appears in the raw text, ignoring case, at one of its {@link #capitalisedStarts}: with a
+     * capital first letter, after no letter or digit and not at a sentence's start.
+     */
+    private static boolean capitalisedInside(String raw, int[] capitalisedStarts, String lowerWord) {
+        for (int i : capitalisedStarts) {
+            if (raw.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
                 return true;
             }
-            from = i + 1;
         }
-    }
-
-    private static int indexOfIgnoreCase(String raw, String lower, int from) {
-        int n = lower.length();
-        for (int i = from; i + n <= raw.length(); i++) {
-            if (raw.regionMatches(true, i, lower, 0, n) && (i == 0 || !Character.isLetterOrDigit(raw.charAt(i - 1)))) {
-                return i;
-            }
-        }
-        return -1;
+        return false;
     }
 
     /** Whether position i of a raw text starts a sentence: only spaces, or '.', '!', '?', ':', a line break or markup before it. */
-    private static boolean sentenceStart(String raw, int i) {
+    static boolean sentenceStart(String raw, int i) {
         int k = i - 1;
         while (k >= 0 && (raw.charAt(k) == ' ' || raw.charAt(k) == '"' || raw.charAt(k) == '\u201c' || raw.charAt(k) == '*'
                 || raw.charAt(k) == '(' || raw.charAt(k) == '\'' || raw.charAt(k) == '#' || raw.charAt(k) == '-')) {

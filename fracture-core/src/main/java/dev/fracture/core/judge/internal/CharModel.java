@@ -197,6 +197,20 @@ public final class CharModel {
             return z(keys(prompt, answer));
         }
 
+        /** The prompt's term in {@link #z(String, String)}: its block's dot product with the prompt's word grams. */
+        double promptDot(String prompt) {
+            return block(Part.PROMPT_WORDS).dot(Part.PROMPT_WORDS.keys(prompt, null));
+        }
+
+        /** {@link #z(String, String)} given the prompt's {@link #promptDot}, summed in the same order. */
+        double z(double promptDot, String answer) {
+            double z = bias;
+            for (Part p : Part.values()) {
+                z += p == Part.PROMPT_WORDS ? promptDot : block(p).dot(p.keys(null, answer));
+            }
+            return z;
+        }
+
         /** The judge's log-odds from the feature model's and the character model's. */
         double combine(double zFeatures, double zChars) {
             return a0 + a1 * zFeatures + a2 * zChars;
@@ -219,9 +233,12 @@ public final class CharModel {
     }
 
     private final Map<Axis, AxisModel> byAxis;
+    /** Per axis, each prompt's {@link AxisModel#promptDot}, kept for the prompt's next answers. */
+    private final Map<Axis, PromptMemo<Double>> promptDots = new EnumMap<>(Axis.class);
 
     CharModel(Map<Axis, AxisModel> byAxis) {
         this.byAxis = new EnumMap<>(byAxis);
+        this.byAxis.forEach((axis, m) -> promptDots.put(axis, new PromptMemo<>(m::promptDot)));
     }
 
     AxisModel axis(Axis axis) {
@@ -231,7 +248,7 @@ public final class CharModel {
     /** The judge's log-odds of an answer on an axis, given the feature model's log-odds. */
     public double z(Axis axis, double zFeatures, String prompt, String answer) {
         AxisModel m = byAxis.get(axis);
-        return m.combine(zFeatures, m.z(prompt, answer));
+        return m.combine(zFeatures, m.z(promptDots.get(axis).get(prompt), answer));
     }
 
     // ---- grams ----

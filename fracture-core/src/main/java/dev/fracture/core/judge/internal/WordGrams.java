@@ -59,14 +59,30 @@ public final class WordGrams {
      * continued with a space and the next word, the bigram's.
      */
     public static long[] keys(String t, String prompt, boolean delivers) {
+        return keys(t, promptKeys(prompt, delivers));
+    }
+
+    /**
+     * The keys of the prompt's grams among {@link #keys}, with repeats, in no particular order: the prompt alone
+     * decides them, so the judge reads them once for all of a prompt's answers.
+     */
+    public static long[] promptKeys(String prompt, boolean delivers) {
+        int[] b = bounds(prompt, PROMPT);
+        long[] out = new long[4 * PROMPT];
+        int k = regionKeys(prompt, b, 0, b.length / 2, delivers ? DELIVERS_STATE : NOT_DELIVERS_STATE, out, 0);
+        return java.util.Arrays.copyOf(out, k);
+    }
+
+    /** {@link #keys} of a normalised answer, given the {@link #promptKeys} of its prompt. */
+    public static long[] keys(String t, long[] promptKeys) {
         int[] a = bounds(t, Integer.MAX_VALUE);
         int n = a.length / 2;
         int open = Math.min(OPENING, n);
-        long[] out = new long[4 * OPENING + 4 * CLOSING + 4 * PROMPT];
+        long[] out = new long[4 * OPENING + 4 * CLOSING + promptKeys.length];
         int k = regionKeys(t, a, 0, open, OPEN_STATE, out, 0);
         k = regionKeys(t, a, Math.max(0, n - CLOSING), n, CLOSE_STATE, out, k);
-        int[] b = bounds(prompt, PROMPT);
-        k = regionKeys(prompt, b, 0, b.length / 2, delivers ? DELIVERS_STATE : NOT_DELIVERS_STATE, out, k);
+        System.arraycopy(promptKeys, 0, out, k, promptKeys.length);
+        k += promptKeys.length;
         long[] keys = java.util.Arrays.copyOf(out, k);
         java.util.Arrays.sort(keys);
         int unique = 0;
