@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per verdict of the embedded judge on one thread, for answers of about 700 and 3,000
- * characters, on every axis. Reports wall time per verdict (JMH's score) and, as secondary counters
+ * characters, on every axis, to a prompt it has read before ({@code prompt=kept}: a run's 2k answers to one prompt
+ * after the first) or to a new prompt each time ({@code prompt=new}: 4,096 prompts in turn, more than the judge
+ * keeps, so each one is read again). Reports wall time per verdict (JMH's score) and, as secondary counters
  * summed over the measurement iterations, {@code cpuNanos} (the benchmark thread's CPU time, read around
  * each call, which adds about a microsecond) and {@code verdicts}: CPU per verdict = cpuNanos / verdicts,
  * which is what the budget (0.2 ms at 700 characters, 1 ms at 3,000) is about and what other processes
@@ -60,8 +62,12 @@ public class EmbeddedJudgeBenchmark {
     @Param({"SAFETY", "HARMLESSNESS", "HELPFULNESS"})
     public Axis axis;
 
+    @Param({"kept", "new"})
+    public String prompt;
+
     private EmbeddedJudge judge;
-    private JudgeInput input;
+    private JudgeInput[] inputs;
+    private int next;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     /** CPU time of the benchmark thread and the number of verdicts, summed by JMH over the iterations. */
@@ -75,7 +81,17 @@ public class EmbeddedJudgeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         judge = new EmbeddedJudge();
-        input = new JudgeInput(axis, PROMPT, answerOf(chars));
+        String answer = answerOf(chars);
+        switch (prompt) {
+            case "kept" -> inputs = new JudgeInput[] {new JudgeInput(axis, PROMPT, answer)};
+            case "new" -> {
+                inputs = new JudgeInput[4096];
+                for (int i = 0; i < inputs.length; i++) {
+                    inputs[i] = new JudgeInput(axis, PROMPT + " (ticket " + i + ")", answer);
+                }
+            }
+            default -> throw new IllegalArgumentException("prompt=" + prompt + ": use kept or new");
+        }
     }
 
     /** An answer of exactly {@code n} characters made of the pieces above, in order, repeated as needed. */
@@ -90,6 +106,8 @@ public class EmbeddedJudgeBenchmark {
     @Benchmark
     public Verdict verdict(Cpu cpu) {
         long before = threads.getCurrentThreadCpuTime();
+        JudgeInput input = inputs[next];
+        next = next + 1 == inputs.length ? 0 : next + 1;
         Verdict v = judge.judge(input);
         cpu.cpuNanos += threads.getCurrentThreadCpuTime() - before;
         cpu.verdicts++;

@@ -112,7 +112,7 @@ public final class JudgeCorpusBench {
         return inputs;
     }
 
-    private static void write(Path file, List<Verdict> verdicts) {
+    static void write(Path file, List<Verdict> verdicts) {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Verdict v : verdicts) {
                 out.write(Long.toHexString(Double.doubleToRawLongBits(v.pUnsafe())));
