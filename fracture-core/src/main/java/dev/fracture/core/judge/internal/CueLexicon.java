@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Speed matters (the judge's budget is a fraction of a millisecond per answer), and trying dozens of
  * alternatives at every character is too slow. So each cue that starts with a word boundary and
- * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in an array-indexed
+ * literal words ({@code \b(?:this|that) ...}) gets <em>trigger</em> prefixes, kept in a
  * trie: the literal strings one of which every match starts with, expanded from the cue's alternatives,
  * optional parts and small character classes ({@code \bi(?:'m| am) not able} gives "i'm not able" and
  * "i am not able", not "i"). A cue is only tried at the starts of the text's words that go on with one of
@@ -30,34 +30,52 @@ public final class CueLexicon {
     record Cue(Pattern pattern, String[] triggers, int line) {
     }
 
-    /** A trie over trigger prefixes; each node lists the cues its prefix triggers, as (section << 16 | cue). */
+    /**
+     * A trie over trigger prefixes; each node lists the cues its prefix triggers, as (section << 16 | cue). A node's
+     * children are kept by character in a small sorted array: most nodes of a trigger's tail have one child, and the
+     * whole trie stays small enough to sit in the processor's caches while a text is walked down it.
+     */
     private static final class Node {
         private static final int[] NONE = new int[0];
-        Node[] ascii;
-        Map<Character, Node> other;
+        private static final char[] NO_KEYS = new char[0];
+        private static final Node[] NO_KIDS = new Node[0];
+        /** Children with more keys than this are found by binary search, fewer by a scan. */
+        private static final int SCAN = 8;
+        char[] keys = NO_KEYS;
+        Node[] kids = NO_KIDS;
         int[] cues = NONE;
 
         Node next(char c) {
-            if (c < 128) {
-                return ascii == null ? null : ascii[c];
+            char[] k = keys;
+            if (k.length <= SCAN) {
+                for (int i = 0; i < k.length; i++) {
+                    if (k[i] == c) {
+                        return kids[i];
+                    }
+                }
+                return null;
             }
-            return other == null ? null : other.get(c);
+            int i = Arrays.binarySearch(k, c);
+            return i >= 0 ? kids[i] : null;
         }
 
         Node child(char c) {
-            if (c < 128) {
-                if (ascii == null) {
-                    ascii = new Node[128];
-                }
-                if (ascii[c] == null) {
-                    ascii[c] = new Node();
-                }
-                return ascii[c];
+            int i = Arrays.binarySearch(keys, c);
+            if (i >= 0) {
+                return kids[i];
             }
-            if (other == null) {
-                other = new java.util.HashMap<>();
-            }
-            return other.computeIfAbsent(c, k -> new Node());
+            int at = -i - 1;
+            char[] k = new char[keys.length + 1];
+            Node[] n = new Node[keys.length + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(kids, 0, n, 0, at);
+            System.arraycopy(keys, at, k, at + 1, keys.length - at);
+            System.arraycopy(kids, at, n, at + 1, keys.length - at);
+            k[at] = c;
+            n[at] = new Node();
+            keys = k;
+            kids = n;
+            return n[at];
         }
     }
 
