@@ -30,10 +30,7 @@ class PromptMemoTest {
     @Test
     void aPromptOnATakenSlotReplacesItAndTheFirstIsComputedAgainRight() {
         AtomicInteger calls = new AtomicInteger();
-        PromptMemo<Integer> memo = new PromptMemo<>(p -> {
-            calls.incrementAndGet();
-            return p.length();
-        });
+        PromptMemo<Integer> memo = new PromptMemo<>(lengthCounting(calls));
         String first = "prompt-0";
         String second = collidingWith(first);
         assertThat(memo.get(first)).isEqualTo(first.length());
@@ -74,10 +71,7 @@ class PromptMemoTest {
     @Test
     void promptsLongerThanTheBudgetAreNeverKeptAndTheKeptOnesStayWithinIt() {
         AtomicInteger calls = new AtomicInteger();
-        PromptMemo<Integer> memo = new PromptMemo<>(p -> {
-            calls.incrementAndGet();
-            return p.length();
-        }, 1_000);
+        PromptMemo<Integer> memo = new PromptMemo<>(lengthCounting(calls), 1_000);
         String huge = "w".repeat(1_001);
         assertThat(memo.get(huge)).isEqualTo(1_001);
         assertThat(memo.get(huge)).isEqualTo(1_001);
@@ -116,6 +110,14 @@ class PromptMemoTest {
         assertThat(memo.keptCharacters()).isEqualTo(first.length());
         memo.get(second);
         assertThat(memo.keptCharacters()).isEqualTo(second.length());
+    }
+
+    /** A prompt's length, counting the calls. */
+    private static java.util.function.Function<String, Integer> lengthCounting(AtomicInteger calls) {
+        return p -> {
+            calls.incrementAndGet();
+            return p.length();
+        };
     }
 
     private static String collidingWith(String first) {

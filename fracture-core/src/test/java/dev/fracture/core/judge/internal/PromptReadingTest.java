@@ -123,7 +123,7 @@ class PromptReadingTest {
         for (int k = 0; k < scan.count; k++) {
             String w = p.substring(scan.from[k], scan.to[k]);
             boolean digit = w.chars().anyMatch(c -> c >= '0' && c <= '9');
-            if (!digit && (w.length() < 3 || isStop(w))) {
+            if (!digit && (w.length() < 3 || AnswerFeatures.isStop(w))) {
                 continue;
             }
             String stem = AnswerFeatures.stem(w);
@@ -135,11 +135,6 @@ class PromptReadingTest {
             }
         }
         return salient.toArray(String[]::new);
-    }
-
-    private static boolean isStop(String w) {
-        // The stop list decides which words are looked at; both sides must use the judge's own.
-        return AnswerFeatures.isStop(w);
     }
 
     private static boolean searchCapitalisedInside(String raw, String lower) {
