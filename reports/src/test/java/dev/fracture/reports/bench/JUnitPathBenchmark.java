@@ -65,6 +65,14 @@ public final class JUnitPathBenchmark {
     /** The real standard output: the runs' own console lines are captured ({@link Capture}). */
     private static final PrintStream OUT = System.out;
     static final String PROMPTS_PROPERTY = PoolMemoryBench.PROMPTS_PROPERTY;
+    /**
+     * The stub's JVM options unless {@code --server-jvm-args} is given: the quick compiler only and the serial
+     * collector. The stub stands in for a model server on another machine, so what it spends on these two cores is
+     * taken from the JVM being measured; with both compilers it went on compiling through the measured runs (about
+     * 2 CPU-seconds of its C2 thread in a cold W after its warm-up), with these options it spends about 1 CPU-second
+     * in a cold W and 0.6 in a warm one.
+     */
+    static final String STUB_JVM_ARGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final Map<String, String> args;
     /** {@code fracture.judge}: {@code embedded}, or {@code constant} ({@link ConstantJudge}: the framework alone). */
@@ -119,8 +127,9 @@ public final class JUnitPathBenchmark {
     private void run() throws Exception {
         OUT.printf(Locale.ROOT, "JUnit path benchmark: %d prompts x 2 regimes x k = %d, stub latency %d ms,"
                         + " fracture.concurrency=%d, %s judge, listeners %s, fracture.junit.invocations=%s, stub persona %s,"
-                        + " java %s, %d processors, load average %.2f%n",
+                        + " stub warm-up %d runs, stub JVM options '%s', java %s, %d processors, load average %.2f%n",
                 prompts, k, latencyMillis, concurrency, judge, listeners, invocations, persona,
+                intArg(args, "stub-warmup", 2), args.getOrDefault("server-jvm-args", STUB_JVM_ARGS),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
@@ -129,8 +138,9 @@ public final class JUnitPathBenchmark {
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         Allocation allocation = Allocation.start();
         Capture console = Capture.install(args.containsKey("verbose"));
-        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", ""),
-                intArg(args, "stub-port", args.containsKey("cache-dir") ? 18431 : 0))) {
+        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", STUB_JVM_ARGS),
+                intArg(args, "stub-port", args.containsKey("cache-dir") ? 18431 : 0),
+                intArg(args, "stub-warmup", 2), prompts, k)) {
             List<Measure> all = new ArrayList<>();
             if (runs > 0) {
                 all.add(measure("cold", stub, allocation, console, dir, "off"));
@@ -177,6 +187,7 @@ public final class JUnitPathBenchmark {
                 .selectors(selectClass(Fixture.class)).configurationParameters(params).build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         long requests0 = stub.mark();
+        long stubCpu0 = stub.stat()[2];
         RssPeak.reset();
         console.clear();
         long alloc0 = allocation.bytes();
@@ -211,7 +222,7 @@ public final class JUnitPathBenchmark {
                 first < 0 || !scenario.equals("cold") ? -1 : (mainMillis - jvmStartMillis()) + (first - startMillis),
                 scenario.equals("cold") ? mainMillis - jvmStartMillis() : -1,
                 2L * prompts * k, s.getTestsStartedCount(), s.getTestsSucceededCount(), s.getTestsFailedCount(),
-                s.getTestsAbortedCount(), inRunMillis);
+                s.getTestsAbortedCount(), inRunMillis, stat[2] - stubCpu0);
         OUT.println(measure.line());
         long results = count(dir.resolve("allure-results"), "-result.json");
         long attachments = count(dir.resolve("allure-results"), "-attachment");
@@ -249,9 +260,9 @@ public final class JUnitPathBenchmark {
         double unbatched = batched * k;
         OUT.printf(Locale.ROOT, "ideal: %.2f s batched (n = %d per request), %.2f s unbatched%n", batched, k,
                 unbatched);
-        OUT.println("| scenario | runs | wall (min-max) | in-run | × batched ideal | CPU | CPU/sample | allocated |"
-                + " peak RSS | model calls | judge calls | run start → 1st request | JVM start → 1st request |");
-        OUT.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        OUT.println("| scenario | runs | wall (min-max) | in-run | × batched ideal | CPU | CPU/sample | stub CPU |"
+                + " allocated | peak RSS | model calls | judge calls | run start → 1st request | JVM start → 1st request |");
+        OUT.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Map<String, List<Measure>> by = new LinkedHashMap<>();
         all.forEach(x -> by.computeIfAbsent(x.scenario, s -> new ArrayList<>()).add(x));
         by.forEach((name, ms) -> OUT.println(row(name, ms, batched)));
@@ -259,14 +270,20 @@ public final class JUnitPathBenchmark {
 
     private static String row(String name, List<Measure> ms, double ideal) {
         double wall = median(ms, x -> x.wallNanos / 1e9);
-        return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %s | %.2f | %.2f s | %.0f µs | %.0f MB | %.0f MB |"
-                        + " %.0f | %.0f | %s | %s |", name, ms.size(), wall, min(ms, x -> x.wallNanos / 1e9),
+        return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %s | %.2f | %.2f s | %.0f µs | %s | %.0f MB |"
+                        + " %.0f MB | %.0f | %.0f | %s | %s |", name, ms.size(), wall, min(ms, x -> x.wallNanos / 1e9),
                 max(ms, x -> x.wallNanos / 1e9), millis(median(ms, x -> x.inRunMillis)), wall / ideal,
                 median(ms, x -> x.cpuNanos / 1e9),
-                median(ms, x -> x.cpuNanos / 1e3 / x.samples), median(ms, x -> x.allocated / 1e6),
+                median(ms, x -> x.cpuNanos / 1e3 / x.samples), seconds(median(ms, x -> x.stubCpuNanos)),
+                median(ms, x -> x.allocated / 1e6),
                 median(ms, x -> x.peakRssKib / 1024.0), median(ms, x -> x.modelCalls),
                 median(ms, x -> x.judgeCalls), millis(median(ms, x -> x.firstRequestMillis)),
                 millis(median(ms, x -> x.jvmToFirstMillis)));
+    }
+
+    /** Nanoseconds as seconds, or "-" when not known (a record from before the stub's CPU was reported). */
+    private static String seconds(double nanos) {
+        return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
     private static String millis(double v) {
@@ -340,13 +357,15 @@ public final class JUnitPathBenchmark {
     private record Measure(String scenario, long wallNanos, long cpuNanos, long allocated, long peakRssKib,
                            long modelCalls, long judgeCalls, long firstRequestMillis, long jvmToFirstMillis,
                            long jvmToMainMillis, long samples, long tests, long succeeded, long failed, long aborted,
-                           long inRunMillis) {
+                           long inRunMillis, long stubCpuNanos) {
 
         String line() {
-            return String.format(Locale.ROOT, "%-12s wall %6.2f s, in-run %s, CPU %6.2f s (%4.0f µs/sample), allocated %6.0f MB,"
+            return String.format(Locale.ROOT, "%-12s wall %6.2f s, in-run %s, CPU %6.2f s (%4.0f µs/sample), stub CPU %s,"
+                            + " allocated %6.0f MB,"
                             + " peak RSS %4d MB, model calls %5d, judge calls %5d, run start → 1st request %s,"
                             + " JVM start → main %s, → 1st request %s; tests %d: %d ok, %d failed, %d aborted",
-                    scenario, wallNanos / 1e9, millis(inRunMillis), cpuNanos / 1e9, cpuNanos / 1e3 / samples, allocated / 1e6,
+                    scenario, wallNanos / 1e9, millis(inRunMillis), cpuNanos / 1e9, cpuNanos / 1e3 / samples,
+                    seconds(stubCpuNanos), allocated / 1e6,
                     peakRssKib / 1024, modelCalls, judgeCalls, millis(firstRequestMillis), millis(jvmToMainMillis),
                     millis(jvmToFirstMillis), tests, succeeded, failed, aborted);
         }
@@ -356,14 +375,15 @@ public final class JUnitPathBenchmark {
                     Long.toString(allocated), Long.toString(peakRssKib), Long.toString(modelCalls),
                     Long.toString(judgeCalls), Long.toString(firstRequestMillis), Long.toString(jvmToFirstMillis),
                     Long.toString(jvmToMainMillis), Long.toString(samples), Long.toString(tests),
-                    Long.toString(succeeded), Long.toString(failed), Long.toString(aborted), Long.toString(inRunMillis));
+                    Long.toString(succeeded), Long.toString(failed), Long.toString(aborted), Long.toString(inRunMillis),
+                    Long.toString(stubCpuNanos));
         }
 
         static Measure parse(String record) {
             String[] f = record.split(",");
             long[] v = Arrays.stream(f, 1, f.length).mapToLong(Long::parseLong).toArray();
             return new Measure(f[0], v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-                    v[13], v.length > 14 ? v[14] : -1);
+                    v[13], v.length > 14 ? v[14] : -1, v.length > 15 ? v[15] : -1);
         }
     }
 
@@ -529,7 +549,8 @@ public final class JUnitPathBenchmark {
             this.baseUrl = baseUrl;
         }
 
-        static Stub fork(long latencyMillis, String persona, String jvmArgs, int port) throws IOException {
+        static Stub fork(long latencyMillis, String persona, String jvmArgs, int port, int warmupRuns, int prompts,
+                         int k) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             for (String a : jvmArgs.split(" ")) {
@@ -538,7 +559,8 @@ public final class JUnitPathBenchmark {
                 }
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), StubServer.class.getName(),
-                    Long.toString(latencyMillis), persona, Integer.toString(port)));
+                    Long.toString(latencyMillis), persona, Integer.toString(port), Integer.toString(warmupRuns),
+                    Integer.toString(prompts), Integer.toString(k)));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
