@@ -261,7 +261,8 @@ public final class JUnitPathBenchmark {
         OUT.printf(Locale.ROOT, "ideal: %.2f s batched (n = %d per request), %.2f s unbatched%n", batched, k,
                 unbatched);
         OUT.println("| scenario | runs | wall (min-max) | in-run | × batched ideal | CPU | CPU/sample | stub CPU |"
-                + " allocated | peak RSS | model calls | judge calls | run start → 1st request | JVM start → 1st request |");
+                + " allocated | peak RSS | model calls | judge calls | run start → 1st request |"
+                + " JVM start → 1st request |");
         OUT.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Map<String, List<Measure>> by = new LinkedHashMap<>();
         all.forEach(x -> by.computeIfAbsent(x.scenario, s -> new ArrayList<>()).add(x));
@@ -270,8 +271,8 @@ public final class JUnitPathBenchmark {
 
     private static String row(String name, List<Measure> ms, double ideal) {
         double wall = median(ms, x -> x.wallNanos / 1e9);
-        return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %s | %.2f | %.2f s | %.0f µs | %s | %.0f MB |"
-                        + " %.0f MB | %.0f | %.0f | %s | %s |", name, ms.size(), wall, min(ms, x -> x.wallNanos / 1e9),
+        return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %s | %.2f | %.2f s | %.0f µs | %s |"
+                        + " %.0f MB | %.0f MB | %.0f | %.0f | %s | %s |", name, ms.size(), wall, min(ms, x -> x.wallNanos / 1e9),
                 max(ms, x -> x.wallNanos / 1e9), millis(median(ms, x -> x.inRunMillis)), wall / ideal,
                 median(ms, x -> x.cpuNanos / 1e9),
                 median(ms, x -> x.cpuNanos / 1e3 / x.samples), seconds(median(ms, x -> x.stubCpuNanos)),
@@ -360,8 +361,8 @@ public final class JUnitPathBenchmark {
                            long inRunMillis, long stubCpuNanos) {
 
         String line() {
-            return String.format(Locale.ROOT, "%-12s wall %6.2f s, in-run %s, CPU %6.2f s (%4.0f µs/sample), stub CPU %s,"
-                            + " allocated %6.0f MB,"
+            return String.format(Locale.ROOT, "%-12s wall %6.2f s, in-run %s, CPU %6.2f s (%4.0f µs/sample),"
+                            + " stub CPU %s, allocated %6.0f MB,"
                             + " peak RSS %4d MB, model calls %5d, judge calls %5d, run start → 1st request %s,"
                             + " JVM start → main %s, → 1st request %s; tests %d: %d ok, %d failed, %d aborted",
                     scenario, wallNanos / 1e9, millis(inRunMillis), cpuNanos / 1e9, cpuNanos / 1e3 / samples,

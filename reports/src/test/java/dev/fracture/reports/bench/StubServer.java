@@ -75,7 +75,10 @@ public final class StubServer {
         }
     }
 
-    /** Serves {@code runs} runs of the workload to Fracture's runner in this JVM; progress goes to standard error. */
+    /**
+     * Serves {@code runs} runs of the workload to Fracture's runner in this JVM; one line on standard error says when
+     * it is done.
+     */
     private static void warmUp(ReferenceSubject subject, int runs, int prompts, int k) throws IOException {
         if (runs <= 0) {
             return;
