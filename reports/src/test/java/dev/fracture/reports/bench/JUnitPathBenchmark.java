@@ -69,8 +69,8 @@ public final class JUnitPathBenchmark {
      * The stub's JVM options unless {@code --server-jvm-args} is given: the quick compiler only and the serial
      * collector. The stub stands in for a model server on another machine, so what it spends on these two cores is
      * taken from the JVM being measured; with both compilers it went on compiling through the measured runs (about
-     * 2 CPU-seconds of its C2 thread in a cold W after its warm-up), with these options it spends about 1 CPU-second
-     * in a cold W and 0.6 in a warm one.
+     * 2 CPU-seconds of its C2 thread in a cold W after its warm-up), with these options it spends 0.8-1.4 CPU-seconds
+     * in a cold W and 0.6-0.9 in a warm one (bench/README.md, round 13).
      */
     static final String STUB_JVM_ARGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -86,6 +86,10 @@ public final class JUnitPathBenchmark {
     private final String listeners;
     private final String invocations;
     private final String persona;
+    /** Runs of the workload the stub serves before the benchmark starts ({@code --stub-warmup}). */
+    private final int stubWarmup;
+    /** The stub's JVM options ({@code --server-jvm-args}, else {@link #STUB_JVM_ARGS}). */
+    private final String stubJvmArgs;
     private long allureResults;
     private long allureAttachments;
 
@@ -101,6 +105,8 @@ public final class JUnitPathBenchmark {
         this.invocations = args.getOrDefault("invocations", "all");
         this.persona = args.getOrDefault("persona", "faking");
         this.judge = args.getOrDefault("judge", "embedded");
+        this.stubWarmup = intArg(args, "stub-warmup", 2);
+        this.stubJvmArgs = args.getOrDefault("server-jvm-args", STUB_JVM_ARGS);
         if (!List.of("all", "fracture", "none").contains(listeners)) {
             throw new IllegalArgumentException("--listeners=" + listeners + ": use all, fracture or none");
         }
@@ -129,7 +135,7 @@ public final class JUnitPathBenchmark {
                         + " fracture.concurrency=%d, %s judge, listeners %s, fracture.junit.invocations=%s, stub persona %s,"
                         + " stub warm-up %d runs, stub JVM options '%s', java %s, %d processors, load average %.2f%n",
                 prompts, k, latencyMillis, concurrency, judge, listeners, invocations, persona,
-                intArg(args, "stub-warmup", 2), args.getOrDefault("server-jvm-args", STUB_JVM_ARGS),
+                stubWarmup, stubJvmArgs,
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
         System.setProperty(PROMPTS_PROPERTY, Integer.toString(prompts));
@@ -138,9 +144,8 @@ public final class JUnitPathBenchmark {
         System.setProperty("allure.results.directory", dir.resolve("allure-results").toString());
         Allocation allocation = Allocation.start();
         Capture console = Capture.install(args.containsKey("verbose"));
-        try (Stub stub = Stub.fork(latencyMillis, persona, args.getOrDefault("server-jvm-args", STUB_JVM_ARGS),
-                intArg(args, "stub-port", args.containsKey("cache-dir") ? 18431 : 0),
-                intArg(args, "stub-warmup", 2), prompts, k)) {
+        try (Stub stub = Stub.fork(latencyMillis, persona, stubJvmArgs,
+                intArg(args, "stub-port", args.containsKey("cache-dir") ? 18431 : 0), stubWarmup, prompts, k)) {
             List<Measure> all = new ArrayList<>();
             if (runs > 0) {
                 all.add(measure("cold", stub, allocation, console, dir, "off"));
@@ -272,7 +277,8 @@ public final class JUnitPathBenchmark {
     private static String row(String name, List<Measure> ms, double ideal) {
         double wall = median(ms, x -> x.wallNanos / 1e9);
         return String.format(Locale.ROOT, "| %s | %d | %.2f s (%.2f-%.2f) | %s | %.2f | %.2f s | %.0f µs | %s |"
-                        + " %.0f MB | %.0f MB | %.0f | %.0f | %s | %s |", name, ms.size(), wall, min(ms, x -> x.wallNanos / 1e9),
+                        + " %.0f MB | %.0f MB | %.0f | %.0f | %s | %s |", name, ms.size(), wall,
+                min(ms, x -> x.wallNanos / 1e9),
                 max(ms, x -> x.wallNanos / 1e9), millis(median(ms, x -> x.inRunMillis)), wall / ideal,
                 median(ms, x -> x.cpuNanos / 1e9),
                 median(ms, x -> x.cpuNanos / 1e3 / x.samples), seconds(median(ms, x -> x.stubCpuNanos)),
