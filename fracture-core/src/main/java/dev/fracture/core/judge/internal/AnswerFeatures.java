@@ -764,16 +764,22 @@ public final class AnswerFeatures {
     }
 
     /** Where a match can start: the text's start and the start of every line (after any line terminator). */
-    private static final java.util.function.BiPredicate<String, Integer> LINE_START = (t, i) -> i == 0
+    private static final Start LINE_START = (t, i) -> i == 0
             || lineTerminator(t.charAt(i - 1));
     /** Where a match of {@link #CODE} can start: a backtick, a line start, or one of ';', '{' and '}'. */
-    private static final java.util.function.BiPredicate<String, Integer> CODE_START = (t, i) -> {
+    private static final Start CODE_START = (t, i) -> {
         char c = t.charAt(i);
         return c == '`' || c == ';' || c == '{' || c == '}' || i == 0 || lineTerminator(t.charAt(i - 1));
     };
     /** Where a match of {@link #QUOTE} can start: the text's start, or just before a quote mark. */
-    private static final java.util.function.BiPredicate<String, Integer> QUOTE_START = (t, i) -> i == 0
+    private static final Start QUOTE_START = (t, i) -> i == 0
             || (i + 1 < t.length() && (t.charAt(i + 1) == '"' || t.charAt(i + 1) == '\''));
+
+    /** Whether a match can start at a position of a text (an int, so that no position is boxed). */
+    @FunctionalInterface
+    private interface Start {
+        boolean test(String t, int i);
+    }
 
     private static boolean lineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
@@ -785,7 +791,7 @@ public final class AnswerFeatures {
      * start. Each try sees the whole text (transparent bounds, anchors at the text's ends), as find does,
      * and the next search starts where the last match ended.
      */
-    private static int[] startsAt(Pattern pattern, String t, java.util.function.BiPredicate<String, Integer> candidate) {
+    private static int[] startsAt(Pattern pattern, String t, Start candidate) {
         Matcher m = null;
         int[] starts = new int[8];
         int n = 0;

@@ -97,27 +97,48 @@ public final class CharModel {
     private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
 
     /**
-     * One block's vocabulary: keys strictly ascending, with their idf and weight, and an open-addressing table from
-     * key to index for the judge's lookups.
+     * One block's vocabulary: keys strictly ascending, with their idf and weight, and an open-addressing table of
+     * slots for the judge's lookups. A slot is two longs, the key and its idf's and weight's float bits, so that a
+     * lookup reads one cache line where separate arrays of keys, indices, idfs and weights cost one read each; the
+     * values are the same floats, so every sum is the same. Key 0 marks an empty slot; a vocabulary key 0 is kept
+     * beside the table.
      */
-    record Block(long[] keys, float[] idf, float[] w, long[] tableKeys, int[] tableIndex) {
+    record Block(long[] keys, float[] idf, float[] w, long[] slots, long zeroValues) {
+        /** {@code zeroValues} when the vocabulary has no key 0. */
+        private static final long NO_ZERO = -1L;
+
         Block(long[] keys, float[] idf, float[] w) {
-            this(keys, idf, w, new long[tableSize(keys.length)], new int[tableSize(keys.length)]);
+            this(keys, idf, w, new long[2 * tableSize(keys.length)], zeroValues(keys, idf, w));
             for (int i = 1; i < keys.length; i++) {
                 if (keys[i - 1] >= keys[i]) {
                     throw new IllegalArgumentException("block keys must be strictly ascending");
                 }
             }
-            java.util.Arrays.fill(tableIndex, -1);
-            int mask = tableKeys.length - 1;
+            int mask = slots.length / 2 - 1;
             for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == 0) {
+                    continue;
+                }
                 int h = mix(keys[i]) & mask;
-                while (tableIndex[h] >= 0) {
+                while (slots[2 * h] != 0) {
                     h = (h + 1) & mask;
                 }
-                tableKeys[h] = keys[i];
-                tableIndex[h] = i;
+                slots[2 * h] = keys[i];
+                slots[2 * h + 1] = values(idf[i], w[i]);
             }
+        }
+
+        private static long zeroValues(long[] keys, float[] idf, float[] w) {
+            int i = Arrays.binarySearch(keys, 0L);
+            return i >= 0 ? values(idf[i], w[i]) : NO_ZERO;
+        }
+
+        /** The idf's bits in the high half, the weight's in the low (never {@link #NO_ZERO}: no float is NaN here). */
+        private static long values(float idf, float w) {
+            if (Float.isNaN(idf) || Float.isNaN(w)) {
+                throw new IllegalArgumentException("a block's idf and weights must be numbers");
+            }
+            return (long) Float.floatToRawIntBits(idf) << 32 | (Float.floatToRawIntBits(w) & 0xffffffffL);
         }
 
         private static int tableSize(int n) {
@@ -131,11 +152,24 @@ public final class CharModel {
 
         /** The index of a key in the vocabulary, or -1. */
         int index(long key) {
-            int mask = tableKeys.length - 1;
+            int i = Arrays.binarySearch(keys, key);
+            return i >= 0 ? i : -1;
+        }
+
+        /**
+         * The slot of a key (the zero key's is one past the table's last), or -1. Counts by slot stand in for counts
+         * by vocabulary index.
+         */
+        private int slot(long key) {
+            if (key == 0) {
+                return zeroValues == NO_ZERO ? -1 : slots.length / 2;
+            }
+            int mask = slots.length / 2 - 1;
             int h = mix(key) & mask;
-            while (tableIndex[h] >= 0) {
-                if (tableKeys[h] == key) {
-                    return tableIndex[h];
+            long k;
+            while ((k = slots[2 * h]) != 0) {
+                if (k == key) {
+                    return h;
                 }
                 h = (h + 1) & mask;
             }
@@ -144,26 +178,30 @@ public final class CharModel {
 
         /** w·v of the block's TF-IDF vector of these keys (any order; repeats = term frequency), v of unit length. */
         double dot(long[] keys) {
+            int tableSlots = slots.length / 2;
             int[] counts = COUNTS.get();
-            if (counts.length < this.keys.length) {
-                counts = new int[this.keys.length];
+            if (counts.length < tableSlots + 1) {
+                counts = new int[tableSlots + 1];
                 COUNTS.set(counts);
             }
             int[] touched = new int[keys.length];
             int m = 0;
             for (long key : keys) {
-                int k = index(key);
-                if (k >= 0 && counts[k]++ == 0) {
-                    touched[m++] = k;
+                int h = slot(key);
+                if (h >= 0 && counts[h]++ == 0) {
+                    touched[m++] = h;
                 }
             }
             double dot = 0;
             double norm = 0;
             for (int t = 0; t < m; t++) {
-                int k = touched[t];
-                double v = logTf(counts[k]) * idf[k];
-                counts[k] = 0;
-                dot += v * w[k];
+                int h = touched[t];
+                long values = h == tableSlots ? zeroValues : slots[2 * h + 1];
+                float idf = Float.intBitsToFloat((int) (values >>> 32));
+                float w = Float.intBitsToFloat((int) values);
+                double v = logTf(counts[h]) * idf;
+                counts[h] = 0;
+                dot += v * w;
                 norm += v * v;
             }
             return norm == 0 ? 0 : dot / Math.sqrt(norm);

@@ -44,8 +44,17 @@ public final class CueLexicon {
         char[] keys = NO_KEYS;
         Node[] kids = NO_KIDS;
         int[] cues = NONE;
+        /**
+         * For a node with more than {@link #SCAN} children, once the trie is built: its children by ASCII character,
+         * so that the step from such a node (the root, entered at every word start) is one array read.
+         */
+        Node[] ascii;
 
         Node next(char c) {
+            Node[] table = ascii;
+            if (table != null && c < table.length) {
+                return table[c];
+            }
             char[] k = keys;
             if (k.length <= SCAN) {
                 for (int i = 0; i < k.length; i++) {
@@ -76,6 +85,19 @@ public final class CueLexicon {
             keys = k;
             kids = n;
             return n[at];
+        }
+
+        /** Fills {@link #ascii} in this node and below, where a node has more than {@link #SCAN} children. */
+        void index() {
+            if (keys.length > SCAN) {
+                ascii = new Node[128];
+                for (int i = 0; i < keys.length && keys[i] < 128; i++) {
+                    ascii[keys[i]] = kids[i];
+                }
+            }
+            for (Node kid : kids) {
+                kid.index();
+            }
         }
     }
 
@@ -126,6 +148,7 @@ public final class CueLexicon {
             untriggered[s] = anywhere.toArray(Cue[]::new);
         }
         cueCount = base;
+        trie.index();
         matchers = ThreadLocal.withInitial(() -> new Matcher[cueCount]);
     }
 

@@ -29,8 +29,11 @@ public final class LinearModel {
         private final double bias;
         private final double[] w;
         private final Map<String, Double> grams;
-        private final long[] keys;
-        private final double[] values;
+        /**
+         * The grams by key in an open-addressing table of two longs a slot, the key and its summed weight's bits, so
+         * that a lookup reads one cache line; key 0 marks an empty slot.
+         */
+        private final long[] slots;
 
         public Weights(double bias, double[] w, Map<String, Double> grams) {
             this(bias, w, Map.copyOf(grams), grams);
@@ -45,8 +48,8 @@ public final class LinearModel {
             this.w = w;
             this.grams = grams;
             int capacity = Integer.highestOneBit(Math.max(16, this.grams.size() * 2) - 1) << 1;
-            this.keys = new long[capacity];
-            this.values = new double[capacity];
+            long[] keys = new long[capacity];
+            double[] values = new double[capacity];
             for (Map.Entry<String, Double> e : ascending(ordered).entrySet()) {
                 long key = WordGrams.isWordGram(e.getKey()) ? WordGrams.key(e.getKey()) : SpeechActGrams.key(e.getKey());
                 if (key == 0) {
@@ -58,6 +61,11 @@ public final class LinearModel {
                 }
                 keys[h] = key;
                 values[h] += e.getValue();
+            }
+            this.slots = new long[2 * capacity];
+            for (int h = 0; h < capacity; h++) {
+                slots[2 * h] = keys[h];
+                slots[2 * h + 1] = Double.doubleToRawLongBits(values[h]);
             }
         }
 
@@ -117,12 +125,13 @@ public final class LinearModel {
         /** The summed weight of the grams present, given by key, each once. */
         public double grams(long[] present) {
             double z = 0;
-            int mask = keys.length - 1;
+            int mask = slots.length / 2 - 1;
             for (long key : present) {
                 int h = mix(key) & mask;
-                while (keys[h] != 0) {
-                    if (keys[h] == key) {
-                        z += values[h];
+                long k;
+                while ((k = slots[2 * h]) != 0) {
+                    if (k == key) {
+                        z += Double.longBitsToDouble(slots[2 * h + 1]);
                         break;
                     }
                     h = (h + 1) & mask;

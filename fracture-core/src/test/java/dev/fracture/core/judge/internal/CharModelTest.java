@@ -88,6 +88,56 @@ class CharModelTest {
     }
 
     @Test
+    void aBlockCountsEveryKeyItKnowsZeroAndNegativeKeysIncludedAndSumsInTheOrderTheKeysFirstOccur() {
+        java.util.Random random = new java.util.Random(5);
+        java.util.TreeSet<Long> known = new java.util.TreeSet<>(List.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE));
+        while (known.size() < 300) {
+            known.add(random.nextLong());
+        }
+        long[] vocab = known.stream().mapToLong(Long::longValue).toArray();
+        float[] idf = new float[vocab.length];
+        float[] w = new float[vocab.length];
+        for (int i = 0; i < vocab.length; i++) {
+            idf[i] = 1 + random.nextFloat() * 4;
+            w[i] = random.nextFloat() * 2 - 1;
+        }
+        CharModel.Block block = new CharModel.Block(vocab, idf, w);
+        for (int i = 0; i < vocab.length; i++) {
+            assertThat(block.index(vocab[i])).isEqualTo(i);
+        }
+        long unknown = random.nextLong();
+        while (known.contains(unknown)) {
+            unknown = random.nextLong();
+        }
+        assertThat(block.index(unknown)).isEqualTo(-1);
+        for (int trial = 0; trial < 200; trial++) {
+            long[] keys = new long[random.nextInt(60)];
+            for (int i = 0; i < keys.length; i++) {
+                // Unknown keys, the four edge keys (the smallest four, 0 among them) and any known key.
+                int of = random.nextInt(3) == 0 ? 4 : vocab.length;
+                keys[i] = random.nextInt(3) == 0 ? random.nextLong() : vocab[random.nextInt(of)];
+            }
+            // The reference: counts by vocabulary index, then the sums over the known keys in first-occurrence order.
+            java.util.LinkedHashMap<Integer, Integer> counts = new java.util.LinkedHashMap<>();
+            for (long key : keys) {
+                int i = java.util.Arrays.binarySearch(vocab, key);
+                if (i >= 0) {
+                    counts.merge(i, 1, Integer::sum);
+                }
+            }
+            double dot = 0;
+            double norm = 0;
+            for (var e : counts.entrySet()) {
+                double v = CharModel.logTf(e.getValue()) * idf[e.getKey()];
+                dot += v * w[e.getKey()];
+                norm += v * v;
+            }
+            double expected = norm == 0 ? 0 : dot / Math.sqrt(norm);
+            assertThat(block.dot(keys)).as("trial %d", trial).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theTextFormRoundTripsAndBadLinesNameTheirPlace() {
         List<String> lines = new ArrayList<>(List.of("# header"));
         for (Axis a : Axis.values()) {

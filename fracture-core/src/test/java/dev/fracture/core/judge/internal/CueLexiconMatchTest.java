@@ -11,20 +11,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the cue trie finds matches: at every word start where a search of the cue's pattern alone finds one. The
- * lexicon is written for the trie's cases: a node with many children (found by binary search) and nodes with few (a
- * scan), triggers that share prefixes or end inside one another, non-ASCII letters, and cues with no trigger.
+ * lexicon is written for the trie's cases: a node with many children (an ASCII child found in a table, any other by
+ * binary search) and nodes with few (a scan), triggers that share prefixes or end inside one another, non-ASCII letters, and cues with no trigger.
  */
 class CueLexiconMatchTest {
 
     private static final List<String> MANY = List.of("qa", "qb", "qc", "qd", "qe", "qf", "qg", "qh", "qi", "qj",
-            "qk", "ql", "qm", "qn");
+            "qk", "ql", "qm", "qn", "qé", "qü");
     private static final String[] CUES = {
         "\\bi(?:'m| am) not able to\\b", "\\bi can't\\b", "\\bi cannot help\\b", "\\bhere is\\b", "\\bhere's\\b",
         "\\bstep \\d+", "\\bdésolé\\b", "\\büber\\b", "\\bunder(?:stand|neath)?\\b", "\\bun\\b", "^sure\\b",
         "\\d+\\.\\d+"};
     private static final String[] WORDS = {"i", "i'm", "am", "not", "able", "to", "can't", "cannot", "help", "here",
         "is", "here's", "step", "3", "désolé", "über", "under", "understand", "underneath", "un", "sure", "1.5", "qa",
-        "qb", "qh", "qn", "qz", "q", "qaa", "the", "unable", "hereby", "steps", "Désolé"};
+        "qb", "qh", "qn", "qz", "q", "qaa", "qé", "qü", "qö", "the", "unable", "hereby", "steps", "Désolé"};
 
     private static String lexicon() {
         StringBuilder b = new StringBuilder("[many]\n");
