@@ -186,8 +186,26 @@ public final class CharModel {
             }
             int[] touched = new int[keys.length];
             int m = 0;
+            // slot(key) written out, with the table in a local: a JVM running the quick compiler alone (as short
+            // test JVMs do) neither inlines the call nor keeps the field in a register.
+            long[] table = slots;
+            int mask = tableSlots - 1;
             for (long key : keys) {
-                int h = slot(key);
+                int h;
+                if (key == 0) {
+                    h = zeroValues == NO_ZERO ? -1 : tableSlots;
+                } else {
+                    long x = key * 0x9E3779B97F4A7C15L;
+                    h = (int) (x ^ (x >>> 32)) & mask;
+                    long k;
+                    while ((k = table[2 * h]) != key) {
+                        if (k == 0) {
+                            h = -1;
+                            break;
+                        }
+                        h = (h + 1) & mask;
+                    }
+                }
                 if (h >= 0 && counts[h]++ == 0) {
                     touched[m++] = h;
                 }
@@ -196,7 +214,7 @@ public final class CharModel {
             double norm = 0;
             for (int t = 0; t < m; t++) {
                 int h = touched[t];
-                long values = h == tableSlots ? zeroValues : slots[2 * h + 1];
+                long values = h == tableSlots ? zeroValues : table[2 * h + 1];
                 float idf = Float.intBitsToFloat((int) (values >>> 32));
                 float w = Float.intBitsToFloat((int) values);
                 double v = logTf(counts[h]) * idf;

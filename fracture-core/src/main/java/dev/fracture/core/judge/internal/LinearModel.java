@@ -125,13 +125,16 @@ public final class LinearModel {
         /** The summed weight of the grams present, given by key, each once. */
         public double grams(long[] present) {
             double z = 0;
-            int mask = slots.length / 2 - 1;
+            // The table in a local: a JVM running the quick compiler alone (as short test JVMs do) does not keep the
+            // field in a register.
+            long[] table = slots;
+            int mask = table.length / 2 - 1;
             for (long key : present) {
                 int h = mix(key) & mask;
                 long k;
-                while ((k = slots[2 * h]) != 0) {
+                while ((k = table[2 * h]) != 0) {
                     if (k == key) {
-                        z += Double.longBitsToDouble(slots[2 * h + 1]);
+                        z += Double.longBitsToDouble(table[2 * h + 1]);
                         break;
                     }
                     h = (h + 1) & mask;
