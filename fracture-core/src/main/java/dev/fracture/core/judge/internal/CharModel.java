@@ -156,26 +156,6 @@ public final class CharModel {
             return i >= 0 ? i : -1;
         }
 
-        /**
-         * The slot of a key (the zero key's is one past the table's last), or -1. Counts by slot stand in for counts
-         * by vocabulary index.
-         */
-        private int slot(long key) {
-            if (key == 0) {
-                return zeroValues == NO_ZERO ? -1 : slots.length / 2;
-            }
-            int mask = slots.length / 2 - 1;
-            int h = mix(key) & mask;
-            long k;
-            while ((k = slots[2 * h]) != 0) {
-                if (k == key) {
-                    return h;
-                }
-                h = (h + 1) & mask;
-            }
-            return -1;
-        }
-
         /** w·v of the block's TF-IDF vector of these keys (any order; repeats = term frequency), v of unit length. */
         double dot(long[] keys) {
             int tableSlots = slots.length / 2;
@@ -186,8 +166,9 @@ public final class CharModel {
             }
             int[] touched = new int[keys.length];
             int m = 0;
-            // slot(key) written out, with the table in a local: a JVM running the quick compiler alone (as short
-            // test JVMs do) neither inlines the call nor keeps the field in a register.
+            // Terms are counted by slot (the zero key's is one past the table's last). The probe is written out
+            // here, with the table in a local: a JVM running the quick compiler alone (as short test JVMs do) would
+            // neither inline a method for it nor keep the field in a register.
             long[] table = slots;
             int mask = tableSlots - 1;
             for (long key : keys) {
