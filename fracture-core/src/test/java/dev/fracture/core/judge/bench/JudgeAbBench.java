@@ -194,8 +194,11 @@ public final class JudgeAbBench {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    /** Prompt and answer of each labelled row under the directory, files in name order. */
-    private static List<String[]> rows(Path dir, int limit) throws IOException {
+    /**
+     * Prompt and answer of each labelled row (JSONL with both fields) under the directory, files in name order, at most
+     * {@code limit}; also {@link JudgeCorpusBench}'s rows. Reads no fracture-core class.
+     */
+    static List<String[]> rows(Path dir, int limit) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {

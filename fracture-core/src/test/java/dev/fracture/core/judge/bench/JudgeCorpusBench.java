@@ -1,7 +1,5 @@
 package dev.fracture.core.judge.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fracture.core.Axis;
 import dev.fracture.core.Verdict;
 import dev.fracture.core.judge.EmbeddedJudge;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The embedded judge over every labelled row of a directory of JSONL files (by default the judge's own
@@ -88,25 +85,12 @@ public final class JudgeCorpusBench {
         }
     }
 
+    /** Each labelled row on every axis, in the order of {@link JudgeAbBench#rows}. */
     private static List<JudgeInput> inputs(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-        }
         List<JudgeInput> inputs = new ArrayList<>();
-        for (Path f : files) {
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = json.readTree(line);
-                if (!row.hasNonNull("prompt") || !row.hasNonNull("answer")) {
-                    continue;
-                }
-                for (Axis axis : Axis.values()) {
-                    inputs.add(new JudgeInput(axis, row.get("prompt").asText(), row.get("answer").asText()));
-                }
+        for (String[] row : JudgeAbBench.rows(dir, Integer.MAX_VALUE)) {
+            for (Axis axis : Axis.values()) {
+                inputs.add(new JudgeInput(axis, row[0], row[1]));
             }
         }
         return inputs;
