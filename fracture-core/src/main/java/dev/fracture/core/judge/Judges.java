@@ -21,6 +21,13 @@ public final class Judges {
     /** The built-in names. */
     public static final List<String> BUILT_IN = List.of(EmbeddedJudge.NAME, LlmJudge.NAME, GuardJudge.NAME);
 
+    /**
+     * The embedded judge, built once for this class's loader. Building one reads and hashes its code and 12 MB of
+     * weights for the fingerprint, about a tenth of a second of CPU each time, and it keeps nothing of a run, so every
+     * run of a JVM (several launcher runs, a JUnit engine per test class) shares one. Guarded by the class.
+     */
+    private static EmbeddedJudge embedded;
+
     private Judges() {
     }
 
@@ -35,7 +42,7 @@ public final class Judges {
         JudgeOptions o = options == null ? JudgeOptions.none() : options;
         switch (n.toLowerCase(Locale.ROOT)) {
             case EmbeddedJudge.NAME:
-                return new EmbeddedJudge();
+                return embedded();
             case LlmJudge.NAME:
                 return new LlmJudge(o);
             case GuardJudge.NAME:
@@ -46,6 +53,13 @@ public final class Judges {
                 }
                 throw new IllegalArgumentException("unknown judge '" + n + "'; " + allowed());
         }
+    }
+
+    private static synchronized EmbeddedJudge embedded() {
+        if (embedded == null) {
+            embedded = new EmbeddedJudge();
+        }
+        return embedded;
     }
 
     private static String allowed() {

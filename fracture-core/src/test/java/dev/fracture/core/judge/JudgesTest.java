@@ -52,6 +52,14 @@ class JudgesTest {
     }
 
     @Test
+    void theEmbeddedJudgeIsBuiltOncePerClassLoader() {
+        Judge first = Judges.create("embedded", null);
+
+        assertThat(Judges.create(null, JudgeOptions.none())).isSameAs(first);
+        assertThat(first.fingerprint()).isEqualTo(new EmbeddedJudge().fingerprint());
+    }
+
+    @Test
     void modelBackedJudgesNeedAClientAndModel() {
         JudgeOptions options = JudgeOptions.of(RecordingChatClient.text("P(unsafe) = 0.5"), "judge-model");
 
