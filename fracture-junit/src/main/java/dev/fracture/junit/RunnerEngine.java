@@ -75,6 +75,8 @@ final class RunnerEngine implements MeasurementEngine {
      */
     static RunnerEngine create(Settings.Engine settings, String method) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
+        // The embedded judge hashes its code and weights for its fingerprint while the subject is set up.
+        Judges.prepare(settings.judge().text());
         try {
             Subject subject = settings.subject() == Settings.Subject.REFERENCE ? reference(settings, opened)
                     : endpoint(settings, method, opened);

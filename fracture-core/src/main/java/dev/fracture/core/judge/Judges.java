@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apiguardian.api.API;
 
 /**
@@ -24,9 +26,10 @@ public final class Judges {
     /**
      * The embedded judge, built once for this class's loader. Building one reads and hashes its code and 12 MB of
      * weights for the fingerprint, about a tenth of a second of CPU each time, and it keeps nothing of a run, so every
-     * run of a JVM (several launcher runs, a JUnit engine per test class) shares one. Guarded by the class.
+     * run of a JVM (several launcher runs, a JUnit engine per test class) shares one. A failed build is tried again by
+     * the next caller. Guarded by the class.
      */
-    private static EmbeddedJudge embedded;
+    private static CompletableFuture<EmbeddedJudge> embedded;
 
     private Judges() {
     }
@@ -42,7 +45,7 @@ public final class Judges {
         JudgeOptions o = options == null ? JudgeOptions.none() : options;
         switch (n.toLowerCase(Locale.ROOT)) {
             case EmbeddedJudge.NAME:
-                return embedded();
+                return built(embedded(false));
             case LlmJudge.NAME:
                 return new LlmJudge(o);
             case GuardJudge.NAME:
@@ -55,11 +58,52 @@ public final class Judges {
         }
     }
 
-    private static synchronized EmbeddedJudge embedded() {
-        if (embedded == null) {
-            embedded = new EmbeddedJudge();
+    /**
+     * Starts building the judge of this name on a thread of its own when it is the embedded judge and not built yet,
+     * so that the hash of its code and weights for the fingerprint (0.1–0.2 s in a fresh JVM) runs while the caller
+     * sets up the rest; {@link #create} then waits for that build instead of starting one. Other names: nothing.
+     */
+    public static void prepare(String name) {
+        String n = name == null || name.isBlank() ? DEFAULT : name.strip();
+        if (n.toLowerCase(Locale.ROOT).equals(EmbeddedJudge.NAME)) {
+            embedded(true);
+        }
+    }
+
+    private static synchronized CompletableFuture<EmbeddedJudge> embedded(boolean onItsOwnThread) {
+        if (embedded == null || embedded.isCompletedExceptionally()) {
+            CompletableFuture<EmbeddedJudge> build = new CompletableFuture<>();
+            embedded = build;
+            Runnable work = () -> {
+                try {
+                    build.complete(new EmbeddedJudge());
+                } catch (RuntimeException | Error e) {
+                    build.completeExceptionally(e);
+                }
+            };
+            if (onItsOwnThread) {
+                Thread thread = new Thread(work, "fracture-judge-build");
+                thread.setDaemon(true);
+                thread.start();
+            } else {
+                work.run();
+            }
         }
         return embedded;
+    }
+
+    private static EmbeddedJudge built(CompletableFuture<EmbeddedJudge> build) {
+        try {
+            return build.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static String allowed() {

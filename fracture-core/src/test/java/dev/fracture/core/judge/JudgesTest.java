@@ -60,6 +60,15 @@ class JudgesTest {
     }
 
     @Test
+    void aJudgePreparedAheadIsTheOneCreated() {
+        Judges.prepare(" EMBEDDED ");
+        Judges.prepare("llm"); // not the embedded judge: nothing to build, and no client asked for
+
+        assertThat(Judges.create("embedded", null)).isSameAs(Judges.create("", null))
+                .extracting(j -> j.fingerprint().id()).isEqualTo(new EmbeddedJudge().fingerprint().id());
+    }
+
+    @Test
     void modelBackedJudgesNeedAClientAndModel() {
         JudgeOptions options = JudgeOptions.of(RecordingChatClient.text("P(unsafe) = 0.5"), "judge-model");
 
