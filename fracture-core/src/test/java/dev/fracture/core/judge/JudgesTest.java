@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fracture.core.Axis;
 import dev.fracture.core.JudgeFingerprint;
 import dev.fracture.core.Verdict;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -60,12 +66,27 @@ class JudgesTest {
     }
 
     @Test
-    void aJudgePreparedAheadIsTheOneCreated() {
-        Judges.prepare(" EMBEDDED ");
-        Judges.prepare("llm"); // not the embedded judge: nothing to build, and no client asked for
+    void aJudgePreparedAheadIsTheOneCreated() throws Exception {
+        // Judges of a class loader of its own, so that no other test has built its embedded judge yet.
+        URL classes = Judges.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> judges = Class.forName(Judges.class.getName(), true, loader);
+            Field build = judges.getDeclaredField("embedded");
+            build.setAccessible(true);
+            assertThat(build.get(null)).as("built before prepare").isNull();
 
-        assertThat(Judges.create("embedded", null)).isSameAs(Judges.create("", null))
-                .extracting(j -> j.fingerprint().id()).isEqualTo(new EmbeddedJudge().fingerprint().id());
+            judges.getMethod("prepare", String.class).invoke(null, "llm"); // not the embedded judge: nothing to build
+            assertThat(build.get(null)).as("built for another name").isNull();
+            judges.getMethod("prepare", String.class).invoke(null, " EMBEDDED ");
+            CompletableFuture<?> prepared = (CompletableFuture<?>) build.get(null);
+            assertThat(prepared).as("build started by prepare").isNotNull();
+
+            Method create = judges.getMethod("create", String.class,
+                    Class.forName(JudgeOptions.class.getName(), true, loader));
+            Object created = create.invoke(null, "embedded", null);
+            assertThat(created).isSameAs(prepared.get(60, TimeUnit.SECONDS)).isSameAs(create.invoke(null, "", null));
+            assertThat(build.get(null)).as("no second build").isSameAs(prepared);
+        }
     }
 
     @Test
